@@ -1,0 +1,45 @@
+// SourceFile: the bytes of one input exactly as read, with a line table that
+// turns byte offsets into 1-based line and column (columns count Unicode code
+// points). citelint never writes to the files it reads.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "checker/base/status.h"
+
+namespace citelint {
+
+struct LineCol {
+  int line = 1;    // 1-based
+  int column = 1;  // 1-based, in code points
+};
+
+class SourceFile {
+ public:
+  SourceFile(std::string path, std::string bytes);
+
+  // Reads a file (or standard input when path is "-"). Fails with a message
+  // naming the path when the file is missing, unreadable or a directory.
+  static Expected<SourceFile> Read(const std::string& path);
+
+  [[nodiscard]] const std::string& path() const { return path_; }
+  [[nodiscard]] std::string_view bytes() const { return bytes_; }
+  [[nodiscard]] int line_count() const { return static_cast<int>(line_starts_.size()); }
+
+  // Line and column of a byte offset (offset may equal size()).
+  [[nodiscard]] LineCol Locate(uint32_t offset) const;
+  // Byte offset of the start of a 1-based line.
+  [[nodiscard]] uint32_t LineStart(int line) const;
+  // The text of a 1-based line, without its line terminator.
+  [[nodiscard]] std::string_view Line(int line) const;
+
+ private:
+  std::string path_;
+  std::string bytes_;
+  std::vector<uint32_t> line_starts_;
+};
+
+}  // namespace citelint

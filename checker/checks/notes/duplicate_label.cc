@@ -1,0 +1,30 @@
+#include <fmt/format.h>
+
+#include "checker/checks/notes/notes_checks.h"
+
+namespace citelint::checks {
+
+const RuleInfo DuplicateLabel::kInfo{
+    .id = "notes.duplicate-label",
+    .severity = Severity::kError,
+    .status = "stable",
+    .summary = "two notes with the same label",
+    .description =
+        "When two notes share a label, every marker with that label resolves to the first one; "
+        "the second note can never be reached and its claim silently loses its source.",
+    .format = "md",
+    .bad = {"Rates rose.[^1]\n\n[^1]: Central bank minutes\n\u27e6[^1]\u27e7: Treasury statement\n"},
+    .good = {"Rates rose.[^1] Bonds fell.[^2]\n\n[^1]: Central bank minutes\n[^2]: Treasury statement\n"},
+};
+
+void DuplicateLabel::Run(const Document& doc, Sink& sink) const {
+  for (const Note& n : doc.notes) {
+    if (n.duplicate_of < 0) continue;
+    const LineCol first = doc.source->Locate(doc.notes[n.duplicate_of].label_span.begin);
+    sink.Report(n.label_span.empty() ? Span{n.span.begin, n.span.begin} : n.label_span,
+                fmt::format("note label {} is already used by the note at line {}", n.label, first.line),
+                std::nullopt, n.label);
+  }
+}
+
+}  // namespace citelint::checks

@@ -1,0 +1,120 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "checker/checks/notes/notes_checks.h"
+#include "checker/text/unicode.h"
+
+namespace citelint::checks {
+
+const RuleInfo DuplicateNote::kInfo{
+    .id = "notes.duplicate-note",
+    .severity = Severity::kWarning,
+    .status = "stable",
+    .summary = "two notes for the same source (same URL, or same title and outlet)",
+    .description =
+        "Two notes that describe the same source split its citations and usually mean one of them "
+        "was meant to be a different source. Notes match when their URLs are equal (scheme, "
+        "\"www.\", trailing slash and fragment ignored) or when their titles and outlets are equal "
+        "after case folding and punctuation removal.",
+    .format = "txt",
+    .bad = {"The mine closed.1 Jobs were lost.2\n\n1. Mine to close after 80 years — Daily Courier reports the "
+            "closure\n\u27e62\u27e7. Mine to close after 80 years — Daily Courier notes the job losses\n",
+            "The mine closed.1 Jobs were lost.2\n\n1. https://example.org/mine-closure\n"
+            "\u27e62\u27e7. Job losses, https://www.example.org/mine-closure/\n"},
+    .good = {"The mine closed.1 Jobs were lost.2\n\n1. Mine to close after 80 years — Daily Courier reports\n"
+             "2. Mine to close after 80 years — Evening Star reports\n"},
+};
+
+namespace {
+
+// Lower-case, keep letters and digits, one space between words.
+std::string NormalizeWords(std::string_view s) {
+  std::string folded = text::FoldCase(s);
+  std::string out;
+  uint32_t i = 0;
+  bool space = false;
+  while (i < folded.size()) {
+    const uint32_t start = i;
+    const int32_t c = text::NextCodePoint(folded, i);
+    if (text::IsLetter(c) || (c >= '0' && c <= '9')) {
+      if (space && !out.empty()) out.push_back(' ');
+      space = false;
+      out.append(folded, start, i - start);
+    } else {
+      space = true;
+    }
+  }
+  return out;
+}
+
+std::string NormalizeUrl(std::string_view url) {
+  std::string u = text::FoldCase(url);
+  for (std::string_view scheme : {"https://", "http://"}) {
+    if (std::string_view(u).starts_with(scheme)) u.erase(0, scheme.size());
+  }
+  if (std::string_view(u).starts_with("www.")) u.erase(0, 4);
+  if (const size_t hash = u.find('#'); hash != std::string::npos) u.erase(hash);
+  while (!u.empty() && u.back() == '/') u.pop_back();
+  return u;
+}
+
+// "Title — Outlet verb …": the title before the dash and the capitalised
+// words after it. Empty when the note has no such separator.
+std::string TitleAndOutletKey(std::string_view text) {
+  for (std::string_view dash : {" \u2014 ", " \u2013 ", " - "}) {
+    const size_t at = text.find(dash);
+    if (at == std::string_view::npos) continue;
+    const std::string title = NormalizeWords(text.substr(0, at));
+    if (std::count(title.begin(), title.end(), ' ') < 2) return {};  // too short to identify a source
+    std::string_view rest = text.substr(at + dash.size());
+    std::string outlet;
+    uint32_t i = 0;
+    while (i < rest.size()) {
+      uint32_t word_end = i;
+      const int32_t first = text::NextCodePoint(rest, word_end);
+      if (!(text::IsUpper(first) || (first >= '0' && first <= '9') || first == '@')) break;
+      while (word_end < rest.size() && rest[word_end] != ' ') ++word_end;
+      outlet += std::string(rest.substr(i, word_end - i)) + " ";
+      i = word_end;
+      while (i < rest.size() && rest[i] == ' ') ++i;
+    }
+    return title + "\n" + NormalizeWords(outlet);
+  }
+  return {};
+}
+
+}  // namespace
+
+void DuplicateNote::Run(const Document& doc, Sink& sink) const {
+  std::unordered_map<std::string, size_t> by_url;
+  std::unordered_map<std::string, size_t> by_title;
+  for (size_t i = 0; i < doc.notes.size(); ++i) {
+    const Note& n = doc.notes[i];
+    if (n.duplicate_of >= 0) continue;  // reported as a duplicate label instead
+    std::string why;
+    size_t first = i;
+    for (const std::string& url : n.urls) {
+      auto [it, inserted] = by_url.emplace(NormalizeUrl(url), i);
+      if (!inserted && it->second != i && why.empty()) {
+        first = it->second;
+        why = "same URL";
+      }
+    }
+    if (std::string key = TitleAndOutletKey(n.text); !key.empty()) {
+      auto [it, inserted] = by_title.emplace(std::move(key), i);
+      if (!inserted && why.empty()) {
+        first = it->second;
+        why = "same title and outlet";
+      }
+    }
+    if (why.empty()) continue;
+    const Note& earlier = doc.notes[first];
+    sink.Report(n.label_span.empty() ? Span{n.span.begin, n.span.begin} : n.label_span,
+                fmt::format("note {} cites the same source as note {} ({})", n.label, earlier.label, why),
+                std::nullopt, n.label);
+  }
+}
+
+}  // namespace citelint::checks

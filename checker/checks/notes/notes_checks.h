@@ -1,0 +1,24 @@
+// Structural checks on markers and notes (the `notes.` pack).
+#pragma once
+
+#include "checker/engine/check.h"
+
+namespace citelint::checks {
+
+#define CITELINT_DECLARE_CHECK(Name)                                      \
+  class Name final : public Check {                                      \
+   public:                                                               \
+    static const RuleInfo kInfo;                                         \
+    const RuleInfo& info() const override { return kInfo; }              \
+    void Run(const Document& doc, Sink& sink) const override;            \
+  }
+
+CITELINT_DECLARE_CHECK(DanglingMarker);   // notes.dangling-marker
+CITELINT_DECLARE_CHECK(UnusedNote);       // notes.unused-note
+CITELINT_DECLARE_CHECK(DuplicateLabel);   // notes.duplicate-label
+CITELINT_DECLARE_CHECK(DuplicateNote);    // notes.duplicate-note
+CITELINT_DECLARE_CHECK(OutOfOrder);       // notes.out-of-order
+
+#undef CITELINT_DECLARE_CHECK
+
+}  // namespace citelint::checks

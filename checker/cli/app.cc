@@ -1,0 +1,166 @@
+#include "checker/cli/app.h"
+
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "checker/checks/register_checks.h"
+#include "checker/document/loader.h"
+#include "checker/report/report.h"
+
+namespace citelint::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool HasDocumentExtension(const fs::path& p) {
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  return ext == ".txt" || ext == ".md" || ext == ".markdown" || ext == ".html" || ext == ".htm" ||
+         ext == ".xhtml";
+}
+
+// Expands directories (recursively, by extension, hidden entries skipped) and
+// keeps explicit files as given. Missing paths are errors.
+std::vector<std::string> ExpandPaths(const std::vector<std::string>& args, std::vector<std::string>& errors) {
+  std::vector<std::string> out;
+  std::set<std::string> seen;
+  for (const std::string& arg : args) {
+    if (arg == "-") {
+      out.push_back(arg);
+      continue;
+    }
+    std::error_code ec;
+    const fs::file_status status = fs::status(arg, ec);
+    if (ec || !fs::exists(status)) {
+      errors.push_back(fmt::format("{}: error: no such file or directory", arg));
+      continue;
+    }
+    if (!fs::is_directory(status)) {
+      if (seen.insert(arg).second) out.push_back(arg);
+      continue;
+    }
+    std::vector<std::string> found;
+    fs::recursive_directory_iterator it(arg, fs::directory_options::skip_permission_denied, ec);
+    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      const fs::path& p = it->path();
+      if (p.filename().string().starts_with(".")) {
+        if (it->is_directory()) it.disable_recursion_pending();
+        continue;
+      }
+      if (it->is_regular_file() && HasDocumentExtension(p)) found.push_back(p.string());
+    }
+    if (ec) errors.push_back(fmt::format("{}: error: {}", arg, ec.message()));
+    std::sort(found.begin(), found.end());
+    for (std::string& f : found) {
+      if (seen.insert(f).second) out.push_back(std::move(f));
+    }
+  }
+  return out;
+}
+
+struct CheckOptions {
+  std::vector<std::string> paths;
+  std::string format = "text";
+  std::string fail_on = "error";
+  std::string input_format;
+};
+
+int RunCheck(const CheckOptions& options) {
+  std::optional<Format> forced;
+  if (!options.input_format.empty()) forced = ParseFormat(options.input_format);
+  if (options.paths.empty()) {
+    std::cerr << "citelint check: error: no input paths (give files, directories, or - for stdin)\n";
+    return kExitError;
+  }
+  std::vector<std::string> errors;
+  const std::vector<std::string> files = ExpandPaths(options.paths, errors);
+
+  const CheckList checks = BuiltinChecks();
+  std::vector<Diagnostic> diagnostics;
+  std::map<std::string, std::shared_ptr<const SourceFile>> sources;
+  report::Summary summary;
+  for (const std::string& path : files) {
+    auto source = SourceFile::Read(path);
+    if (!source.ok()) {
+      errors.push_back(source.status().message());
+      continue;
+    }
+    auto shared = std::make_shared<const SourceFile>(std::move(source).value());
+    auto doc = LoadDocument(shared, path == "-" ? std::optional<Format>(forced.value_or(Format::kText)) : forced);
+    if (!doc.ok()) {
+      errors.push_back(doc.status().message());
+      continue;
+    }
+    ++summary.files;
+    summary.markers += static_cast<int>(doc->markers.size());
+    summary.notes += static_cast<int>(doc->notes.size());
+    std::vector<Diagnostic> found = RunChecks(*doc, checks);
+    diagnostics.insert(diagnostics.end(), std::make_move_iterator(found.begin()),
+                       std::make_move_iterator(found.end()));
+    sources[shared->path()] = shared;
+  }
+  SortDiagnostics(diagnostics);
+
+  const report::Input input{diagnostics, sources, summary};
+  if (options.format == "json") {
+    report::WriteJson(std::cout, input);
+  } else {
+    report::WriteText(std::cout, input);
+  }
+  std::cout.flush();
+  for (const std::string& e : errors) std::cerr << e << '\n';
+  if (!errors.empty()) return kExitError;
+
+  if (options.fail_on == "never") return kExitClean;
+  const Severity threshold = *ParseSeverity(options.fail_on);
+  const bool failed = std::any_of(diagnostics.begin(), diagnostics.end(), [&](const Diagnostic& d) {
+    return static_cast<int>(d.severity) <= static_cast<int>(threshold);
+  });
+  return failed ? kExitFindings : kExitClean;
+}
+
+}  // namespace
+
+int Main(int argc, char** argv) {
+  CLI::App app{"citelint: checks that an article's citations hold (footnote markers, notes, sources)",
+               "citelint"};
+  app.set_version_flag("--version", std::string(CITELINT_VERSION));
+  app.require_subcommand(1);
+
+  CheckOptions check;
+  CLI::App* check_cmd = app.add_subcommand("check", "Check documents and report findings");
+  check_cmd->add_option("paths", check.paths, "Files or directories (recursively: .txt .md .html .htm .xhtml); - for stdin");
+  check_cmd->add_option("--format", check.format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  check_cmd->add_option("--fail-on", check.fail_on, "Lowest severity that makes the exit status 1")
+      ->check(CLI::IsMember({"error", "warning", "info", "never"}))
+      ->capture_default_str();
+  check_cmd->add_option("--input-format", check.input_format,
+                        "Treat inputs as this format (default: by extension; stdin: txt)")
+      ->check(CLI::IsMember({"txt", "md", "html"}));
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitError;
+  }
+  if (check_cmd->parsed()) return RunCheck(check);
+  return kExitError;
+}
+
+}  // namespace citelint::cli

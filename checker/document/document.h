@@ -1,0 +1,106 @@
+// Document: what a loader makes of one input. Normalized analysis text with a
+// map back to source bytes, blocks, footnote markers and notes. All spans are
+// byte offsets into the SourceFile; line and column are for report/ only.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "checker/base/source_file.h"
+#include "checker/base/span.h"
+
+namespace citelint {
+
+enum class Format { kText, kMarkdown, kHtml };
+const char* FormatName(Format format);
+std::optional<Format> ParseFormat(std::string_view name);
+// txt for .txt and unknown extensions, md for .md/.markdown, html for .html/.htm/.xhtml.
+Format FormatForPath(std::string_view path);
+
+enum class BlockKind { kHeading, kParagraph, kListItem, kBlockquote, kCode, kNotes };
+const char* BlockKindName(BlockKind kind);
+
+struct Block {
+  BlockKind kind = BlockKind::kParagraph;
+  Span span;  // source bytes
+};
+
+// A footnote reference in the body: `AGI.1`, `[^note]`, `<sup><a href="#fn7">7</a></sup>`.
+struct Marker {
+  std::string label;     // as written: "7", "note", "n 1"
+  Span span;             // the label (or reference) in the source
+  int block = -1;        // index into Document::blocks, -1 if none
+  int note = -1;         // index into Document::notes once resolved, -1 if dangling
+  std::string target;    // HTML: the href ("#fn7", "endnotes.xhtml#note-3"); empty otherwise
+  bool external = false; // HTML: points into another file; not resolved here
+};
+
+// A note body: `7. … — Ars Technica notes …`, `[^7]: …`, `<li id="fn7">…</li>`.
+struct Note {
+  std::string label;     // as written; HTML ordinals become "1", "2", …
+  Span span;             // the whole note in the source
+  Span label_span;       // the label itself (or the start of the note)
+  std::string text;      // plain text of the note body, whitespace collapsed
+  std::vector<std::string> urls;
+  std::string id;        // HTML id attribute, if any
+  int duplicate_of = -1; // index of an earlier note with the same label
+};
+
+// Maps analysis-text offsets back to source offsets. Pieces are appended in
+// increasing text order; a synthetic byte maps to the source position of the
+// piece it was appended after.
+class OffsetMap {
+ public:
+  void Add(uint32_t text_offset, uint32_t source_offset, uint32_t length);
+  [[nodiscard]] uint32_t ToSource(uint32_t text_offset) const;
+
+ private:
+  struct Piece {
+    uint32_t text, source, length;
+  };
+  std::vector<Piece> pieces_;
+};
+
+struct Document {
+  std::shared_ptr<const SourceFile> source;
+  Format format = Format::kText;
+  std::string text;  // normalized analysis text (markers removed, markup stripped)
+  OffsetMap text_map;
+  std::vector<Block> blocks;
+  std::vector<Marker> markers;
+  std::vector<Note> notes;
+
+  [[nodiscard]] const std::string& path() const { return source->path(); }
+  // Index of the block containing a source offset, or -1.
+  [[nodiscard]] int BlockAt(uint32_t offset) const;
+};
+
+// Builds Document::text and its map: copy a range of source, or add
+// synthetic separators (a space for a soft break, "\n\n" between blocks).
+class TextBuilder {
+ public:
+  explicit TextBuilder(Document& doc) : doc_(doc) {}
+  void Copy(std::string_view source, Span span);
+  // Appends `text` (e.g. decoded HTML) that stands for the source at `source_offset`.
+  void Append(std::string_view text, uint32_t source_offset);
+  // Appends a synthetic separator unless the text already ends with it.
+  void Separator(std::string_view sep);
+
+ private:
+  Document& doc_;
+  uint32_t last_source_ = 0;
+};
+
+// Resolves markers to notes by label (the first note with the label wins)
+// and marks later notes with an already-used label as duplicates. Labels
+// compare after case folding and whitespace collapsing.
+void ResolveByLabel(Document& doc);
+std::string NormalizeLabel(std::string_view label);
+
+// Collapses runs of whitespace to one space and trims the ends.
+std::string CollapseWhitespace(std::string_view s);
+
+}  // namespace citelint

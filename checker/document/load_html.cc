@@ -1,0 +1,460 @@
+// HTML loader on gumbo. Note references are `<a href="#id">` links that look
+// like note references (inside or around a `<sup>`, `epub:type="noteref"`,
+// `role="doc-noteref"`, `data-footnote-ref`, a `footnote-ref` class) and plain
+// `<sup>N</sup>` numbers. Notes are the items of a notes container
+// (`<section data-footnotes>`, `<div class="footnotes">`, `<ol
+// class="references">`, `epub:type="endnotes"`, …): its `<li>` elements, or,
+// when it has none (tex4ht), its paragraphs that carry an id; and any
+// `<aside epub:type="footnote">`. A reference resolves through its target id
+// to the note holding that id. gumbo reports byte offsets into the original
+// source, so every span maps back to the HTML line it came from.
+#include <gumbo.h>
+
+#include <algorithm>
+#include <cstring>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "checker/document/loader.h"
+#include "checker/text/regex.h"
+
+namespace citelint::loaders {
+namespace {
+
+const char* Attr(const GumboNode* node, const char* name) {
+  if (node->type != GUMBO_NODE_ELEMENT) return nullptr;
+  const GumboAttribute* a = gumbo_get_attribute(&node->v.element.attributes, name);
+  return a != nullptr ? a->value : nullptr;
+}
+
+bool HasToken(const char* value, std::string_view token) {
+  if (value == nullptr) return false;
+  std::string_view v(value);
+  size_t i = 0;
+  while (i < v.size()) {
+    while (i < v.size() && v[i] == ' ') ++i;
+    size_t j = i;
+    while (j < v.size() && v[j] != ' ') ++j;
+    if (v.substr(i, j - i) == token) return true;
+    i = j;
+  }
+  return false;
+}
+
+bool AnyToken(const char* value, std::initializer_list<std::string_view> tokens) {
+  return std::any_of(tokens.begin(), tokens.end(), [&](std::string_view t) { return HasToken(value, t); });
+}
+
+GumboTag Tag(const GumboNode* n) { return n->type == GUMBO_NODE_ELEMENT ? n->v.element.tag : GUMBO_TAG_UNKNOWN; }
+
+bool IsNotesContainer(const GumboNode* n) {
+  if (n->type != GUMBO_NODE_ELEMENT) return false;
+  if (Attr(n, "data-footnotes") != nullptr) return true;
+  if (AnyToken(Attr(n, "class"), {"footnotes", "references", "reflist", "endnotes", "notes", "footnote-list"})) {
+    return true;
+  }
+  if (AnyToken(Attr(n, "epub:type"), {"footnotes", "endnotes", "rearnotes"})) return true;
+  if (AnyToken(Attr(n, "role"), {"doc-endnotes", "doc-footnotes"})) return true;
+  const char* id = Attr(n, "id");
+  return id != nullptr && (std::strcmp(id, "footnotes") == 0 || std::strcmp(id, "endnotes") == 0);
+}
+
+bool IsStandaloneNote(const GumboNode* n) {
+  return AnyToken(Attr(n, "epub:type"), {"footnote", "endnote", "rearnote"}) ||
+         AnyToken(Attr(n, "role"), {"doc-footnote", "doc-endnote"});
+}
+
+bool IsSkipped(const GumboNode* n) {
+  const GumboTag t = Tag(n);
+  return t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE || t == GUMBO_TAG_HEAD || t == GUMBO_TAG_TEMPLATE ||
+         t == GUMBO_TAG_NOSCRIPT;
+}
+
+// A backlink inside a note ("↩", "^", tex4ht's footnote-mark): not note text.
+bool IsNoteChrome(const GumboNode* n) {
+  if (n->type != GUMBO_NODE_ELEMENT) return false;
+  const char* cls = Attr(n, "class");
+  if (AnyToken(cls, {"footnote-mark", "mw-cite-backlink", "footnote-backref", "data-footnote-backref",
+                     "backlink", "backref"})) {
+    return true;
+  }
+  if (Attr(n, "data-footnote-backref") != nullptr) return true;
+  if (AnyToken(Attr(n, "role"), {"doc-backlink"})) return true;
+  return AnyToken(Attr(n, "epub:type"), {"backlink"});
+}
+
+void CollectText(const GumboNode* n, std::string& out, bool skip_chrome) {
+  if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE || n->type == GUMBO_NODE_CDATA) {
+    out += n->v.text.text;
+    return;
+  }
+  if (n->type != GUMBO_NODE_ELEMENT || IsSkipped(n) || (skip_chrome && IsNoteChrome(n))) return;
+  const GumboVector& kids = n->v.element.children;
+  for (unsigned i = 0; i < kids.length; ++i) {
+    CollectText(static_cast<const GumboNode*>(kids.data[i]), out, skip_chrome);
+  }
+  const GumboTag t = Tag(n);
+  if (t == GUMBO_TAG_P || t == GUMBO_TAG_DIV || t == GUMBO_TAG_LI || t == GUMBO_TAG_BR) out += ' ';
+}
+
+void CollectUrls(const GumboNode* n, std::vector<std::string>& urls) {
+  if (n->type != GUMBO_NODE_ELEMENT) return;
+  if (Tag(n) == GUMBO_TAG_A) {
+    const char* href = Attr(n, "href");
+    if (href != nullptr && (std::strncmp(href, "http://", 7) == 0 || std::strncmp(href, "https://", 8) == 0)) {
+      if (std::find(urls.begin(), urls.end(), href) == urls.end()) urls.emplace_back(href);
+    }
+  }
+  const GumboVector& kids = n->v.element.children;
+  for (unsigned i = 0; i < kids.length; ++i) CollectUrls(static_cast<const GumboNode*>(kids.data[i]), urls);
+}
+
+const GumboNode* FirstText(const GumboNode* n) {
+  if (n->type == GUMBO_NODE_TEXT) return n;
+  if (n->type != GUMBO_NODE_ELEMENT) return nullptr;
+  const GumboVector& kids = n->v.element.children;
+  for (unsigned i = 0; i < kids.length; ++i) {
+    if (const GumboNode* t = FirstText(static_cast<const GumboNode*>(kids.data[i]))) return t;
+  }
+  return nullptr;
+}
+
+std::string StripBrackets(std::string s) {
+  s = CollapseWhitespace(s);
+  if (s.size() >= 2 && s.front() == '[' && s.back() == ']') s = s.substr(1, s.size() - 2);
+  return s;
+}
+
+bool AllDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+uint32_t EndOffset(const GumboNode* n) {
+  if (n->type == GUMBO_NODE_ELEMENT) {
+    const GumboElement& e = n->v.element;
+    if (e.original_end_tag.length > 0) return static_cast<uint32_t>(e.end_pos.offset + e.original_end_tag.length);
+    if (e.end_pos.offset > e.start_pos.offset) return static_cast<uint32_t>(e.end_pos.offset);
+    return static_cast<uint32_t>(e.start_pos.offset + e.original_tag.length);
+  }
+  return static_cast<uint32_t>(n->v.text.start_pos.offset + n->v.text.original_text.length);
+}
+
+uint32_t StartOffset(const GumboNode* n) {
+  return static_cast<uint32_t>(n->type == GUMBO_NODE_ELEMENT ? n->v.element.start_pos.offset
+                                                             : n->v.text.start_pos.offset);
+}
+
+std::string_view BaseName(std::string_view path) {
+  const size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+class HtmlWalker {
+ public:
+  HtmlWalker(Document& doc, const SourceFile& source) : doc_(doc), source_(source), text_(doc) {}
+  void Run(const GumboNode* root);
+
+ private:
+  void IndexIds(const GumboNode* n, int note);
+  void FindNotes(const GumboNode* n, bool in_container);
+  void CollectContainerNotes(const GumboNode* container);
+  void AddNote(const GumboNode* n, const std::string& ordinal_label);
+  void Walk(const GumboNode* n, int depth_in_notes);
+  void AddMarker(const GumboNode* anchor, const GumboNode* label_node, std::string label,
+                 const std::string& target, bool external, int note);
+
+  Document& doc_;
+  const SourceFile& source_;
+  TextBuilder text_;
+  std::unordered_map<std::string, int> note_of_id_;
+  std::unordered_map<std::string, bool> id_exists_;
+  std::unordered_map<const GumboNode*, int> note_of_node_;
+  std::vector<const GumboNode*> sup_parents_;
+};
+
+void HtmlWalker::IndexIds(const GumboNode* n, int note) {
+  if (n->type != GUMBO_NODE_ELEMENT) return;
+  if (const char* id = Attr(n, "id")) {
+    id_exists_.emplace(id, true);
+    if (note >= 0) note_of_id_.emplace(id, note);  // the first element with an id wins
+  }
+  const GumboVector& kids = n->v.element.children;
+  for (unsigned i = 0; i < kids.length; ++i) IndexIds(static_cast<const GumboNode*>(kids.data[i]), note);
+}
+
+void HtmlWalker::AddNote(const GumboNode* n, const std::string& ordinal_label) {
+  Note note;
+  std::string label = ordinal_label;
+  // tex4ht and similar put the note's own number in a mark at its start.
+  if (Tag(n) != GUMBO_TAG_LI) {
+    std::string all;
+    CollectText(n, all, false);
+    all = CollapseWhitespace(all);
+    size_t k = 0;
+    while (k < all.size() && all[k] >= '0' && all[k] <= '9') ++k;
+    if (k > 0) label = all.substr(0, k);
+  }
+  const char* li_value = Attr(n, "value");
+  if (li_value != nullptr && AllDigits(li_value)) label = li_value;
+  note.label = label;
+  note.span = {StartOffset(n), EndOffset(n)};
+  note.label_span = {note.span.begin, note.span.begin};
+  if (const GumboNode* t = FirstText(n)) {
+    note.label_span = {StartOffset(t), StartOffset(t)};
+  }
+  std::string text;
+  CollectText(n, text, true);
+  note.text = CollapseWhitespace(text);
+  CollectUrls(n, note.urls);
+  for (std::string& url : text::FindUrls(note.text)) {
+    if (std::find(note.urls.begin(), note.urls.end(), url) == note.urls.end()) note.urls.push_back(std::move(url));
+  }
+  const int index = static_cast<int>(doc_.notes.size());
+  if (const char* id = Attr(n, "id")) {
+    note.id = id;
+    // Two notes with one id: the later one can never be reached.
+    if (auto earlier = note_of_id_.find(id); earlier != note_of_id_.end()) note.duplicate_of = earlier->second;
+  }
+  note_of_node_[n] = index;
+  doc_.notes.push_back(std::move(note));
+  IndexIds(n, index);
+  if (doc_.notes[index].id.empty()) {
+    // The first id inside the note names it (tex4ht: <a id="fn1x0">).
+    for (const auto& [id, note_index] : note_of_id_) {
+      if (note_index == index) {
+        doc_.notes[index].id = id;
+        break;
+      }
+    }
+  }
+}
+
+void HtmlWalker::CollectContainerNotes(const GumboNode* container) {
+  // First choice: the list items of the container's lists.
+  std::vector<const GumboNode*> stack{container};
+  std::vector<std::pair<const GumboNode*, std::string>> items;
+  while (!stack.empty()) {
+    const GumboNode* n = stack.back();
+    stack.pop_back();
+    if (n->type != GUMBO_NODE_ELEMENT) continue;
+    const GumboTag t = Tag(n);
+    if (t == GUMBO_TAG_OL || t == GUMBO_TAG_UL) {
+      int ordinal = 1;
+      if (const char* start = Attr(n, "start"); start != nullptr && AllDigits(start)) ordinal = std::atoi(start);
+      const GumboVector& kids = n->v.element.children;
+      for (unsigned i = 0; i < kids.length; ++i) {
+        const auto* li = static_cast<const GumboNode*>(kids.data[i]);
+        if (Tag(li) != GUMBO_TAG_LI) continue;
+        if (const char* v = Attr(li, "value"); v != nullptr && AllDigits(v)) ordinal = std::atoi(v);
+        items.push_back({li, std::to_string(ordinal++)});
+      }
+      continue;
+    }
+    const GumboVector& kids = n->v.element.children;
+    for (unsigned i = kids.length; i-- > 0;) stack.push_back(static_cast<const GumboNode*>(kids.data[i]));
+  }
+  if (items.empty()) {
+    // tex4ht: <div class="footnotes"><p><span class="footnote-mark"><a id="fn1x0">1</a>…
+    std::vector<const GumboNode*> walk{container};
+    int ordinal = 1;
+    while (!walk.empty()) {
+      const GumboNode* n = walk.back();
+      walk.pop_back();
+      if (n->type != GUMBO_NODE_ELEMENT) continue;
+      const GumboTag t = Tag(n);
+      if (n != container && (t == GUMBO_TAG_P || t == GUMBO_TAG_DIV || t == GUMBO_TAG_ASIDE)) {
+        bool has_id = Attr(n, "id") != nullptr;
+        std::vector<const GumboNode*> inner{n};
+        while (!has_id && !inner.empty()) {
+          const GumboNode* m = inner.back();
+          inner.pop_back();
+          if (m->type != GUMBO_NODE_ELEMENT) continue;
+          if (m != n && Attr(m, "id") != nullptr) has_id = true;
+          const GumboVector& kids = m->v.element.children;
+          for (unsigned i = 0; i < kids.length; ++i) inner.push_back(static_cast<const GumboNode*>(kids.data[i]));
+        }
+        if (has_id) {
+          items.push_back({n, std::to_string(ordinal++)});
+          continue;
+        }
+      }
+      const GumboVector& kids = n->v.element.children;
+      for (unsigned i = kids.length; i-- > 0;) walk.push_back(static_cast<const GumboNode*>(kids.data[i]));
+    }
+  }
+  for (const auto& [node, label] : items) AddNote(node, label);
+}
+
+void HtmlWalker::FindNotes(const GumboNode* n, bool in_container) {
+  if (n->type != GUMBO_NODE_ELEMENT || IsSkipped(n)) return;
+  if (!in_container && IsNotesContainer(n)) {
+    doc_.blocks.push_back({BlockKind::kNotes, {StartOffset(n), EndOffset(n)}});
+    CollectContainerNotes(n);
+    in_container = true;
+  } else if (!in_container && IsStandaloneNote(n)) {
+    AddNote(n, std::to_string(doc_.notes.size() + 1));
+    return;
+  }
+  const GumboVector& kids = n->v.element.children;
+  for (unsigned i = 0; i < kids.length; ++i) FindNotes(static_cast<const GumboNode*>(kids.data[i]), in_container);
+}
+
+bool LooksLikeNoteRef(const GumboNode* a) {
+  if (AnyToken(Attr(a, "epub:type"), {"noteref"}) || AnyToken(Attr(a, "role"), {"doc-noteref"}) ||
+      Attr(a, "data-footnote-ref") != nullptr || AnyToken(Attr(a, "class"), {"footnote-ref", "footnote-reference"})) {
+    return true;
+  }
+  for (const GumboNode* p = a->parent; p != nullptr && p->type == GUMBO_NODE_ELEMENT; p = p->parent) {
+    if (Tag(p) == GUMBO_TAG_SUP) return true;
+    if (Tag(p) != GUMBO_TAG_SPAN) break;
+  }
+  const GumboVector& kids = a->v.element.children;
+  for (unsigned i = 0; i < kids.length; ++i) {
+    if (Tag(static_cast<const GumboNode*>(kids.data[i])) == GUMBO_TAG_SUP) return true;
+  }
+  return false;
+}
+
+void HtmlWalker::AddMarker(const GumboNode* anchor, const GumboNode* label_node, std::string label,
+                           const std::string& target, bool external, int note) {
+  Marker m;
+  m.label = StripBrackets(std::move(label));
+  m.target = target;
+  m.external = external;
+  m.note = note;
+  m.span = {StartOffset(anchor), EndOffset(anchor)};
+  if (label_node != nullptr) {
+    // Point at the label itself inside the original text ("[7]" → "7").
+    const uint32_t begin = StartOffset(label_node);
+    const std::string_view original(label_node->v.text.original_text.data, label_node->v.text.original_text.length);
+    const size_t at = m.label.empty() ? std::string_view::npos : original.find(m.label);
+    m.span = at == std::string_view::npos
+                 ? Span{begin, begin + static_cast<uint32_t>(original.size())}
+                 : Span{begin + static_cast<uint32_t>(at), begin + static_cast<uint32_t>(at + m.label.size())};
+  }
+  doc_.markers.push_back(std::move(m));
+}
+
+void HtmlWalker::Walk(const GumboNode* n, int note_depth) {
+  if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE || n->type == GUMBO_NODE_CDATA) {
+    if (note_depth == 0) text_.Append(n->v.text.text, StartOffset(n));
+    return;
+  }
+  if (n->type != GUMBO_NODE_ELEMENT || IsSkipped(n)) return;
+  const GumboTag t = Tag(n);
+  const bool is_note = note_of_node_.count(n) > 0;
+  const bool is_container = IsNotesContainer(n);
+  const int depth = note_depth + (is_note || is_container ? 1 : 0);
+
+  if (t == GUMBO_TAG_A) {
+    const char* href = Attr(n, "href");
+    const char* hash = href != nullptr ? std::strchr(href, '#') : nullptr;
+    if (hash != nullptr && hash[1] != '\0') {
+      const std::string file(href, hash);
+      const std::string id(hash + 1);
+      const bool other_file = !file.empty() && BaseName(file) != BaseName(source_.path());
+      std::string label;
+      CollectText(n, label, false);
+      const GumboNode* label_node = FirstText(n);
+      if (other_file) {
+        if (LooksLikeNoteRef(n) && note_depth == 0) AddMarker(n, label_node, label, href, true, -1);
+        return;
+      }
+      auto note = note_of_id_.find(id);
+      if (note != note_of_id_.end()) {
+        // A note's link to itself (its own mark) is not a reference.
+        int enclosing = -1;
+        for (const GumboNode* p = n->parent; p != nullptr && enclosing < 0; p = p->parent) {
+          if (auto it = note_of_node_.find(p); it != note_of_node_.end()) enclosing = it->second;
+        }
+        if (enclosing != note->second) {
+          AddMarker(n, label_node, label, href, false, note->second);
+          return;
+        }
+      } else if (note_depth == 0 && !id_exists_.count(id) && LooksLikeNoteRef(n)) {
+        AddMarker(n, label_node, label, href, false, -1);  // dangling
+        return;
+      }
+    }
+  }
+  if (t == GUMBO_TAG_SUP && note_depth == 0) {
+    // A bare superscript number with no link inside: resolved by label later.
+    std::string label;
+    CollectText(n, label, false);
+    label = StripBrackets(label);
+    bool has_link = false;
+    std::vector<const GumboNode*> inner{n};
+    while (!inner.empty() && !has_link) {
+      const GumboNode* m = inner.back();
+      inner.pop_back();
+      if (m->type != GUMBO_NODE_ELEMENT) continue;
+      if (Tag(m) == GUMBO_TAG_A) has_link = true;
+      const GumboVector& kids = m->v.element.children;
+      for (unsigned i = 0; i < kids.length; ++i) inner.push_back(static_cast<const GumboNode*>(kids.data[i]));
+    }
+    if (!has_link && AllDigits(label) && !doc_.notes.empty()) {
+      AddMarker(n, FirstText(n), label, "", false, -3);  // -3: resolve by label
+      return;
+    }
+  }
+  const bool block = t == GUMBO_TAG_P || t == GUMBO_TAG_LI || t == GUMBO_TAG_BLOCKQUOTE ||
+                     t == GUMBO_TAG_PRE || (t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6) || t == GUMBO_TAG_DIV ||
+                     t == GUMBO_TAG_TD || t == GUMBO_TAG_TH || t == GUMBO_TAG_BR;
+  if (block && note_depth == 0) {
+    text_.Separator("\n\n");
+    BlockKind kind = BlockKind::kParagraph;
+    bool record = true;
+    switch (t) {
+      case GUMBO_TAG_LI: kind = BlockKind::kListItem; break;
+      case GUMBO_TAG_BLOCKQUOTE: kind = BlockKind::kBlockquote; break;
+      case GUMBO_TAG_PRE: kind = BlockKind::kCode; break;
+      case GUMBO_TAG_P: kind = BlockKind::kParagraph; break;
+      default:
+        if (t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6) {
+          kind = BlockKind::kHeading;
+        } else {
+          record = false;
+        }
+    }
+    if (record && !is_container) doc_.blocks.push_back({kind, {StartOffset(n), EndOffset(n)}});
+  }
+  const GumboVector& kids = n->v.element.children;
+  for (unsigned i = 0; i < kids.length; ++i) Walk(static_cast<const GumboNode*>(kids.data[i]), depth);
+  if (block && note_depth == 0) text_.Separator("\n\n");
+}
+
+void HtmlWalker::Run(const GumboNode* root) {
+  // Pass 1: notes (and every id, to tell a dangling target from another link).
+  FindNotes(root, false);
+  IndexIds(root, -1);
+  // Pass 2: references, blocks and text in document order.
+  Walk(root, 0);
+
+  std::unordered_map<std::string, int> by_label;
+  for (size_t i = 0; i < doc_.notes.size(); ++i) by_label.emplace(doc_.notes[i].label, static_cast<int>(i));
+  for (Marker& m : doc_.markers) {
+    if (m.note == -3) {
+      auto it = by_label.find(m.label);
+      m.note = it == by_label.end() ? -1 : it->second;
+    }
+  }
+  auto by_start = [](const auto& a, const auto& b) { return a.span.begin < b.span.begin; };
+  std::stable_sort(doc_.blocks.begin(), doc_.blocks.end(), by_start);
+  for (Marker& m : doc_.markers) m.block = doc_.BlockAt(m.span.begin);
+}
+
+}  // namespace
+
+Document LoadHtml(std::shared_ptr<const SourceFile> source) {
+  Document doc;
+  doc.source = source;
+  doc.format = Format::kHtml;
+  const std::string_view src = source->bytes();
+  GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, src.data(), src.size());
+  HtmlWalker(doc, *source).Run(output->root);
+  gumbo_destroy_output(&kGumboDefaultOptions, output);
+  return doc;
+}
+
+}  // namespace citelint::loaders

@@ -1,0 +1,40 @@
+// Report writers, one per output format. Everything here turns byte spans into
+// 1-based line and column (code points); nothing upstream does.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "checker/base/source_file.h"
+#include "checker/engine/diagnostic.h"
+
+namespace citelint::report {
+
+struct Summary {
+  int files = 0;
+  int markers = 0;
+  int notes = 0;
+};
+
+struct Input {
+  const std::vector<Diagnostic>& diagnostics;  // sorted
+  const std::map<std::string, std::shared_ptr<const SourceFile>>& sources;  // by path
+  Summary summary;
+};
+
+struct Position {
+  LineCol start;
+  LineCol end;  // exclusive end column
+};
+Position Locate(const Input& input, const Diagnostic& d);
+
+// path:line:col: severity: message [rule.id], the source line with a caret,
+// and a one-line summary.
+void WriteText(std::ostream& out, const Input& input);
+// Versioned JSON, documented in README.md ("version": 1).
+void WriteJson(std::ostream& out, const Input& input);
+
+}  // namespace citelint::report

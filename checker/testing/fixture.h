@@ -1,0 +1,55 @@
+// Fixtures carry their own expectations as trailing comments on the line where
+// a finding starts:
+//   Sam Altman put it on X: “…”7 <!-- expect: attribution.mismatch @"7" -->
+// Kinds: expect, expect-not, todo-expect (a known miss: counted, not failed),
+// todo-expect-not (a known false alarm), expect-doc (anywhere in the file).
+// `@"anchor"` pins the start column to an occurrence of the anchor on that
+// line; `~"text"` requires the message to contain text. Any finding that no
+// annotation claims is a failure. Shared by `citelint test` and tests/.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "checker/base/source_file.h"
+#include "checker/document/document.h"
+#include "checker/engine/diagnostic.h"
+
+namespace citelint::testing {
+
+enum class ExpectKind { kExpect, kExpectNot, kTodoExpect, kTodoExpectNot, kExpectDoc };
+
+struct Expectation {
+  ExpectKind kind = ExpectKind::kExpect;
+  std::string rule;
+  int line = 0;  // 1-based; 0 for expect-doc
+  std::optional<std::string> anchor;
+  std::optional<std::string> message;
+};
+
+struct Fixture {
+  // For plain text the annotations are removed (line numbers unchanged);
+  // Markdown and HTML keep them, as they are comments there.
+  std::string source;
+  std::vector<Expectation> expectations;
+  std::vector<std::string> errors;  // malformed annotations
+};
+
+Fixture ParseFixture(std::string_view bytes, Format format);
+
+struct Outcome {
+  int true_positives = 0;
+  int false_positives = 0;  // findings no annotation claims, or forbidden by expect-not
+  int false_negatives = 0;  // expectations no finding satisfied
+  int todo = 0;             // todo-expect misses and todo-expect-not hits
+  std::vector<std::string> failures;  // "path:line: …", one per problem
+  [[nodiscard]] bool ok() const { return failures.empty(); }
+};
+
+// Matches findings against a fixture's expectations; `source` is the
+// (stripped) file the findings were computed on.
+Outcome Match(const Fixture& fixture, const SourceFile& source, const std::vector<Diagnostic>& findings);
+
+}  // namespace citelint::testing

@@ -1,0 +1,34 @@
+// Unicode helpers over UTF-8 byte strings, backed by ICU: validation, code
+// point decoding and case folding. Offsets are always bytes.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace citelint::text {
+
+// Byte offset of the first ill-formed UTF-8 sequence, or nullopt if valid.
+std::optional<uint32_t> FindInvalidUtf8(std::string_view bytes);
+
+// Decodes the code point starting at byte i (advancing i), or before byte i
+// (moving i back). Returns U+FFFD for ill-formed input; -1 at the ends.
+int32_t NextCodePoint(std::string_view s, uint32_t& i);
+int32_t PrevCodePoint(std::string_view s, uint32_t& i);
+
+// Unicode default case folding (for label and title comparison).
+std::string FoldCase(std::string_view s);
+
+bool IsLetter(int32_t c);
+bool IsUpper(int32_t c);
+bool IsLower(int32_t c);
+bool IsWhitespace(int32_t c);  // includes NBSP and other Unicode spaces
+// Closing quotation marks (”, ’, ", ', », ›, 」, 』).
+bool IsClosingQuote(int32_t c);
+// Dashes usable in a range of note numbers (hyphen, en dash, em dash, …).
+bool IsRangeDash(int32_t c);
+// Value of a superscript digit (¹ → 1), or -1.
+int SuperscriptDigit(int32_t c);
+
+}  // namespace citelint::text
