@@ -126,6 +126,34 @@ int RunCheck(const CheckOptions& options) {
   return failed ? kExitFindings : kExitClean;
 }
 
+// `citelint inspect FILE`: what the loader found, as JSON lines.
+int RunInspect(const std::string& path, const std::string& input_format) {
+  std::optional<Format> forced;
+  if (!input_format.empty()) forced = ParseFormat(input_format);
+  auto doc = LoadPath(path, path == "-" ? std::optional<Format>(forced.value_or(Format::kText)) : forced);
+  if (!doc.ok()) {
+    std::cerr << doc.status().message() << '\n';
+    return kExitError;
+  }
+  const SourceFile& src = *doc->source;
+  for (const Block& b : doc->blocks) {
+    const LineCol lc = src.Locate(b.span.begin);
+    std::cout << fmt::format("block {} {}:{}\n", BlockKindName(b.kind), lc.line, lc.column);
+  }
+  for (const Marker& m : doc->markers) {
+    const LineCol lc = src.Locate(m.span.begin);
+    std::cout << fmt::format("marker {} {}:{} -> {}{}\n", m.label, lc.line, lc.column,
+                             m.note >= 0 ? "note " + doc->notes[m.note].label : std::string("none"),
+                             m.external ? " (external " + m.target + ")" : "");
+  }
+  for (const Note& n : doc->notes) {
+    const LineCol lc = src.Locate(n.label_span.begin);
+    std::cout << fmt::format("note {} {}:{}{} {}\n", n.label, lc.line, lc.column,
+                             n.duplicate_of >= 0 ? " duplicate" : "", n.text.substr(0, 80));
+  }
+  return kExitClean;
+}
+
 }  // namespace
 
 int Main(int argc, char** argv) {
@@ -147,6 +175,13 @@ int Main(int argc, char** argv) {
                         "Treat inputs as this format (default: by extension; stdin: txt)")
       ->check(CLI::IsMember({"txt", "md", "html"}));
 
+  std::string inspect_path;
+  std::string inspect_format;
+  CLI::App* inspect_cmd = app.add_subcommand("inspect", "Print the blocks, markers and notes the loader found");
+  inspect_cmd->add_option("path", inspect_path, "A file, or - for stdin")->required();
+  inspect_cmd->add_option("--input-format", inspect_format, "Treat the input as this format")
+      ->check(CLI::IsMember({"txt", "md", "html"}));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -160,6 +195,7 @@ int Main(int argc, char** argv) {
     return kExitError;
   }
   if (check_cmd->parsed()) return RunCheck(check);
+  if (inspect_cmd->parsed()) return RunInspect(inspect_path, inspect_format);
   return kExitError;
 }
 

@@ -36,6 +36,7 @@ struct Marker {
   int note = -1;         // index into Document::notes once resolved, -1 if dangling
   std::string target;    // HTML: the href ("#fn7", "endnotes.xhtml#note-3"); empty otherwise
   bool external = false; // HTML: points into another file; not resolved here
+  bool in_note = false;  // the reference sits inside a note (a note citing a note)
 };
 
 // A note body: `7. … — Ars Technica notes …`, `[^7]: …`, `<li id="fn7">…</li>`.
@@ -46,7 +47,8 @@ struct Note {
   std::string text;      // plain text of the note body, whitespace collapsed
   std::vector<std::string> urls;
   std::string id;        // HTML id attribute, if any
-  int duplicate_of = -1; // index of an earlier note with the same label
+  int duplicate_of = -1; // index of another note with the same label (the one that counts)
+  bool hidden = false;   // Markdown: a definition inside an HTML comment, never shown
 };
 
 // Maps analysis-text offsets back to source offsets. Pieces are appended in

@@ -99,7 +99,7 @@ void CollectText(const GumboNode* n, std::string& out, bool skip_chrome) {
 }
 
 void CollectUrls(const GumboNode* n, std::vector<std::string>& urls) {
-  if (n->type != GUMBO_NODE_ELEMENT) return;
+  if (n->type != GUMBO_NODE_ELEMENT || IsNoteChrome(n)) return;
   if (Tag(n) == GUMBO_TAG_A) {
     const char* href = Attr(n, "href");
     if (href != nullptr && (std::strncmp(href, "http://", 7) == 0 || std::strncmp(href, "https://", 8) == 0)) {
@@ -170,11 +170,18 @@ class HtmlWalker {
   std::unordered_map<std::string, int> note_of_id_;
   std::unordered_map<std::string, bool> id_exists_;
   std::unordered_map<const GumboNode*, int> note_of_node_;
-  std::vector<const GumboNode*> sup_parents_;
+  std::vector<bool> ordinal_label_;  // per note: label is its list position
+  bool in_note_ = false;              // Walk is inside a note or notes container
 };
 
 void HtmlWalker::IndexIds(const GumboNode* n, int note) {
   if (n->type != GUMBO_NODE_ELEMENT) return;
+  // Inside a note, a <sup> is a reference to another note (its id is that
+  // reference's own, a backlink target), not a name of this note.
+  if (note >= 0 && Tag(n) == GUMBO_TAG_SUP) {
+    if (const char* id = Attr(n, "id")) id_exists_.emplace(id, true);
+    return;
+  }
   if (const char* id = Attr(n, "id")) {
     id_exists_.emplace(id, true);
     if (note >= 0) note_of_id_.emplace(id, note);  // the first element with an id wins
@@ -186,14 +193,27 @@ void HtmlWalker::IndexIds(const GumboNode* n, int note) {
 void HtmlWalker::AddNote(const GumboNode* n, const std::string& ordinal_label) {
   Note note;
   std::string label = ordinal_label;
-  // tex4ht and similar put the note's own number in a mark at its start.
+  // tex4ht and similar put the note's own number in a mark (a <sup> or <a>)
+  // at its start.
   if (Tag(n) != GUMBO_TAG_LI) {
-    std::string all;
-    CollectText(n, all, false);
-    all = CollapseWhitespace(all);
-    size_t k = 0;
-    while (k < all.size() && all[k] >= '0' && all[k] <= '9') ++k;
-    if (k > 0) label = all.substr(0, k);
+    std::vector<const GumboNode*> stack{n};
+    int budget = 8;  // only look at the first few elements
+    while (!stack.empty() && budget-- > 0) {
+      const GumboNode* m = stack.back();
+      stack.pop_back();
+      if (m->type != GUMBO_NODE_ELEMENT) continue;
+      if (Tag(m) == GUMBO_TAG_SUP || Tag(m) == GUMBO_TAG_A) {
+        std::string mark;
+        CollectText(m, mark, false);
+        mark = StripBrackets(mark);
+        if (AllDigits(mark)) {
+          label = mark;
+          break;
+        }
+      }
+      const GumboVector& kids = m->v.element.children;
+      for (unsigned i = kids.length; i-- > 0;) stack.push_back(static_cast<const GumboNode*>(kids.data[i]));
+    }
   }
   const char* li_value = Attr(n, "value");
   if (li_value != nullptr && AllDigits(li_value)) label = li_value;
@@ -211,6 +231,7 @@ void HtmlWalker::AddNote(const GumboNode* n, const std::string& ordinal_label) {
     if (std::find(note.urls.begin(), note.urls.end(), url) == note.urls.end()) note.urls.push_back(std::move(url));
   }
   const int index = static_cast<int>(doc_.notes.size());
+  ordinal_label_.push_back(label == ordinal_label && Tag(n) == GUMBO_TAG_LI);
   if (const char* id = Attr(n, "id")) {
     note.id = id;
     // Two notes with one id: the later one can never be reached.
@@ -319,6 +340,7 @@ bool LooksLikeNoteRef(const GumboNode* a) {
 void HtmlWalker::AddMarker(const GumboNode* anchor, const GumboNode* label_node, std::string label,
                            const std::string& target, bool external, int note) {
   Marker m;
+  m.in_note = in_note_;
   m.label = StripBrackets(std::move(label));
   m.target = target;
   m.external = external;
@@ -346,6 +368,7 @@ void HtmlWalker::Walk(const GumboNode* n, int note_depth) {
   const bool is_note = note_of_node_.count(n) > 0;
   const bool is_container = IsNotesContainer(n);
   const int depth = note_depth + (is_note || is_container ? 1 : 0);
+  in_note_ = note_depth > 0;
 
   if (t == GUMBO_TAG_A) {
     const char* href = Attr(n, "href");
@@ -353,7 +376,10 @@ void HtmlWalker::Walk(const GumboNode* n, int note_depth) {
     if (hash != nullptr && hash[1] != '\0') {
       const std::string file(href, hash);
       const std::string id(hash + 1);
-      const bool other_file = !file.empty() && BaseName(file) != BaseName(source_.path());
+      // A link whose fragment names a note here is local even when written as
+      // an absolute URL of this page (Wikipedia's saved pages do that).
+      const bool other_file = !file.empty() && BaseName(file) != BaseName(source_.path()) &&
+                              note_of_id_.count(id) == 0;
       std::string label;
       CollectText(n, label, false);
       const GumboNode* label_node = FirstText(n);
@@ -437,6 +463,14 @@ void HtmlWalker::Run(const GumboNode* root) {
     if (m.note == -3) {
       auto it = by_label.find(m.label);
       m.note = it == by_label.end() ? -1 : it->second;
+    }
+  }
+  // A list item's number is only its position; the first reference to it
+  // shows the label readers see ("n 5" for Wikipedia's grouped notes).
+  for (const Marker& m : doc_.markers) {
+    if (m.note >= 0 && ordinal_label_[m.note] && !m.label.empty()) {
+      doc_.notes[m.note].label = m.label;
+      ordinal_label_[m.note] = false;
     }
   }
   auto by_start = [](const auto& a, const auto& b) { return a.span.begin < b.span.begin; };

@@ -115,6 +115,8 @@ class Walker {
   const SourceFile& source_;
   TextBuilder text_;
   std::vector<std::pair<int, int>> covered_;  // line ranges of leaf blocks
+  std::vector<std::pair<int, int>> comments_; // line ranges of HTML comment blocks
+  int in_definition_ = 0;
   std::vector<int> marker_ix_;                // per marker: cmark's footnote index
 };
 
@@ -134,6 +136,7 @@ void Walker::AddReference(cmark_node* node) {
   marker.label = std::string(src.substr(offset + 2, len));
   marker.span = {offset, offset + static_cast<uint32_t>(len) + 3};
   const char* ix = cmark_node_get_literal(node);
+  marker.in_note = in_definition_ > 0;
   doc_.markers.push_back(std::move(marker));
   marker_ix_.push_back(ix != nullptr ? std::atoi(ix) : 0);
 }
@@ -167,6 +170,7 @@ void Walker::AddUnresolved(cmark_node* node, uint32_t block_end) {
       Marker marker;
       marker.label = needle.substr(2, len);
       marker.span = {static_cast<uint32_t>(at), static_cast<uint32_t>(at + needle.size())};
+      marker.in_note = in_definition_ > 0;
       doc_.markers.push_back(std::move(marker));
       marker_ix_.push_back(0);
       search = static_cast<uint32_t>(at + needle.size());
@@ -193,7 +197,8 @@ void CollectNoteText(cmark_node* def, std::string& text, std::vector<std::string
       text += ' ';
     } else if (type == CMARK_NODE_LINK) {
       const char* url = cmark_node_get_url(n);
-      if (url != nullptr && *url != '\0') urls.emplace_back(url);
+      const std::string_view u = url != nullptr ? url : "";
+      if (u.starts_with("http://") || u.starts_with("https://")) urls.emplace_back(u);
     }
   }
   cmark_iter_free(it);
@@ -235,6 +240,12 @@ void Walker::AddBlock(cmark_node* node) {
   const auto type = cmark_node_get_type(node);
   const int start_line = cmark_node_get_start_line(node);
   const int end_line = std::max(start_line, cmark_node_get_end_line(node));
+  if (type == CMARK_NODE_HTML_BLOCK) {
+    const char* literal = cmark_node_get_literal(node);
+    if (literal != nullptr && std::string_view(literal).starts_with("<!--")) {
+      comments_.push_back({start_line, end_line});
+    }
+  }
   if (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || type == CMARK_NODE_CODE_BLOCK ||
       type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_THEMATIC_BREAK) {
     covered_.push_back({start_line, end_line});
@@ -279,14 +290,13 @@ void Walker::Run(cmark_node* root, const std::vector<DefinitionLine>& definition
   std::vector<int> note_of_ix(1, -1);
   cmark_iter* it = cmark_iter_new(root);
   cmark_event_type ev;
-  int in_definition = 0;
-  std::vector<uint32_t> leaf_end;
+
   while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
     cmark_node* n = cmark_iter_get_node(it);
     const auto type = cmark_node_get_type(n);
     if (type == CMARK_NODE_FOOTNOTE_DEFINITION) {
       if (ev == CMARK_EVENT_ENTER) {
-        ++in_definition;
+        ++in_definition_;
         if (!InAppendix(n)) {
           note_of_ix.push_back(static_cast<int>(doc_.notes.size()));
           AddDefinition(n);
@@ -294,7 +304,7 @@ void Walker::Run(cmark_node* root, const std::vector<DefinitionLine>& definition
           note_of_ix.push_back(-1);
         }
       } else {
-        --in_definition;
+        --in_definition_;
       }
     }
     if (ev != CMARK_EVENT_ENTER || InAppendix(n) ||
@@ -313,7 +323,7 @@ void Walker::Run(cmark_node* root, const std::vector<DefinitionLine>& definition
       if (parent != nullptr && !InAppendix(parent)) AddUnresolved(n, EndOffset(parent) + 1);
     } else if ((type & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK) {
       AddBlock(n);
-      if (in_definition == 0 && (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING)) {
+      if (in_definition_ == 0 && (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING)) {
         AppendInlineText(n);
       }
     }
@@ -326,25 +336,31 @@ void Walker::Run(cmark_node* root, const std::vector<DefinitionLine>& definition
   }
 
   // Definition lines no block covers were dropped by cmark-gfm as repeats of
-  // an earlier definition of the same label.
-  std::sort(covered_.begin(), covered_.end());
-  auto covered = [&](int line) {
-    auto up = std::upper_bound(covered_.begin(), covered_.end(), std::make_pair(line, INT32_MAX));
-    // Ranges may nest; look back over ranges that start at or before `line`.
-    for (auto r = up; r != covered_.begin();) {
-      --r;
-      if (r->second >= line) return true;
-      if (up - r > 64) break;
-    }
-    return false;
+  // an earlier definition of the same label. A definition inside an HTML
+  // comment is not a definition for GFM, but one that repeats a real label is
+  // a stale copy worth reporting.
+  auto covering = [](std::vector<std::pair<int, int>>& ranges) {
+    std::sort(ranges.begin(), ranges.end());
+    return [&ranges](int line) {
+      auto up = std::upper_bound(ranges.begin(), ranges.end(), std::make_pair(line, INT32_MAX));
+      for (auto r = up; r != ranges.begin();) {  // ranges may nest: look back a little
+        --r;
+        if (r->second >= line) return true;
+        if (up - r > 64) break;
+      }
+      return false;
+    };
   };
+  auto covered = covering(covered_);
+  auto commented = covering(comments_);
   std::unordered_map<std::string, int> first_by_label;
   for (size_t i = 0; i < doc_.notes.size(); ++i) {
     first_by_label.emplace(NormalizeLabel(doc_.notes[i].label), static_cast<int>(i));
   }
   const std::string_view src = source_.bytes();
   for (const DefinitionLine& d : definition_lines) {
-    if (covered(d.line)) continue;
+    const bool hidden = commented(d.line);
+    if (covered(d.line) && !hidden) continue;
     auto first = first_by_label.find(NormalizeLabel(d.label));
     if (first == first_by_label.end()) continue;
     Note note;
@@ -355,6 +371,7 @@ void Walker::Run(cmark_node* root, const std::vector<DefinitionLine>& definition
     note.text = CollapseWhitespace(src.substr(note.label_span.end + 1, line_end - std::min(line_end, note.label_span.end + 1)));
     note.urls = text::FindUrls(note.text);
     note.duplicate_of = first->second;
+    note.hidden = hidden;
     doc_.notes.push_back(std::move(note));
   }
 

@@ -151,15 +151,25 @@ Glue ClassifyGlue(std::string_view body, uint32_t i, bool* decimal_like) {
   uint32_t b = p;
   const int32_t before = text::PrevCodePoint(body, b);
   if (text::IsClosingQuote(prev)) {
-    // A closing quote follows text; an apostrophe after a space opens ('90s).
-    return before >= 0 && !text::IsWhitespace(before) ? Glue::kStrong : Glue::kNone;
+    // A closing quote follows text. After a space it may be a stray closing
+    // quote or an apostrophe that opens ('90s): weak.
+    if (before < 0) return Glue::kNone;
+    return text::IsWhitespace(before) ? Glue::kWeak : Glue::kStrong;
+  }
+  if (prev == ' ' && (before == '.' || text::IsClosingQuote(before))) {
+    // A marker that drifted off its sentence ("complaint. 535 Page"): only
+    // before a new sentence, and only as the next note in order.
+    *decimal_like = true;
+    return Glue::kWeak;
   }
   if (prev == '.' || prev == ',' || prev == ';' || prev == ':' || prev == '!' || prev == '?' ||
       prev == ')' || prev == ']') {
     if (before < 0 || text::IsWhitespace(before)) return Glue::kNone;
     if (IsDigit(before)) {
-      if (prev == ',' || prev == ':') return Glue::kNone;  // 10,000 and 10:30
-      *decimal_like = true;                                // 1.4, 600.4, 2016.45
+      if (prev == ':') return Glue::kNone;  // 10:30
+      // 1.4, 600.4, 2016.45 and "December 2016,19": weak. Thousands
+      // ("10,000") start with a zero or fail the citation-order test.
+      *decimal_like = prev == '.';
       return Glue::kWeak;
     }
     if (text::IsLetter(before) && prev == '.') {
@@ -173,6 +183,10 @@ Glue ClassifyGlue(std::string_view body, uint32_t i, bool* decimal_like) {
       }
     }
     return Glue::kStrong;
+  }
+  if (prev == '_') {
+    // A redaction (a run of underscores) standing where the cited text was.
+    return before == '_' ? Glue::kStrong : Glue::kNone;
   }
   if (text::IsLetter(prev)) {
     // Glued straight to a word: only a lower-case word of two or more letters
@@ -224,6 +238,7 @@ bool FollowOk(std::string_view body, uint32_t j, Glue glue, bool decimal_like, b
     if (next == ',' && after == ' ') after = text::NextCodePoint(body, m);
     if (IsDigit(after)) return true;  // a list or range of markers
   }
+  if (next == 0x2014 || next == 0x2013) return true;  // "Campaign433—took place"
   if (word_glued && (next == '.' || next == ',' || next == ';' || next == ':')) {
     const int32_t after = text::NextCodePoint(body, k);
     return after < 0 || text::IsWhitespace(after);

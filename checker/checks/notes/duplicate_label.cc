@@ -20,10 +20,13 @@ const RuleInfo DuplicateLabel::kInfo{
 void DuplicateLabel::Run(const Document& doc, Sink& sink) const {
   for (const Note& n : doc.notes) {
     if (n.duplicate_of < 0) continue;
-    const LineCol first = doc.source->Locate(doc.notes[n.duplicate_of].label_span.begin);
-    sink.Report(n.label_span.empty() ? Span{n.span.begin, n.span.begin} : n.label_span,
-                fmt::format("note label {} is already used by the note at line {}", n.label, first.line),
-                std::nullopt, n.label);
+    const LineCol other = doc.source->Locate(doc.notes[n.duplicate_of].label_span.begin);
+    const std::string message =
+        n.hidden ? fmt::format("note label {} is defined again inside an HTML comment (the note shown is at line {})",
+                               n.label, other.line)
+                 : fmt::format("note label {} is already used by the note at line {}", n.label, other.line);
+    sink.Report(n.label_span.empty() ? Span{n.span.begin, n.span.begin} : n.label_span, message, std::nullopt,
+                n.label);
   }
 }
 

@@ -15,9 +15,10 @@ const RuleInfo DuplicateNote::kInfo{
     .summary = "two notes for the same source (same URL, or same title and outlet)",
     .description =
         "Two notes that describe the same source split its citations and usually mean one of them "
-        "was meant to be a different source. Notes match when their URLs are equal (scheme, "
-        "\"www.\", trailing slash and fragment ignored) or when their titles and outlets are equal "
-        "after case folding and punctuation removal.",
+        "was meant to be a different source. Notes match when their source URLs are equal (scheme, "
+        "\"www.\" and a trailing slash ignored) or when their titles and outlets are equal after case "
+        "folding and punctuation removal. A note's source URL is its first URL that is not shared by "
+        "three or more notes (those are publisher or identifier links, not sources).",
     .format = "txt",
     .bad = {"The mine closed.1 Jobs were lost.2\n\n1. Mine to close after 80 years — Daily Courier reports the "
             "closure\n\u27e62\u27e7. Mine to close after 80 years — Daily Courier notes the job losses\n",
@@ -55,7 +56,6 @@ std::string NormalizeUrl(std::string_view url) {
     if (std::string_view(u).starts_with(scheme)) u.erase(0, scheme.size());
   }
   if (std::string_view(u).starts_with("www.")) u.erase(0, 4);
-  if (const size_t hash = u.find('#'); hash != std::string::npos) u.erase(hash);
   while (!u.empty() && u.back() == '/') u.pop_back();
   return u;
 }
@@ -64,7 +64,20 @@ std::string NormalizeUrl(std::string_view url) {
 // words after it. Empty when the note has no such separator.
 std::string TitleAndOutletKey(std::string_view text) {
   for (std::string_view dash : {" \u2014 ", " \u2013 ", " - "}) {
-    const size_t at = text.find(dash);
+    size_t at = text.find(dash);
+    // A dash inside a quoted title ("Government and nation – The origins")
+    // does not separate title from outlet.
+    auto inside_quotes = [&](size_t pos) {
+      const std::string_view before = text.substr(0, pos);
+      size_t straight = 0, open = 0, close = 0;
+      for (size_t k = 0; k < before.size(); ++k) {
+        if (before[k] == '"') ++straight;
+        if (before.substr(k, 3) == "\u201C") ++open;
+        if (before.substr(k, 3) == "\u201D") ++close;
+      }
+      return straight % 2 == 1 || open > close;
+    };
+    while (at != std::string_view::npos && inside_quotes(at)) at = text.find(dash, at + 1);
     if (at == std::string_view::npos) continue;
     const std::string title = NormalizeWords(text.substr(0, at));
     if (std::count(title.begin(), title.end(), ' ') < 2) return {};  // too short to identify a source
@@ -88,6 +101,18 @@ std::string TitleAndOutletKey(std::string_view text) {
 }  // namespace
 
 void DuplicateNote::Run(const Document& doc, Sink& sink) const {
+  // URLs many notes share (a publisher page, an ISBN help link) name no source.
+  constexpr int kBoilerplateNotes = 3;
+  std::vector<std::vector<std::string>> urls(doc.notes.size());
+  std::unordered_map<std::string, int> notes_with_url;
+  for (size_t i = 0; i < doc.notes.size(); ++i) {
+    for (const std::string& url : doc.notes[i].urls) {
+      std::string u = NormalizeUrl(url);
+      if (std::find(urls[i].begin(), urls[i].end(), u) != urls[i].end()) continue;
+      ++notes_with_url[u];
+      urls[i].push_back(std::move(u));
+    }
+  }
   std::unordered_map<std::string, size_t> by_url;
   std::unordered_map<std::string, size_t> by_title;
   for (size_t i = 0; i < doc.notes.size(); ++i) {
@@ -95,12 +120,14 @@ void DuplicateNote::Run(const Document& doc, Sink& sink) const {
     if (n.duplicate_of >= 0) continue;  // reported as a duplicate label instead
     std::string why;
     size_t first = i;
-    for (const std::string& url : n.urls) {
-      auto [it, inserted] = by_url.emplace(NormalizeUrl(url), i);
-      if (!inserted && it->second != i && why.empty()) {
+    for (const std::string& u : urls[i]) {
+      if (notes_with_url[u] >= kBoilerplateNotes) continue;
+      auto [it, inserted] = by_url.emplace(u, i);
+      if (!inserted) {
         first = it->second;
         why = "same URL";
       }
+      break;  // only the note's source URL counts
     }
     if (std::string key = TitleAndOutletKey(n.text); !key.empty()) {
       auto [it, inserted] = by_title.emplace(std::move(key), i);

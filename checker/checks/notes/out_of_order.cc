@@ -26,7 +26,7 @@ void OutOfOrder::Run(const Document& doc, Sink& sink) const {
   long highest = 0;
   std::string highest_label;
   for (const Marker& m : doc.markers) {
-    if (m.note < 0 || seen[m.note]) continue;
+    if (m.note < 0 || m.in_note || seen[m.note]) continue;
     seen[m.note] = true;
     const std::string& label = doc.notes[m.note].label;
     long value = 0;
