@@ -221,7 +221,13 @@ void HtmlWalker::AddNote(const GumboNode* n, const std::string& ordinal_label) {
   note.span = {StartOffset(n), EndOffset(n)};
   note.label_span = {note.span.begin, note.span.begin};
   if (const GumboNode* t = FirstText(n)) {
-    note.label_span = {StartOffset(t), StartOffset(t)};
+    // The first words of the note stand for its label in reports.
+    const std::string_view original(t->v.text.original_text.data, t->v.text.original_text.length);
+    const size_t lead = original.find_first_not_of(" \t\r\n");
+    if (lead != std::string_view::npos) {
+      const uint32_t begin = StartOffset(t) + static_cast<uint32_t>(lead);
+      note.label_span = {begin, StartOffset(t) + static_cast<uint32_t>(original.size())};
+    }
   }
   std::string text;
   CollectText(n, text, true);

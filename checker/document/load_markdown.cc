@@ -100,7 +100,11 @@ class Walker {
     const uint32_t start = source_.LineStart(line);
     const uint32_t end = start + static_cast<uint32_t>(source_.Line(line).size());
     const int column = cmark_node_get_end_column(node);
-    if (column < 1) return end;
+    if (column < 1) {
+      // Column 0 means the node ended with the previous line.
+      if (line < 2) return start;
+      return source_.LineStart(line - 1) + static_cast<uint32_t>(source_.Line(line - 1).size());
+    }
     return std::min(end, start + static_cast<uint32_t>(column));
   }
   bool InAppendix(cmark_node* node) const { return cmark_node_get_start_line(node) > source_.line_count(); }

@@ -1,0 +1,160 @@
+// End-to-end tests of the citelint binary: exit codes, formats, input errors,
+// directory walking, determinism, and that inputs are never modified.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "tests/test_util.h"
+
+namespace citelint {
+namespace {
+
+namespace fs = std::filesystem;
+using test::RunCitelint;
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("citelint-cli-test-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  std::string Write(const std::string& name, const std::string& content) {
+    const fs::path p = dir_ / name;
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << content;
+    return p.string();
+  }
+  static std::string Q(const std::string& s) { return "'" + s + "'"; }
+  fs::path dir_;
+};
+
+constexpr const char* kClean = "Rates rose.1\n\nNotes\n1. Central bank minutes\n";
+constexpr const char* kDangling = "Rates rose.1 Bonds fell.2\n\nNotes\n1. Central bank minutes\n";
+constexpr const char* kUnused = "Rates rose.1\n\nNotes\n1. Central bank minutes\n2. Treasury note\n";
+
+TEST_F(CliTest, ExitZeroWhenClean) {
+  const auto r = RunCitelint("check " + Q(Write("clean.txt", kClean)));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("no problems found in 1 file (1 marker, 1 note)"), std::string::npos) << r.out;
+}
+
+TEST_F(CliTest, ExitOneOnErrorWithClangStyleText) {
+  const std::string path = Write("dangling.txt", kDangling);
+  const auto r = RunCitelint("check " + Q(path));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find(path + ":1:25: error: marker 2 has no matching note [notes.dangling-marker]\n"
+                              "Rates rose.1 Bonds fell.2\n"
+                              "                        ^\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("1 error, 0 warnings and 0 infos in 1 file"), std::string::npos);
+}
+
+TEST_F(CliTest, FailOnLevels) {
+  const std::string path = Q(Write("unused.txt", kUnused));
+  EXPECT_EQ(RunCitelint("check " + path).exit_code, 0);  // a warning does not fail by default
+  EXPECT_EQ(RunCitelint("check --fail-on warning " + path).exit_code, 1);
+  EXPECT_EQ(RunCitelint("check --fail-on info " + path).exit_code, 1);
+  EXPECT_EQ(RunCitelint("check --fail-on never " + Q(Write("d.txt", kDangling))).exit_code, 0);
+  EXPECT_EQ(RunCitelint("check --fail-on error " + Q(Write("d2.txt", kDangling))).exit_code, 1);
+}
+
+TEST_F(CliTest, JsonOutput) {
+  const std::string path = Write("d.md", "Claim.[^1] Other.[^x]\n\n[^1]: Source.\n[^2]: Spare.\n");
+  const auto r = RunCitelint("check --format json " + Q(path));
+  EXPECT_EQ(r.exit_code, 1);
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["version"], 1);
+  ASSERT_EQ(j["diagnostics"].size(), 2u);
+  EXPECT_EQ(j["diagnostics"][0]["rule"], "notes.dangling-marker");
+  EXPECT_EQ(j["diagnostics"][0]["marker"], "x");
+  EXPECT_EQ(j["diagnostics"][0]["line"], 1);
+  EXPECT_EQ(j["diagnostics"][0]["column"], 18);
+  EXPECT_EQ(j["diagnostics"][1]["rule"], "notes.unused-note");
+  EXPECT_EQ(j["diagnostics"][1]["note"], "2");
+  EXPECT_EQ(j["summary"]["files"], 1);
+  EXPECT_EQ(j["summary"]["markers"], 2);
+  EXPECT_EQ(j["summary"]["notes"], 2);
+  EXPECT_EQ(j["summary"]["errors"], 1);
+  EXPECT_EQ(j["summary"]["warnings"], 1);
+  EXPECT_EQ(j["summary"]["infos"], 0);
+}
+
+TEST_F(CliTest, InputErrorsExitTwoAndNameTheFile) {
+  const auto missing = RunCitelint("check " + Q((dir_ / "nope.txt").string()));
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("nope.txt: error: no such file or directory"), std::string::npos) << missing.err;
+
+  const std::string bad = Write("bad.txt", std::string("fine\nbroken \xFF byte\n"));
+  const auto utf8 = RunCitelint("check " + Q(bad));
+  EXPECT_EQ(utf8.exit_code, 2);
+  EXPECT_NE(utf8.err.find(bad + ":2:8: error: invalid UTF-8 at byte offset 12"), std::string::npos) << utf8.err;
+
+  const std::string bin = Write("bin.txt", std::string("\x89PNG\0\0", 6));
+  const auto binary = RunCitelint("check " + Q(bin));
+  EXPECT_EQ(binary.exit_code, 2);
+  EXPECT_NE(binary.err.find("bin.txt: error: binary file"), std::string::npos);
+
+  // Other files are still checked and reported.
+  const auto mixed = RunCitelint("check " + Q(Write("d.txt", kDangling)) + " " + Q(bad));
+  EXPECT_EQ(mixed.exit_code, 2);
+  EXPECT_NE(mixed.out.find("notes.dangling-marker"), std::string::npos);
+}
+
+TEST_F(CliTest, UsageErrorsExitTwo) {
+  EXPECT_EQ(RunCitelint("check").exit_code, 2);
+  EXPECT_EQ(RunCitelint("check --format xml x.txt").exit_code, 2);
+  EXPECT_EQ(RunCitelint("check --fail-on sometimes x.txt").exit_code, 2);
+  EXPECT_EQ(RunCitelint("frobnicate").exit_code, 2);
+  EXPECT_EQ(RunCitelint("").exit_code, 2);
+  EXPECT_EQ(RunCitelint("--help").exit_code, 0);
+  EXPECT_EQ(RunCitelint("--version").exit_code, 0);
+}
+
+TEST_F(CliTest, StdinWithInputFormat) {
+  const auto r = RunCitelint("check --format json --input-format md -", "A.[^1]\n\n[^2]: B.\n");
+  EXPECT_EQ(r.exit_code, 1);
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["diagnostics"][0]["path"], "<stdin>");
+  EXPECT_EQ(j["diagnostics"].size(), 2u);
+  const auto txt = RunCitelint("check -", kClean);
+  EXPECT_EQ(txt.exit_code, 0);
+}
+
+TEST_F(CliTest, DirectoriesAreWalkedRecursivelyInSortedOrder) {
+  Write("b/two.md", "X.[^9]\n");
+  Write("a/one.txt", kDangling);
+  Write("a/deeper/three.html", "<p>Y<sup><a href=\"#fn3\">3</a></sup></p>");
+  Write("a/ignored.json", "{}");
+  Write(".hidden/four.txt", kDangling);
+  const auto r = RunCitelint("check --format json " + Q(dir_.string()));
+  EXPECT_EQ(r.exit_code, 1);
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["summary"]["files"], 3);
+  std::vector<std::string> paths;
+  for (const auto& d : j["diagnostics"]) paths.push_back(d["path"]);
+  ASSERT_EQ(paths.size(), 3u);
+  EXPECT_NE(paths[0].find("a/deeper/three.html"), std::string::npos);
+  EXPECT_NE(paths[1].find("a/one.txt"), std::string::npos);
+  EXPECT_NE(paths[2].find("b/two.md"), std::string::npos);
+}
+
+TEST_F(CliTest, DeterministicAndNeverModifiesInputs) {
+  const std::string path = Write("seed.txt", test::ReadFile(test::SourceDir() / "fixtures/e2e/openai-microsoft-partnership.txt"));
+  const auto before = fs::last_write_time(path);
+  const std::string content = test::ReadFile(path);
+  const auto a = RunCitelint("check --format json " + Q(path));
+  const auto b = RunCitelint("check --format json " + Q(path));
+  EXPECT_EQ(a.out, b.out);
+  EXPECT_EQ(RunCitelint("check " + Q(path)).out, RunCitelint("check " + Q(path)).out);
+  EXPECT_EQ(test::ReadFile(path), content);
+  EXPECT_EQ(fs::last_write_time(path), before);
+}
+
+}  // namespace
+}  // namespace citelint

@@ -1,0 +1,80 @@
+// The HTML loader on the reference and note shapes found in the wild.
+#include <gtest/gtest.h>
+
+#include "tests/test_util.h"
+
+namespace citelint {
+namespace {
+
+TEST(HtmlLoaderTest, GithubStyleSectionFootnotes) {
+  Document doc = test::Load(
+      "<p>Claim<sup><a href=\"#fn7\" id=\"fnref7\" data-footnote-ref>7</a></sup>.</p>\n"
+      "<section data-footnotes class=\"footnotes\"><ol start=\"7\">\n"
+      "<li id=\"fn7\"><p>Source seven. <a href=\"https://example.org/s\">link</a> "
+      "<a href=\"#fnref7\" class=\"data-footnote-backref\">↩</a></p></li>\n</ol></section>\n",
+      Format::kHtml);
+  ASSERT_EQ(doc.markers.size(), 1u);
+  ASSERT_EQ(doc.notes.size(), 1u);
+  EXPECT_EQ(doc.markers[0].label, "7");
+  EXPECT_EQ(doc.markers[0].note, 0);
+  EXPECT_EQ(doc.notes[0].label, "7");
+  EXPECT_EQ(doc.notes[0].text, "Source seven. link");
+  ASSERT_EQ(doc.notes[0].urls.size(), 1u);
+  const LineCol lc = doc.source->Locate(doc.markers[0].span.begin);
+  EXPECT_EQ(lc.line, 1);
+  EXPECT_EQ(lc.column, 59);  // the "7" inside the link: 8 + 5 + 45 bytes before it
+}
+
+TEST(HtmlLoaderTest, WikipediaCiteNotes) {
+  Document doc = test::Load(
+      "<p>A<sup id=\"cite_ref-1\" class=\"reference\"><a href=\"#cite_note-1\">[1]</a></sup> "
+      "B<sup class=\"reference\"><a href=\"#cite_note-x-2\">[2]</a></sup> "
+      "C<sup class=\"reference\"><a href=\"#cite_note-1\">[1]</a></sup></p>\n"
+      "<div class=\"reflist\"><ol class=\"references\">\n"
+      "<li id=\"cite_note-1\"><span class=\"mw-cite-backlink\"><a href=\"#cite_ref-1\">^</a></span> "
+      "<span class=\"reference-text\">One.</span></li>\n"
+      "<li id=\"cite_note-x-2\"><span class=\"mw-cite-backlink\">^</span> Two.</li>\n</ol></div>\n",
+      Format::kHtml);
+  ASSERT_EQ(doc.markers.size(), 3u);
+  EXPECT_EQ(doc.markers[2].note, 0);
+  EXPECT_EQ(doc.markers[1].note, 1);
+  EXPECT_EQ(doc.notes[0].text, "One.");
+}
+
+TEST(HtmlLoaderTest, Tex4htFootnotesAndLineMapping) {
+  Document doc = test::Load(
+      "<p>Counsel.<span class=\"footnote-mark\"><a \nhref=\"#fn1x0\" id=\"fn1x0-bk\"><sup "
+      "class=\"textsuperscript\">1</sup></a></span></p>\n"
+      "<div class=\"footnotes\"><p class=\"indent\"><span class=\"footnote-mark\"><a \nhref=\"#fn1x0-bk\" "
+      "id=\"fn1x0\"><sup class=\"textsuperscript\">1</sup></a></span><span>FBI personnel.</span></p></div>\n",
+      Format::kHtml);
+  ASSERT_EQ(doc.markers.size(), 1u);
+  ASSERT_EQ(doc.notes.size(), 1u);
+  EXPECT_EQ(doc.markers[0].note, 0);
+  EXPECT_EQ(doc.notes[0].label, "1");
+  EXPECT_EQ(doc.notes[0].text, "FBI personnel.");
+  EXPECT_EQ(doc.source->Locate(doc.markers[0].span.begin).line, 2);
+}
+
+TEST(HtmlLoaderTest, EpubNoterefsAsidesAndOtherFiles) {
+  Document doc = test::Load(
+      "<p>X<a href=\"#n1\" epub:type=\"noteref\">1</a> Y<a href=\"endnotes.xhtml#note-2\" "
+      "epub:type=\"noteref\">2</a> Z<a href=\"#n3\" epub:type=\"noteref\">3</a></p>\n"
+      "<aside epub:type=\"footnote\" id=\"n1\"><p>Aside note.</p></aside>\n",
+      Format::kHtml, "chapter.xhtml");
+  ASSERT_EQ(doc.markers.size(), 3u);
+  EXPECT_EQ(doc.markers[0].note, 0);
+  EXPECT_TRUE(doc.markers[1].external);
+  EXPECT_EQ(doc.markers[2].note, -1);  // dangling: no element with id n3
+  EXPECT_FALSE(doc.markers[2].external);
+}
+
+TEST(HtmlLoaderTest, PlainSupNumbersResolveByLabel) {
+  Document doc = test::Load("<p>Said so.<sup>2</sup> And <sup>th</sup>.</p><ol class=\"footnotes\"><li>A</li><li>B</li></ol>",
+                            Format::kHtml);
+  ASSERT_EQ(doc.markers.size(), 1u);
+  EXPECT_EQ(doc.markers[0].note, 1);
+}
+
+}  // namespace
+}  // namespace citelint
