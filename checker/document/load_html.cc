@@ -61,6 +61,8 @@ bool IsNotesContainer(const GumboNode* n) {
 }
 
 bool IsStandaloneNote(const GumboNode* n) {
+  // pulldown-cmark and mdBook: <div class="footnote-definition" id="x">.
+  if (AnyToken(Attr(n, "class"), {"footnote-definition"}) && Attr(n, "id") != nullptr) return true;
   return AnyToken(Attr(n, "epub:type"), {"footnote", "endnote", "rearnote"}) ||
          AnyToken(Attr(n, "role"), {"doc-footnote", "doc-endnote"});
 }
@@ -395,12 +397,13 @@ void HtmlWalker::Walk(const GumboNode* n, int note_depth) {
       }
       auto note = note_of_id_.find(id);
       if (note != note_of_id_.end()) {
-        // A note's link to itself (its own mark) is not a reference.
+        // A note's plain link to itself (a permalink) is not a reference;
+        // a note-reference-shaped one is (a note citing itself).
         int enclosing = -1;
         for (const GumboNode* p = n->parent; p != nullptr && enclosing < 0; p = p->parent) {
           if (auto it = note_of_node_.find(p); it != note_of_node_.end()) enclosing = it->second;
         }
-        if (enclosing != note->second) {
+        if (enclosing != note->second || LooksLikeNoteRef(n)) {
           AddMarker(n, label_node, label, href, false, note->second);
           return;
         }

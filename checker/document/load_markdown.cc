@@ -122,27 +122,63 @@ class Walker {
   std::vector<std::pair<int, int>> comments_; // line ranges of HTML comment blocks
   int in_definition_ = 0;
   std::vector<int> marker_ix_;                // per marker: cmark's footnote index
+  std::vector<std::pair<size_t, uint32_t>> pending_;  // resolved references to place: marker, block end
+  void PlaceReferences(const std::vector<int>& note_of_ix);
 };
 
+// Records a resolved reference at cmark's position; the span is checked
+// (and, where cmark's inline positions drift, e.g. after a hard line break,
+// found by searching forward) once the definitions' labels are known.
 void Walker::AddReference(cmark_node* node) {
-  const std::string_view src = source_.bytes();
-  uint32_t offset = Offset(cmark_node_get_start_line(node), cmark_node_get_start_column(node));
-  if (ReferenceAt(src, offset) == 0) {
-    // Positions inside containers can be off; find the reference on its line.
-    const int line = cmark_node_get_start_line(node);
-    const std::string_view text = source_.Line(line);
-    const size_t at = text.find("[^");
-    if (at == std::string_view::npos) return;
-    offset = source_.LineStart(line) + static_cast<uint32_t>(at);
+  const uint32_t guess = Offset(cmark_node_get_start_line(node), cmark_node_get_start_column(node));
+  cmark_node* block = cmark_node_parent(node);
+  while (block != nullptr && (cmark_node_get_type(block) & CMARK_NODE_TYPE_MASK) != CMARK_NODE_TYPE_BLOCK) {
+    block = cmark_node_parent(block);
   }
-  const size_t len = ReferenceAt(src, offset);
   Marker marker;
-  marker.label = std::string(src.substr(offset + 2, len));
-  marker.span = {offset, offset + static_cast<uint32_t>(len) + 3};
-  const char* ix = cmark_node_get_literal(node);
+  marker.span = {guess, guess};
   marker.in_note = in_definition_ > 0;
+  const char* ix = cmark_node_get_literal(node);
   doc_.markers.push_back(std::move(marker));
   marker_ix_.push_back(ix != nullptr ? std::atoi(ix) : 0);
+  pending_.push_back({doc_.markers.size() - 1, block != nullptr ? EndOffset(block) : guess});
+}
+
+void Walker::PlaceReferences(const std::vector<int>& note_of_ix) {
+  const std::string_view src = source_.bytes();
+  uint32_t previous_end = 0;
+  for (const auto& [index, block_end] : pending_) {
+    Marker& m = doc_.markers[index];
+    const int ix = marker_ix_[index];
+    const int note = ix > 0 && ix < static_cast<int>(note_of_ix.size()) ? note_of_ix[ix] : -1;
+    const std::string want = note >= 0 ? NormalizeLabel(doc_.notes[note].label) : std::string();
+    auto matches = [&](size_t at) {
+      const size_t len = ReferenceAt(src, at);
+      return len > 0 && (want.empty() || NormalizeLabel(src.substr(at + 2, len)) == want);
+    };
+    uint32_t at = m.span.begin;
+    if (!matches(at)) {
+      size_t from = at;
+      if (previous_end > from && previous_end <= block_end) from = previous_end;
+      size_t found = std::string_view::npos;
+      for (size_t k = src.find("[^", from); k != std::string_view::npos && k <= block_end; k = src.find("[^", k + 1)) {
+        if (k > 0 && src[k - 1] == '\\') continue;
+        if (matches(k)) {
+          found = k;
+          break;
+        }
+      }
+      if (found == std::string_view::npos) {  // keep cmark's position and the definition's label
+        if (note >= 0) m.label = doc_.notes[note].label;
+        continue;
+      }
+      at = static_cast<uint32_t>(found);
+    }
+    const size_t len = ReferenceAt(src, at);
+    m.label = std::string(src.substr(at + 2, len));
+    m.span = {at, at + static_cast<uint32_t>(len) + 3};
+    previous_end = m.span.end;
+  }
 }
 
 // A text node holding `[^label]` that cmark-gfm left as text because no
@@ -334,6 +370,7 @@ void Walker::Run(cmark_node* root, const std::vector<DefinitionLine>& definition
   }
   cmark_iter_free(it);
 
+  PlaceReferences(note_of_ix);
   for (size_t i = 0; i < doc_.markers.size(); ++i) {
     const int ix = marker_ix_[i];
     doc_.markers[i].note = ix > 0 && ix < static_cast<int>(note_of_ix.size()) ? note_of_ix[ix] : -1;
