@@ -99,6 +99,12 @@ void TextBuilder::Separator(std::string_view sep) {
   doc_.text.append(sep);
 }
 
+void IndexBlocks(Document& doc) {
+  std::stable_sort(doc.blocks.begin(), doc.blocks.end(),
+                   [](const Block& a, const Block& b) { return a.span.begin < b.span.begin; });
+  for (Marker& m : doc.markers) m.block = doc.BlockAt(m.span.begin);
+}
+
 std::string CollapseWhitespace(std::string_view s) {
   std::string out;
   out.reserve(s.size());

@@ -49,6 +49,9 @@ struct Note {
   std::string id;        // HTML id attribute, if any
   int duplicate_of = -1; // index of another note with the same label (the one that counts)
   bool hidden = false;   // Markdown: a definition inside an HTML comment, never shown
+
+  // Where a finding about this note points: its label, else its start.
+  [[nodiscard]] Span Anchor() const { return label_span.empty() ? Span{span.begin, span.begin} : label_span; }
 };
 
 // Maps analysis-text offsets back to source offsets. Pieces are appended in
@@ -101,6 +104,10 @@ class TextBuilder {
 // compare after case folding and whitespace collapsing.
 void ResolveByLabel(Document& doc);
 std::string NormalizeLabel(std::string_view label);
+
+// Sorts blocks by start and sets each marker's block (for loaders that
+// collect blocks out of source order).
+void IndexBlocks(Document& doc);
 
 // Collapses runs of whitespace to one space and trims the ends.
 std::string CollapseWhitespace(std::string_view s);

@@ -482,9 +482,7 @@ void HtmlWalker::Run(const GumboNode* root) {
       ordinal_label_[m.note] = false;
     }
   }
-  auto by_start = [](const auto& a, const auto& b) { return a.span.begin < b.span.begin; };
-  std::stable_sort(doc_.blocks.begin(), doc_.blocks.end(), by_start);
-  for (Marker& m : doc_.markers) m.block = doc_.BlockAt(m.span.begin);
+  IndexBlocks(doc_);
 }
 
 }  // namespace

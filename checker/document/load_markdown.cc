@@ -416,8 +416,6 @@ void Walker::Run(cmark_node* root, const std::vector<DefinitionLine>& definition
     doc_.notes.push_back(std::move(note));
   }
 
-  auto by_start = [](const auto& a, const auto& b) { return a.span.begin < b.span.begin; };
-  std::stable_sort(doc_.blocks.begin(), doc_.blocks.end(), by_start);
   // Markers and notes in source order; keep marker→note links valid.
   std::vector<int> order(doc_.notes.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
@@ -433,14 +431,13 @@ void Walker::Run(cmark_node* root, const std::vector<DefinitionLine>& definition
   for (Note& n : sorted) {
     if (n.duplicate_of >= 0) n.duplicate_of = new_index[n.duplicate_of];
   }
-  // After sorting, the first definition of a label may now be the later one
-  // only if cmark kept a later one; it never does, so duplicate_of stays earlier.
   doc_.notes = std::move(sorted);
   for (Marker& m : doc_.markers) {
     if (m.note >= 0) m.note = new_index[m.note];
   }
-  std::stable_sort(doc_.markers.begin(), doc_.markers.end(), by_start);
-  for (Marker& m : doc_.markers) m.block = doc_.BlockAt(m.span.begin);
+  std::stable_sort(doc_.markers.begin(), doc_.markers.end(),
+                   [](const Marker& a, const Marker& b) { return a.span.begin < b.span.begin; });
+  IndexBlocks(doc_);
 }
 
 }  // namespace

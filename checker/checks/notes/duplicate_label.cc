@@ -27,7 +27,7 @@ void DuplicateLabel::Run(const Document& doc, Sink& sink) const {
         : n.hidden ? fmt::format("note label {} is defined again inside an HTML comment (the note shown is at line {})",
                                n.label, other.line)
                  : fmt::format("note label {} is already used by the note at line {}", n.label, other.line);
-    sink.Report(n.label_span.empty() ? Span{n.span.begin, n.span.begin} : n.label_span, message, std::nullopt,
+    sink.Report(n.Anchor(), message, std::nullopt,
                 n.label);
   }
 }

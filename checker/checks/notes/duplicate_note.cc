@@ -138,7 +138,7 @@ void DuplicateNote::Run(const Document& doc, Sink& sink) const {
     }
     if (why.empty()) continue;
     const Note& earlier = doc.notes[first];
-    sink.Report(n.label_span.empty() ? Span{n.span.begin, n.span.begin} : n.label_span,
+    sink.Report(n.Anchor(),
                 fmt::format("note {} cites the same source as note {} ({})", n.label, earlier.label, why),
                 std::nullopt, n.label);
   }

@@ -27,7 +27,7 @@ void UnusedNote::Run(const Document& doc, Sink& sink) const {
   for (size_t i = 0; i < doc.notes.size(); ++i) {
     const Note& n = doc.notes[i];
     if (cited[i] || n.duplicate_of >= 0) continue;
-    sink.Report(n.label_span.empty() ? Span{n.span.begin, n.span.begin} : n.label_span,
+    sink.Report(n.Anchor(),
                 fmt::format("note {} is never cited", n.label), std::nullopt, n.label);
   }
 }
