@@ -6,7 +6,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <iterator>
 #include <sstream>
 
 namespace citelint {
@@ -34,8 +33,10 @@ Expected<SourceFile> SourceFile::Read(const std::string& path) {
     const char* why = errno != 0 ? std::strerror(errno) : "cannot open file";
     return Status::Error(path + ": error: " + why);
   }
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
   if (in.bad()) return Status::Error(path + ": error: read failed");
+  std::string bytes = std::move(buffer).str();
   return SourceFile(path, std::move(bytes));
 }
 
