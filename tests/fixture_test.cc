@@ -34,15 +34,15 @@ TEST_P(FixtureTest, FindingsMatchInlineExpectations) {
   auto doc = LoadDocument(source, format);
   ASSERT_TRUE(doc.ok()) << doc.status().message();
 
-  CheckList all = BuiltinChecks();
-  CheckList selected;
   const std::string pack = rel.begin()->string();
   const std::string rule = pack == "e2e" ? "" : pack + "." + std::next(rel.begin())->string();
+  CheckList all = rule.empty() ? DefaultChecks(false) : BuiltinChecks();
+  CheckList selected;
   for (auto& check : all) {
     if (rule.empty() || check->info().id == rule) selected.push_back(std::move(check));
   }
   ASSERT_FALSE(selected.empty()) << "fixture folder names no rule: " << rel;
-  const auto findings = RunChecks(*doc, selected);
+  const auto findings = RunChecks(*doc, selected, test::ShippedResources());
   const testing::Outcome outcome = testing::Match(fixture, *source, findings);
   for (const std::string& f : outcome.failures) ADD_FAILURE() << f;
   EXPECT_GT(outcome.true_positives + static_cast<int>(fixture.expectations.size()), 0)

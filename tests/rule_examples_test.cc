@@ -3,6 +3,7 @@
 
 #include "checker/checks/register_checks.h"
 #include "checker/testing/examples.h"
+#include "tests/test_util.h"
 
 namespace citelint {
 namespace {
@@ -13,7 +14,7 @@ TEST_P(RuleExamplesTest, ExamplesBehaveAsDocumented) {
   const CheckList checks = BuiltinChecks();
   for (const auto& check : checks) {
     if (check->info().id != GetParam()) continue;
-    for (const auto& f : testing::RunExamples(*check)) {
+    for (const auto& f : testing::RunExamples(*check, test::ShippedResources())) {
       ADD_FAILURE() << f.rule << ": " << f.problem << "\n--- example ---\n" << f.example;
     }
     return;

@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 
 #include "checker/document/loader.h"
+#include "checker/engine/resources.h"
 
 namespace citelint::test {
 
@@ -24,6 +25,16 @@ inline std::filesystem::path SharedDir() {
   std::filesystem::path p = CITELINT_SHARED_DIR;
   std::error_code ec;
   return std::filesystem::is_directory(p, ec) ? p : std::filesystem::path();
+}
+
+// The shipped rules directory's lexicons and options, loaded once.
+inline const Resources& ShippedResources() {
+  static const Resources* r = [] {
+    auto loaded = LoadResources((SourceDir() / "rules").string());
+    if (!loaded.ok()) throw std::runtime_error(loaded.status().message());
+    return new Resources(std::move(loaded).value());
+  }();
+  return *r;
 }
 
 inline Document Load(std::string text, Format format, std::string path = "test") {

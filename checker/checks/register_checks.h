@@ -8,4 +8,7 @@ namespace citelint {
 // Every built-in check, sorted by rule id.
 CheckList BuiltinChecks();
 
+// The default rule set: stable rules, and preview rules when asked for.
+CheckList DefaultChecks(bool preview);
+
 }  // namespace citelint

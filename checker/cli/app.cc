@@ -12,6 +12,7 @@
 
 #include "checker/checks/register_checks.h"
 #include "checker/document/loader.h"
+#include "checker/engine/resources.h"
 #include "checker/report/report.h"
 
 namespace citelint::cli {
@@ -70,7 +71,21 @@ struct CheckOptions {
   std::string format = "text";
   std::string fail_on = "error";
   std::string input_format;
+  std::string rules_dir;
+  bool preview = false;
 };
+
+// Lexicons and rule options; errors name the file and line.
+std::optional<Resources> LoadRules(const std::string& dir) {
+  auto r = LoadResources(dir.empty() ? DefaultRulesDir() : dir);
+  if (!r.ok()) {
+    std::cerr << r.status().message() << '\n';
+    return std::nullopt;
+  }
+  return std::move(r).value();
+}
+
+
 
 int RunCheck(const CheckOptions& options) {
   std::optional<Format> forced;
@@ -79,10 +94,12 @@ int RunCheck(const CheckOptions& options) {
     std::cerr << "citelint check: error: no input paths (give files, directories, or - for stdin)\n";
     return kExitError;
   }
+  const std::optional<Resources> resources = LoadRules(options.rules_dir);
+  if (!resources) return kExitError;
   std::vector<std::string> errors;
   const std::vector<std::string> files = ExpandPaths(options.paths, errors);
 
-  const CheckList checks = BuiltinChecks();
+  const CheckList checks = DefaultChecks(options.preview);
   std::vector<Diagnostic> diagnostics;
   std::map<std::string, std::shared_ptr<const SourceFile>> sources;
   report::Summary summary;
@@ -101,7 +118,7 @@ int RunCheck(const CheckOptions& options) {
     ++summary.files;
     summary.markers += static_cast<int>(doc->markers.size());
     summary.notes += static_cast<int>(doc->notes.size());
-    std::vector<Diagnostic> found = RunChecks(*doc, checks);
+    std::vector<Diagnostic> found = RunChecks(*doc, checks, *resources);
     diagnostics.insert(diagnostics.end(), std::make_move_iterator(found.begin()),
                        std::make_move_iterator(found.end()));
     sources[shared->path()] = shared;
@@ -124,6 +141,27 @@ int RunCheck(const CheckOptions& options) {
     return static_cast<int>(d.severity) <= static_cast<int>(threshold);
   });
   return failed ? kExitFindings : kExitClean;
+}
+
+// `citelint graph FILE --format dot|json`: the claim-to-source graph.
+int RunGraph(const std::string& path, const std::string& format, const std::string& input_format,
+             const std::string& rules_dir) {
+  const std::optional<Resources> resources = LoadRules(rules_dir);
+  if (!resources) return kExitError;
+  std::optional<Format> forced;
+  if (!input_format.empty()) forced = ParseFormat(input_format);
+  auto doc = LoadPath(path, path == "-" ? std::optional<Format>(forced.value_or(Format::kText)) : forced);
+  if (!doc.ok()) {
+    std::cerr << doc.status().message() << '\n';
+    return kExitError;
+  }
+  const Analysis analysis(*doc, *resources);
+  if (format == "json") {
+    analysis.graph().WriteJson(std::cout);
+  } else {
+    analysis.graph().WriteDot(std::cout);
+  }
+  return kExitClean;
 }
 
 // `citelint inspect FILE`: what the loader found, as JSON lines.
@@ -174,6 +212,18 @@ int Main(int argc, char** argv) {
   check_cmd->add_option("--input-format", check.input_format,
                         "Treat inputs as this format (default: by extension; stdin: txt)")
       ->check(CLI::IsMember({"txt", "md", "html"}));
+  check_cmd->add_option("--rules-dir", check.rules_dir, "Rules directory (lexicons, rule options); default: the shipped one");
+  check_cmd->add_flag("--preview", check.preview, "Also run rules whose status is preview");
+
+  std::string graph_path, graph_format = "dot", graph_input_format, graph_rules_dir;
+  CLI::App* graph_cmd = app.add_subcommand("graph", "Export the claim-to-source graph of one document");
+  graph_cmd->add_option("path", graph_path, "A file, or - for stdin")->required();
+  graph_cmd->add_option("--format", graph_format, "dot (Graphviz) or json")
+      ->check(CLI::IsMember({"dot", "json"}))
+      ->capture_default_str();
+  graph_cmd->add_option("--input-format", graph_input_format, "Treat the input as this format")
+      ->check(CLI::IsMember({"txt", "md", "html"}));
+  graph_cmd->add_option("--rules-dir", graph_rules_dir, "Rules directory (lexicons)");
 
   std::string inspect_path;
   std::string inspect_format;
@@ -196,6 +246,7 @@ int Main(int argc, char** argv) {
   }
   if (check_cmd->parsed()) return RunCheck(check);
   if (inspect_cmd->parsed()) return RunInspect(inspect_path, inspect_format);
+  if (graph_cmd->parsed()) return RunGraph(graph_path, graph_format, graph_input_format, graph_rules_dir);
   return kExitError;
 }
 

@@ -61,6 +61,14 @@ uint32_t OffsetMap::ToSource(uint32_t text_offset) const {
   return it->source + delta;
 }
 
+uint32_t OffsetMap::ToText(uint32_t source_offset) const {
+  auto it = std::upper_bound(pieces_.begin(), pieces_.end(), source_offset,
+                             [](uint32_t s, const Piece& p) { return s < p.source; });
+  if (it == pieces_.begin()) return 0;
+  --it;
+  return it->text + std::min(source_offset - it->source, it->length);
+}
+
 int Document::BlockAt(uint32_t offset) const {
   // Blocks are sorted by start; a nested block wins over its container.
   auto it = std::upper_bound(blocks.begin(), blocks.end(), offset,

@@ -61,6 +61,9 @@ class OffsetMap {
  public:
   void Add(uint32_t text_offset, uint32_t source_offset, uint32_t length);
   [[nodiscard]] uint32_t ToSource(uint32_t text_offset) const;
+  // The text offset standing for a source offset (the first text byte at or
+  // after it); assumes pieces were added in increasing source order.
+  [[nodiscard]] uint32_t ToText(uint32_t source_offset) const;
 
  private:
   struct Piece {

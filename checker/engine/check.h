@@ -1,16 +1,43 @@
 // Check: the interface of a built-in C++ rule. One class per check, a static
 // kInfo (the single source for docs, `citelint rules` and the examples test),
-// and a const Run over one loaded Document.
+// and a const Run over one Analysis. An Analysis computes the extraction and
+// the citation graph only when a check asks for them, so structural checks
+// never pay for sentence segmentation.
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "checker/document/document.h"
 #include "checker/engine/diagnostic.h"
+#include "checker/engine/resources.h"
+#include "checker/extract/extract.h"
+#include "checker/graph/graph.h"
 
 namespace citelint {
+
+class Analysis {
+ public:
+  Analysis(const Document& doc, const Resources& resources);
+  ~Analysis();
+
+  [[nodiscard]] const Document& doc() const { return doc_; }
+  [[nodiscard]] const extract::LexiconIndex& lexicon() const;
+  [[nodiscard]] const extract::Extraction& extraction() const;  // computed on first use
+  [[nodiscard]] const graph::CitationGraph& graph() const;      // computed on first use
+  // A rule's options (empty when no rule file configures it).
+  [[nodiscard]] const RuleOptions& options(std::string_view rule) const;
+
+ private:
+  const Document& doc_;
+  const Resources& resources_;
+  mutable std::unique_ptr<extract::LexiconIndex> lexicon_;
+  mutable std::optional<extract::Extraction> extraction_;
+  mutable std::optional<graph::CitationGraph> graph_;
+  RuleOptions no_options_;
+};
 
 // Where a check reports; fills in rule id, severity and path.
 class Sink {
@@ -18,7 +45,7 @@ class Sink {
   Sink(const Document& doc, const RuleInfo& info, std::vector<Diagnostic>& out)
       : doc_(doc), info_(info), out_(out) {}
   void Report(Span span, std::string message, std::optional<std::string> marker = std::nullopt,
-              std::optional<std::string> note = std::nullopt);
+              std::optional<std::string> note = std::nullopt, std::optional<std::string> suggest = std::nullopt);
 
  private:
   const Document& doc_;
@@ -30,12 +57,12 @@ class Check {
  public:
   virtual ~Check() = default;
   [[nodiscard]] virtual const RuleInfo& info() const = 0;
-  virtual void Run(const Document& doc, Sink& sink) const = 0;
+  virtual void Run(const Analysis& analysis, Sink& sink) const = 0;
 };
 
 using CheckList = std::vector<std::unique_ptr<const Check>>;
 
 // Runs every check on the document and returns the findings, sorted.
-std::vector<Diagnostic> RunChecks(const Document& doc, const CheckList& checks);
+std::vector<Diagnostic> RunChecks(const Document& doc, const CheckList& checks, const Resources& resources);
 
 }  // namespace citelint

@@ -24,6 +24,7 @@ struct Diagnostic {
   std::string message;
   std::optional<std::string> marker;  // marker label, where one applies
   std::optional<std::string> note;    // note label, where one applies
+  std::optional<std::string> suggest; // the note label that would be right, where one is known
 };
 
 // Deterministic order: path, then start offset (same as line, column), then rule id.

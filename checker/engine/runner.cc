@@ -2,8 +2,40 @@
 
 namespace citelint {
 
-void Sink::Report(Span span, std::string message, std::optional<std::string> marker,
-                  std::optional<std::string> note) {
+Analysis::Analysis(const Document& doc, const Resources& resources) : doc_(doc), resources_(resources) {}
+Analysis::~Analysis() = default;
+
+const extract::LexiconIndex& Analysis::lexicon() const {
+  if (!lexicon_) lexicon_ = std::make_unique<extract::LexiconIndex>(resources_.lexicons);
+  return *lexicon_;
+}
+
+const RuleOptions& Analysis::options(std::string_view rule) const {
+  auto it = resources_.options.find(std::string(rule));
+  return it == resources_.options.end() ? no_options_ : it->second;
+}
+
+const extract::Extraction& Analysis::extraction() const {
+  if (!extraction_) {
+    extract::ExtractOptions options;
+    options.figure_context_window =
+        static_cast<int>(this->options("figures.mismatch").Number("context_window", options.figure_context_window));
+    extraction_.emplace(extract::Extract(doc_, lexicon(), options));
+  }
+  return *extraction_;
+}
+
+const graph::CitationGraph& Analysis::graph() const {
+  if (!graph_) {
+    graph::GraphOptions options;
+    options.quote_overlap = this->options("attribution.mismatch").Number("quote_overlap", options.quote_overlap);
+    graph_.emplace(graph::CitationGraph::Build(doc_, extraction(), lexicon(), options));
+  }
+  return *graph_;
+}
+
+void Sink::Report(Span span, std::string message, std::optional<std::string> marker, std::optional<std::string> note,
+                  std::optional<std::string> suggest) {
   Diagnostic d;
   d.rule = std::string(info_.id);
   d.severity = info_.severity;
@@ -12,14 +44,16 @@ void Sink::Report(Span span, std::string message, std::optional<std::string> mar
   d.message = std::move(message);
   d.marker = std::move(marker);
   d.note = std::move(note);
+  d.suggest = std::move(suggest);
   out_.push_back(std::move(d));
 }
 
-std::vector<Diagnostic> RunChecks(const Document& doc, const CheckList& checks) {
+std::vector<Diagnostic> RunChecks(const Document& doc, const CheckList& checks, const Resources& resources) {
   std::vector<Diagnostic> out;
+  const Analysis analysis(doc, resources);
   for (const auto& check : checks) {
     Sink sink(doc, check->info(), out);
-    check->Run(doc, sink);
+    check->Run(analysis, sink);
   }
   SortDiagnostics(out);
   return out;

@@ -21,6 +21,7 @@ void WriteJson(std::ostream& out, const Input& input) {
     j["message"] = d.message;
     j["marker"] = d.marker ? nlohmann::ordered_json(*d.marker) : nlohmann::ordered_json(nullptr);
     j["note"] = d.note ? nlohmann::ordered_json(*d.note) : nlohmann::ordered_json(nullptr);
+    j["suggest"] = d.suggest ? nlohmann::ordered_json(*d.suggest) : nlohmann::ordered_json(nullptr);
     diagnostics.push_back(std::move(j));
   }
   nlohmann::ordered_json root;

@@ -12,7 +12,7 @@ constexpr std::string_view kClose = "\u27e7";
 
 }  // namespace
 
-std::vector<ExampleFailure> RunExamples(const Check& check) {
+std::vector<ExampleFailure> RunExamples(const Check& check, const Resources& resources) {
   const RuleInfo& info = check.info();
   std::vector<ExampleFailure> failures;
   const Format format = ParseFormat(info.format).value_or(Format::kText);
@@ -33,7 +33,8 @@ std::vector<ExampleFailure> RunExamples(const Check& check) {
     if (!doc.ok()) return fail(doc.status().message());
     std::vector<Diagnostic> found;
     Sink sink(*doc, info, found);
-    check.Run(*doc, sink);
+    const Analysis analysis(*doc, resources);
+    check.Run(analysis, sink);
     if (!bad) {
       if (!found.empty()) fail(fmt::format("good example reported: {}", found.front().message));
       return;

@@ -15,6 +15,6 @@ struct ExampleFailure {
   std::string problem;
 };
 
-std::vector<ExampleFailure> RunExamples(const Check& check);
+std::vector<ExampleFailure> RunExamples(const Check& check, const Resources& resources);
 
 }  // namespace citelint::testing

@@ -20,7 +20,8 @@ const RuleInfo DanglingMarker::kInfo{
              "The plant opened in 2019. It makes COVID-19 tests.1\n\n1. Company history page\n"},
 };
 
-void DanglingMarker::Run(const Document& doc, Sink& sink) const {
+void DanglingMarker::Run(const Analysis& analysis, Sink& sink) const {
+  const Document& doc = analysis.doc();
   for (const Marker& m : doc.markers) {
     if (m.note >= 0 || m.external) continue;
     sink.Report(m.span, fmt::format("marker {} has no matching note", m.label), m.label);

@@ -17,7 +17,8 @@ const RuleInfo DuplicateLabel::kInfo{
     .good = {"Rates rose.[^1] Bonds fell.[^2]\n\n[^1]: Central bank minutes\n[^2]: Treasury statement\n"},
 };
 
-void DuplicateLabel::Run(const Document& doc, Sink& sink) const {
+void DuplicateLabel::Run(const Analysis& analysis, Sink& sink) const {
+  const Document& doc = analysis.doc();
   for (const Note& n : doc.notes) {
     if (n.duplicate_of < 0) continue;
     const LineCol other = doc.source->Locate(doc.notes[n.duplicate_of].label_span.begin);

@@ -100,7 +100,8 @@ std::string TitleAndOutletKey(std::string_view text) {
 
 }  // namespace
 
-void DuplicateNote::Run(const Document& doc, Sink& sink) const {
+void DuplicateNote::Run(const Analysis& analysis, Sink& sink) const {
+  const Document& doc = analysis.doc();
   // URLs many notes share (a publisher page, an ISBN help link) name no source.
   constexpr int kBoilerplateNotes = 3;
   std::vector<std::vector<std::string>> urls(doc.notes.size());

@@ -10,7 +10,7 @@ namespace citelint::checks {
    public:                                                               \
     static const RuleInfo kInfo;                                         \
     const RuleInfo& info() const override { return kInfo; }              \
-    void Run(const Document& doc, Sink& sink) const override;            \
+    void Run(const Analysis& analysis, Sink& sink) const override;            \
   }
 
 CITELINT_DECLARE_CHECK(DanglingMarker);   // notes.dangling-marker

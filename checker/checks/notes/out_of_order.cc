@@ -21,7 +21,8 @@ const RuleInfo OutOfOrder::kInfo{
              "1. Court filing\n2. Investor letter\n3. Regulator notice\n"},
 };
 
-void OutOfOrder::Run(const Document& doc, Sink& sink) const {
+void OutOfOrder::Run(const Analysis& analysis, Sink& sink) const {
+  const Document& doc = analysis.doc();
   std::vector<bool> seen(doc.notes.size(), false);
   long highest = 0;
   std::string highest_label;

@@ -19,7 +19,8 @@ const RuleInfo UnusedNote::kInfo{
              "[^2]: Shipping weekly, 3 May\n"},
 };
 
-void UnusedNote::Run(const Document& doc, Sink& sink) const {
+void UnusedNote::Run(const Analysis& analysis, Sink& sink) const {
+  const Document& doc = analysis.doc();
   std::vector<bool> cited(doc.notes.size(), false);
   for (const Marker& m : doc.markers) {
     if (m.note >= 0) cited[m.note] = true;

@@ -1,0 +1,34 @@
+// Checks on who a sentence credits and what its note is (the `attribution.`,
+// `quotes.` and `figures.` packs). They read the extraction and the citation
+// graph through the Analysis, which computes them once per document.
+#pragma once
+
+#include "checker/engine/check.h"
+
+namespace citelint::checks {
+
+#define CITELINT_DECLARE_CHECK(Name)                                      \
+  class Name final : public Check {                                      \
+   public:                                                               \
+    static const RuleInfo kInfo;                                         \
+    const RuleInfo& info() const override { return kInfo; }              \
+    void Run(const Analysis& analysis, Sink& sink) const override;       \
+  }
+
+CITELINT_DECLARE_CHECK(AttributionMismatch);     // attribution.mismatch
+CITELINT_DECLARE_CHECK(AttributionRotatedNotes); // attribution.rotated-notes
+CITELINT_DECLARE_CHECK(AttributionUnverified);   // attribution.unverified
+CITELINT_DECLARE_CHECK(QuotesInOtherNote);       // quotes.in-other-note
+CITELINT_DECLARE_CHECK(QuotesNotInSource);       // quotes.not-in-source
+CITELINT_DECLARE_CHECK(QuotesUnbalanced);        // quotes.unbalanced
+CITELINT_DECLARE_CHECK(FiguresMismatch);         // figures.mismatch
+CITELINT_DECLARE_CHECK(FiguresUnsupported);      // figures.unsupported
+
+#undef CITELINT_DECLARE_CHECK
+
+// "Ars Technica" for a note whose source is known, "another source" otherwise.
+std::string SourceName(const Analysis& analysis, int note);
+// A short rendering of a quote for messages: “first words…”.
+std::string QuoteSnippet(const Analysis& analysis, int quote);
+
+}  // namespace citelint::checks

@@ -1,0 +1,142 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "checker/checks/attribution/attribution_checks.h"
+
+namespace citelint::checks {
+
+const RuleInfo QuotesInOtherNote::kInfo{
+    .id = "quotes.in-other-note",
+    .severity = Severity::kWarning,
+    .status = "stable",
+    .summary = "quoted words missing from the cited note are found verbatim in another note",
+    .description =
+        "The sentence credits nobody in conflict with its note, but the words it quotes are not in the "
+        "note it cites and are, word for word, in another note: the marker probably points at the wrong "
+        "note. Quotes shorter than `min_words` words are ignored.",
+    .format = "txt",
+    .bad = {"The union called the offer \u201Ca floor, not a ceiling.\u201D\u27e61\u27e7 Talks resume Monday.2\n\n"
+            "Notes\n1. Talks schedule \u2014 Harbour Gazette lists the dates\n"
+            "2. Union statement \u2014 \u201Ca floor, not a ceiling\u201D\n"},
+    .good = {"The union called the offer \u201Ca floor, not a ceiling.\u201D2 Talks resume Monday.1\n\n"
+             "Notes\n1. Talks schedule \u2014 Harbour Gazette lists the dates\n"
+             "2. Union statement \u2014 \u201Ca floor, not a ceiling\u201D\n"},
+};
+
+void QuotesInOtherNote::Run(const Analysis& analysis, Sink& sink) const {
+  const Document& doc = analysis.doc();
+  const auto& x = analysis.extraction();
+  const auto& g = analysis.graph();
+  const size_t min_words = static_cast<size_t>(analysis.options(kInfo.id).Number("min_words", 3));
+  for (const graph::Credit& c : g.credits()) {
+    if (c.cited < 0 || c.verdict == graph::Verdict::kMismatch) continue;
+    const extract::Claim& claim = x.claims[c.claim];
+    for (int q : claim.quotes) {
+      const auto& words = x.quotes[q].words;
+      if (words.size() < min_words || x.note_words.ContainsVerbatim(c.cited, words)) continue;
+      int other = -1;
+      for (const auto& [n, overlap] : g.HomeOf(q).notes) {
+        if (n != c.cited && x.note_words.ContainsVerbatim(n, words)) {
+          other = n;
+          break;
+        }
+      }
+      if (other < 0) continue;
+      const Marker& m = doc.markers[claim.marker];
+      sink.Report(m.span,
+                  fmt::format("the quoted words {} are not in note {} but are in note {}", QuoteSnippet(analysis, q),
+                              doc.notes[c.cited].label, doc.notes[other].label),
+                  m.label, doc.notes[c.cited].label, doc.notes[other].label);
+      break;  // one finding per marker
+    }
+  }
+}
+
+const RuleInfo QuotesNotInSource::kInfo{
+    .id = "quotes.not-in-source",
+    .severity = Severity::kError,
+    .status = "stable",
+    .summary = "a quote credited to the cited source differs from the note's quote by a word, number or negation",
+    .description =
+        "When the cited note holds a quotation that is nearly the sentence's quote but not equal — a changed "
+        "word, a changed number, a dropped or added negation — the article misquotes its source. The finding "
+        "names the word-level difference. A quote that simply is not in a short summary note is not an error. "
+        "Options: `min_words` (shorter quotes are not compared), `max_changed_words`.",
+    .format = "txt",
+    .bad = {"Ana Ruiz said the port \u201C\u27e6will reopen on Monday morning\u27e7.\u201D1\n\n"
+            "Notes\n1. Ana Ruiz on Bluesky \u2014 \u201Cwon't reopen on Monday morning\u201D\n"},
+    .good = {"Ana Ruiz said the port \u201Cwill reopen on Monday morning.\u201D1\n\n"
+             "Notes\n1. Ana Ruiz on Bluesky \u2014 \u201Cwe will reopen on Monday morning\u201D\n"},
+};
+
+void QuotesNotInSource::Run(const Analysis& analysis, Sink& sink) const {
+  const Document& doc = analysis.doc();
+  const auto& x = analysis.extraction();
+  const size_t min_words = static_cast<size_t>(analysis.options(kInfo.id).Number("min_words", 4));
+  const size_t max_changed = static_cast<size_t>(analysis.options(kInfo.id).Number("max_changed_words", 2));
+  for (const graph::Credit& c : analysis.graph().credits()) {
+    if (c.cited < 0 || c.verdict == graph::Verdict::kMismatch || c.verdict == graph::Verdict::kUnverified) continue;
+    const extract::Claim& claim = x.claims[c.claim];
+    const extract::Source& source = x.sources[c.cited];
+    for (int q : claim.quotes) {
+      const auto& words = x.quotes[q].words;
+      if (words.size() < min_words || x.note_words.ContainsVerbatim(c.cited, words)) continue;
+      // The closest same-length window of any quote in the note.
+      size_t best = words.size() + 1;
+      std::vector<std::pair<std::string, std::string>> diff;
+      for (const extract::Quote& nq : source.quotes) {
+        if (nq.words.size() < words.size()) continue;
+        for (size_t off = 0; off + words.size() <= nq.words.size(); ++off) {
+          size_t changed = 0;
+          for (size_t k = 0; k < words.size() && changed < best; ++k) changed += words[k] != nq.words[off + k];
+          if (changed < best) {
+            best = changed;
+            diff.clear();
+            for (size_t k = 0; k < words.size(); ++k) {
+              if (words[k] != nq.words[off + k]) diff.push_back({words[k], nq.words[off + k]});
+            }
+          }
+        }
+      }
+      if (best == 0 || best > max_changed || diff.empty()) continue;
+      std::string what;
+      for (const auto& [ours, theirs] : diff) {
+        what += fmt::format("{}\u201C{}\u201D where the note has \u201C{}\u201D", what.empty() ? "" : ", ", ours, theirs);
+      }
+      const Marker& m = doc.markers[claim.marker];
+      const Span qs = x.quotes[q].text;
+      sink.Report({doc.text_map.ToSource(qs.begin), doc.text_map.ToSource(qs.end)},
+                  fmt::format("quote differs from note {}: {}", doc.notes[c.cited].label, what), m.label,
+                  doc.notes[c.cited].label);
+    }
+  }
+}
+
+const RuleInfo QuotesUnbalanced::kInfo{
+    .id = "quotes.unbalanced",
+    .severity = Severity::kWarning,
+    .status = "stable",
+    .summary = "an opening quotation mark with no closing mark in its paragraph",
+    .description =
+        "An unclosed quotation leaves the reader unable to tell where the quoted words end, and citelint "
+        "stops treating the rest of the paragraph as quoted rather than misreading it.",
+    .format = "txt",
+    .bad = {"The union said the offer was \u27e6\u201C\u27e7final and binding. Talks resume Monday.1\n\n1. Union statement\n"},
+    .good = {"The union said the offer was \u201Cfinal and binding.\u201D Talks resume Monday.1\n\n1. Union statement\n"},
+};
+
+void QuotesUnbalanced::Run(const Analysis& analysis, Sink& sink) const {
+  const Document& doc = analysis.doc();
+  for (const extract::UnbalancedQuote& u : analysis.extraction().unbalanced) {
+    const uint32_t at = doc.text_map.ToSource(u.offset);
+    uint32_t end = at;
+    while (end < doc.source->bytes().size() && end - at < 4 &&
+           (end == at || (static_cast<unsigned char>(doc.source->bytes()[end]) & 0xC0) == 0x80)) {
+      ++end;
+    }
+    sink.Report({at, end}, "opening quotation mark has no closing mark in this paragraph");
+  }
+}
+
+}  // namespace citelint::checks

@@ -1,0 +1,110 @@
+// Extraction: from a loaded Document, the claims (a cited sentence or clause
+// with its marker, quotes, speaker and figures) and the sources (what each
+// note says it is: title, publisher or speaker, handle, platform, domain,
+// quoted words, figures). Offsets into Document::text unless named source.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "checker/base/span.h"
+#include "checker/document/document.h"
+#include "checker/extract/lexicon.h"
+#include "checker/extract/words.h"
+
+namespace citelint::extract {
+
+struct Sentence {
+  Span text;    // in Document::text
+  Span source;  // in the source bytes
+};
+
+// Sentences by ICU's sentence iterator (abbreviation suppressions on), over
+// the analysis text; offsets stay bytes.
+std::vector<Sentence> SplitSentences(const Document& doc);
+
+struct Quote {
+  Span text;                        // the quoted words, without the marks, in `in`
+  std::vector<std::string> words;   // normalized
+};
+
+struct UnbalancedQuote {
+  uint32_t offset;  // of the opening mark, in the text it was found in
+};
+
+// Quotations in a piece of text: “…”, "…", ‘…’ inside “…”, «…», „…“.
+// An opening mark with no closing one before the end is reported, and the
+// rest of the text is not taken as quoted.
+void FindQuotes(std::string_view text, std::vector<Quote>& quotes, std::vector<UnbalancedQuote>& unbalanced);
+
+enum class FigureKind { kMoney, kPercent, kYear, kCount };
+const char* FigureKindName(FigureKind k);
+
+struct Figure {
+  FigureKind kind = FigureKind::kCount;
+  double value = 0;           // normalized: $50B and $50 billion → 5e10
+  std::string unit;           // currency symbol/code for money, "" otherwise
+  Span text;                  // as written, in the text it was found in
+  std::string written;        // "$50 billion"
+  std::vector<std::string> context;  // normalized content words around it
+};
+
+// Money ($50B, $50 billion, €3m), percentages (20%, 20 percent), years, counts.
+std::vector<Figure> FindFigures(std::string_view text, int context_window);
+
+struct Attribution {
+  EntityRef speaker;
+  std::string cue;                // "said", "according to", "put it"
+  std::optional<EntityRef> via;   // "summarized by Business Insider"
+  std::string platform;           // "X" in "on X"
+  bool pronoun = false;           // resolved from "he said"
+};
+
+struct Claim {
+  int marker = -1;                 // index into Document::markers
+  Span text;                       // the sentence (or clause before a mid-sentence marker)
+  Span sentence;                   // the whole sentence
+  std::vector<int> quotes;         // indexes into Extraction::quotes
+  std::optional<Attribution> attribution;
+  std::vector<Figure> figures;
+};
+
+struct Source {
+  int note = -1;                   // index into Document::notes
+  std::string title;
+  EntityRef publisher;             // outlet or speaker the note says it is
+  std::string cue;                 // the note's own cue ("reports", "notes")
+  std::string handle;              // "sama" for "@sama on X"
+  std::string platform;
+  std::string domain;
+  std::vector<Quote> quotes;       // offsets into the note's text
+  std::vector<Figure> figures;
+  std::vector<std::string> words;  // the note's normalized words
+  std::string folded;              // " w1 w2 … " for name lookups
+};
+
+struct ExtractOptions {
+  int figure_context_window = 4;
+};
+
+struct Extraction {
+  std::vector<Sentence> sentences;
+  std::vector<Quote> quotes;                 // body quotes, offsets in Document::text
+  std::vector<UnbalancedQuote> unbalanced;   // offsets in Document::text
+  std::vector<Claim> claims;                 // one per body marker that resolves or dangles
+  std::vector<Source> sources;               // one per note
+  WordIndex note_words{3};                   // ids are note indexes
+
+  // Does note `note` name the entity (any of its names, as words)?
+  [[nodiscard]] bool NoteNames(int note, const EntityRef& e, const LexiconIndex& lex) const;
+};
+
+Extraction Extract(const Document& doc, const LexiconIndex& lexicon, const ExtractOptions& options);
+
+// The speaker of a piece of text (a claim), rule-first; `last_person` is
+// the last named person, for pronouns.
+std::optional<Attribution> FindAttribution(std::string_view text, const std::vector<Span>& quotes,
+                                           const LexiconIndex& lexicon, const EntityRef* last_person);
+
+}  // namespace citelint::extract

@@ -1,0 +1,89 @@
+#include "checker/extract/lexicon.h"
+
+#include <algorithm>
+
+#include "checker/text/unicode.h"
+
+namespace citelint::extract {
+
+std::string EntityKey(std::string_view name) {
+  std::string key = text::FoldCase(name);
+  // Typographic apostrophes fold to ASCII so "Ars Technica’s" and "'s" agree.
+  for (size_t at; (at = key.find("\u2019")) != std::string::npos;) key.replace(at, 3, "'");
+  if (key.rfind("the ", 0) == 0) key.erase(0, 4);
+  while (!key.empty() && key.back() == ' ') key.pop_back();
+  return key;
+}
+
+LexiconIndex::LexiconIndex(const Lexicons& lexicons) : lexicons_(lexicons) {
+  for (size_t i = 0; i < lexicons.entities.size(); ++i) {
+    const EntityDef& e = lexicons.entities[i];
+    by_name_.emplace(EntityKey(e.name), static_cast<int>(i));
+    for (const auto& a : e.aliases) by_name_.emplace(EntityKey(a), static_cast<int>(i));
+    for (const auto& h : e.handles) by_handle_.emplace(text::FoldCase(h), static_cast<int>(i));
+    for (const auto& d : e.domains) by_domain_.emplace(text::FoldCase(d), static_cast<int>(i));
+  }
+  for (const auto& v : lexicons.cue_verbs) cue_verbs_.insert(text::FoldCase(v));
+  for (const auto& r : lexicons.roles) roles_.insert(text::FoldCase(r));
+  for (const auto& p : lexicons.pronouns) pronouns_.insert(text::FoldCase(p));
+  for (const auto& p : lexicons.platforms) platforms_.insert(p);
+  for (const auto& n : lexicons.speaker_nouns) speaker_nouns_.insert(text::FoldCase(n));
+}
+
+EntityRef LexiconIndex::FromLexicon(int index) const {
+  const EntityDef& e = lexicons_.entities[index];
+  return {index, EntityKey(e.name), e.name, e.kind};
+}
+
+EntityRef LexiconIndex::ResolveName(std::string_view name) const {
+  std::string key = EntityKey(name);
+  if (key.size() > 2 && key.substr(key.size() - 2) == "'s") key.resize(key.size() - 2);
+  if (auto it = by_name_.find(key); it != by_name_.end()) return FromLexicon(it->second);
+  if (key.empty()) return {};
+  return {-1, key, std::string(name), EntityKind::kUnknown};
+}
+
+EntityRef LexiconIndex::ResolveHandle(std::string_view handle) const {
+  if (!handle.empty() && handle.front() == '@') handle.remove_prefix(1);
+  const std::string key = text::FoldCase(handle);
+  if (auto it = by_handle_.find(key); it != by_handle_.end()) return FromLexicon(it->second);
+  return {-1, "@" + key, "@" + std::string(handle), EntityKind::kUnknown};
+}
+
+EntityRef LexiconIndex::ResolveDomain(std::string_view domain) const {
+  std::string d = text::FoldCase(domain);
+  if (d.rfind("www.", 0) == 0) d.erase(0, 4);
+  if (auto it = by_domain_.find(d); it != by_domain_.end()) return FromLexicon(it->second);
+  const size_t dot = d.find('.');
+  const std::string name = dot == std::string::npos ? d : d.substr(0, dot);
+  return {-1, name, d, EntityKind::kOutlet};
+}
+
+std::vector<std::string> LexiconIndex::Names(const EntityRef& e) const {
+  std::vector<std::string> names{e.key};
+  if (e.lexicon >= 0) {
+    const EntityDef& def = lexicons_.entities[e.lexicon];
+    for (const auto& a : def.aliases) names.push_back(EntityKey(a));
+    for (const auto& h : def.handles) names.push_back("@" + text::FoldCase(h));
+  } else if (e.kind != EntityKind::kOutlet) {
+    // An unknown person is also named by their surname.
+    const size_t space = e.key.rfind(' ');
+    if (space != std::string::npos) names.push_back(e.key.substr(space + 1));
+  }
+  return names;
+}
+
+bool SameEntity(const EntityRef& a, const EntityRef& b) {
+  if (a.empty() || b.empty()) return false;
+  if (a.lexicon >= 0 && b.lexicon >= 0) return a.lexicon == b.lexicon;
+  if (a.key == b.key) return true;
+  // Surname: "quint" and "mara quint".
+  auto ends_with_word = [](const std::string& longer, const std::string& shorter) {
+    return longer.size() > shorter.size() + 1 && longer.compare(longer.size() - shorter.size(), shorter.size(), shorter) == 0 &&
+           longer[longer.size() - shorter.size() - 1] == ' ';
+  };
+  if (a.kind == EntityKind::kOutlet || b.kind == EntityKind::kOutlet) return false;
+  return ends_with_word(a.key, b.key) || ends_with_word(b.key, a.key);
+}
+
+}  // namespace citelint::extract

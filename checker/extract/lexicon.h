@@ -1,0 +1,81 @@
+// Lexicons: outlets, people, cue verbs, platforms and roles as plain data
+// (loaded from rules/lexicons/*.yaml by engine/), and an index that resolves
+// a name, handle or domain to an entity. Names no lexicon knows still become
+// entities, keyed by their folded text.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace citelint::extract {
+
+enum class EntityKind { kOutlet, kPerson, kUnknown };
+
+struct EntityDef {
+  std::string name;
+  EntityKind kind = EntityKind::kOutlet;
+  std::vector<std::string> aliases;
+  std::vector<std::string> handles;  // without @
+  std::vector<std::string> domains;
+};
+
+struct Lexicons {
+  std::vector<EntityDef> entities;
+  std::vector<std::string> cue_verbs;
+  std::vector<std::string> cue_phrases;      // "put it", "spells it out"
+  std::vector<std::string> before_speaker;   // "according to"
+  std::vector<std::string> via;              // "summarized by"
+  std::vector<std::string> platforms;        // "X", "Bluesky"
+  std::vector<std::string> roles;            // "CEO", "chief"
+  std::vector<std::string> pronouns;         // "he", "she"
+  std::vector<std::string> speaker_nouns;    // "blog", "reporting" in "X's own blog framed it"
+};
+
+// A resolved mention: a lexicon entity, or an unknown name keyed by its text.
+struct EntityRef {
+  int lexicon = -1;        // index into Lexicons::entities, or -1
+  std::string key;         // folded canonical name ("sam altman", "reuters")
+  std::string display;     // as shown in messages ("Sam Altman")
+  EntityKind kind = EntityKind::kUnknown;
+  [[nodiscard]] bool empty() const { return key.empty(); }
+};
+
+// True when two references denote the same entity: the same lexicon entry, the
+// same key, or (people) one name is the other's surname.
+bool SameEntity(const EntityRef& a, const EntityRef& b);
+
+class LexiconIndex {
+ public:
+  explicit LexiconIndex(const Lexicons& lexicons);
+
+  // Resolves a name as written ("Altman", "The Verge", "Financial Times").
+  [[nodiscard]] EntityRef ResolveName(std::string_view name) const;
+  // Resolves "@sama" / "sama"; unknown handles become "@handle" entities.
+  [[nodiscard]] EntityRef ResolveHandle(std::string_view handle) const;
+  // Resolves a domain ("www.theverge.com"); unknown ones key on the domain's name part.
+  [[nodiscard]] EntityRef ResolveDomain(std::string_view domain) const;
+
+  [[nodiscard]] bool IsCueVerb(std::string_view folded_word) const { return cue_verbs_.count(std::string(folded_word)); }
+  [[nodiscard]] bool IsRole(std::string_view folded_word) const { return roles_.count(std::string(folded_word)); }
+  [[nodiscard]] bool IsPronoun(std::string_view folded_word) const { return pronouns_.count(std::string(folded_word)); }
+  [[nodiscard]] bool IsPlatform(std::string_view word) const { return platforms_.count(std::string(word)); }
+  [[nodiscard]] bool IsSpeakerNoun(std::string_view folded_word) const { return speaker_nouns_.count(std::string(folded_word)); }
+  [[nodiscard]] const Lexicons& lexicons() const { return lexicons_; }
+  // Every folded alias of an entity (for "does this note name E?").
+  [[nodiscard]] std::vector<std::string> Names(const EntityRef& e) const;
+
+ private:
+  EntityRef FromLexicon(int index) const;
+  const Lexicons& lexicons_;
+  std::unordered_map<std::string, int> by_name_, by_handle_, by_domain_;
+  std::unordered_set<std::string> cue_verbs_, roles_, pronouns_, platforms_, speaker_nouns_;
+};
+
+// Folds case and drops a leading "the " ("The Verge" → "verge").
+std::string EntityKey(std::string_view name);
+
+}  // namespace citelint::extract

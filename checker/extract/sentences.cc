@@ -1,0 +1,40 @@
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
+#include <memory>
+
+#include "checker/extract/extract.h"
+
+namespace citelint::extract {
+
+std::vector<Sentence> SplitSentences(const Document& doc) {
+  std::vector<Sentence> out;
+  const std::string& t = doc.text;
+  if (t.empty()) return out;
+  UErrorCode status = U_ZERO_ERROR;
+  // "ss=standard" turns on ICU's abbreviation suppressions (Mr., U.S., Inc.).
+  std::unique_ptr<icu::BreakIterator> it(
+      icu::BreakIterator::createSentenceInstance(icu::Locale("en_US@ss=standard"), status));
+  if (U_FAILURE(status)) {
+    status = U_ZERO_ERROR;
+    it.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::getUS(), status));
+  }
+  if (U_FAILURE(status) || !it) {
+    out.push_back({{0, static_cast<uint32_t>(t.size())}, {doc.text_map.ToSource(0), doc.text_map.ToSource(static_cast<uint32_t>(t.size()))}});
+    return out;
+  }
+  UText* ut = utext_openUTF8(nullptr, t.data(), static_cast<int64_t>(t.size()), &status);
+  it->setText(ut, status);
+  int32_t start = it->first();
+  for (int32_t end = it->next(); end != icu::BreakIterator::DONE; start = end, end = it->next()) {
+    uint32_t b = static_cast<uint32_t>(start), e = static_cast<uint32_t>(end);
+    while (b < e && (t[b] == ' ' || t[b] == '\n' || t[b] == '\t')) ++b;
+    while (e > b && (t[e - 1] == ' ' || t[e - 1] == '\n' || t[e - 1] == '\t')) --e;
+    if (b == e) continue;
+    out.push_back({{b, e}, {doc.text_map.ToSource(b), doc.text_map.ToSource(e)}});
+  }
+  utext_close(ut);
+  return out;
+}
+
+}  // namespace citelint::extract

@@ -1,0 +1,101 @@
+// What a note says its source is: "Title — Outlet verb …", "@handle on X — “…”",
+// "Name on Bluesky: …", "… Reuters reported …", or a URL's domain.
+#include "checker/extract/extract.h"
+#include "checker/text/regex.h"
+#include "checker/text/unicode.h"
+
+namespace citelint::extract {
+namespace {
+
+// The separator between a note's title and its description, outside quotes.
+size_t FindDash(std::string_view s) {
+  int depth = 0;
+  uint32_t i = 0;
+  while (i < s.size()) {
+    const uint32_t at = i;
+    const int32_t c = text::NextCodePoint(s, i);
+    if (c == 0x201C) ++depth;
+    if (c == 0x201D && depth > 0) --depth;
+    if (depth == 0 && (c == 0x2014 || c == 0x2013) && at > 0 && s[at - 1] == ' ' && i < s.size() && s[i] == ' ') {
+      return at;
+    }
+  }
+  return std::string_view::npos;
+}
+
+std::string Domain(const std::string& url) {
+  size_t start = url.find("://");
+  start = start == std::string::npos ? 0 : start + 3;
+  size_t end = url.find_first_of("/?#:", start);
+  return url.substr(start, end == std::string::npos ? std::string::npos : end - start);
+}
+
+}  // namespace
+
+Source DescribeNote(const Note& note, int index, const LexiconIndex& lex, const ExtractOptions& options) {
+  Source src;
+  src.note = index;
+  const std::string_view t = note.text;
+  std::vector<UnbalancedQuote> ignored;
+  FindQuotes(t, src.quotes, ignored);
+  src.figures = FindFigures(t, options.figure_context_window);
+  src.words = NormalizedWords(t);
+  src.folded = " ";
+  for (const auto& w : src.words) src.folded += w + " ";
+  if (!note.urls.empty()) src.domain = Domain(note.urls.front());
+
+  const size_t dash = FindDash(t);
+  std::string_view head = dash == std::string_view::npos ? t : t.substr(0, dash);
+  std::string_view rest = dash == std::string_view::npos ? std::string_view() : t.substr(dash + 3);
+  while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+  while (!head.empty() && head.back() == ' ') head.remove_suffix(1);
+
+  // "@sama on X — …": a handle on a platform.
+  if (!head.empty() && head.front() == '@') {
+    size_t end = 1;
+    while (end < head.size() && (std::isalnum(static_cast<unsigned char>(head[end])) || head[end] == '_')) ++end;
+    src.handle = std::string(head.substr(1, end - 1));
+    src.publisher = lex.ResolveHandle(src.handle);
+    const size_t on = head.find(" on ", end);
+    if (on != std::string_view::npos) src.platform = std::string(head.substr(on + 4));
+    return src;
+  }
+  // "Mara Quint on Bluesky — …" / "Mara Quint on Bluesky: …"
+  if (const size_t on = head.find(" on "); on != std::string_view::npos && on < 60) {
+    std::string_view platform = head.substr(on + 4);
+    const size_t stop = platform.find_first_of(":,");
+    if (stop != std::string_view::npos) platform = platform.substr(0, stop);
+    if (lex.IsPlatform(std::string(platform))) {
+      src.platform = std::string(platform);
+      src.publisher = lex.ResolveName(head.substr(0, on));
+      src.title = std::string(head);
+      return src;
+    }
+  }
+  src.title = std::string(head);
+  // "— Outlet verb …": the capitalized words at the start of the description.
+  if (!rest.empty()) {
+    std::vector<Span> quote_spans;
+    if (auto a = FindAttribution(rest.substr(0, std::min<size_t>(rest.size(), 160)), quote_spans, lex, nullptr)) {
+      // Only a speaker at the very start of the description is the note's source.
+      const std::string first_words = text::FoldCase(rest.substr(0, a->speaker.display.size() + 4));
+      if (first_words.find(text::FoldCase(a->speaker.display)) != std::string::npos) {
+        src.publisher = a->speaker;
+        src.cue = a->cue;
+      }
+    }
+  }
+  // Otherwise anyone the note itself credits ("… Reuters reported").
+  if (src.publisher.empty()) {
+    std::vector<Span> quote_spans;
+    for (const Quote& q : src.quotes) quote_spans.push_back(q.text);
+    if (auto a = FindAttribution(t, quote_spans, lex, nullptr)) {
+      src.publisher = a->speaker;
+      src.cue = a->cue;
+    }
+  }
+  if (src.publisher.empty() && !src.domain.empty()) src.publisher = lex.ResolveDomain(src.domain);
+  return src;
+}
+
+}  // namespace citelint::extract

@@ -1,0 +1,92 @@
+#include "checker/extract/words.h"
+
+#include <algorithm>
+
+#include "checker/text/unicode.h"
+
+namespace citelint::extract {
+
+std::vector<std::string> NormalizedWords(std::string_view text_in) {
+  const std::string folded = text::FoldCase(text_in);
+  const std::string_view s(folded);
+  std::vector<std::string> words;
+  std::string word;
+  uint32_t i = 0;
+  auto flush = [&] {
+    while (!word.empty() && (word.back() == '\'' || word.back() == '-')) word.pop_back();
+    if (!word.empty()) words.push_back(std::move(word));
+    word.clear();
+  };
+  while (i < s.size()) {
+    const uint32_t start = i;
+    const int32_t c = text::NextCodePoint(s, i);
+    if (text::IsLetter(c) || (c >= '0' && c <= '9')) {
+      word.append(s.substr(start, i - start));
+    } else if ((c == '\'' || c == 0x2019 || c == '-' || c == 0x2010 || c == 0x2011) && !word.empty()) {
+      word.push_back(c == 0x2019 || c == '\'' ? '\'' : '-');
+    } else if ((c == '.' || c == ',') && !word.empty() && i < s.size() && s[i] >= '0' && s[i] <= '9' &&
+               word.back() >= '0' && word.back() <= '9') {
+      word.push_back(static_cast<char>(c));  // 4.5, 10,000
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return words;
+}
+
+uint64_t WordIndex::Hash(const std::vector<std::string>& words, size_t from, size_t count) {
+  uint64_t h = 1469598103934665603ull ^ count;
+  for (size_t i = from; i < from + count; ++i) {
+    for (unsigned char c : words[i]) h = (h ^ c) * 1099511628211ull;
+    h = (h ^ ' ') * 1099511628211ull;
+  }
+  return h;
+}
+
+void WordIndex::Add(int id, const std::vector<std::string>& words) {
+  std::string joined = " ";
+  for (const auto& w : words) joined += w + " ";
+  joined_[id] = std::move(joined);
+  for (size_t len = 1; len <= static_cast<size_t>(n_); ++len) {
+    for (size_t i = 0; i + len <= words.size(); ++i) {
+      auto& ids = grams_[Hash(words, i, len)];
+      if (ids.empty() || ids.back() != id) ids.push_back(id);
+    }
+  }
+}
+
+std::vector<int> WordIndex::Candidates(const std::vector<std::string>& quote) const {
+  std::vector<int> out;
+  if (quote.empty()) return out;
+  const size_t len = std::min(quote.size(), static_cast<size_t>(n_));
+  for (size_t i = 0; i + len <= quote.size(); ++i) {
+    auto it = grams_.find(Hash(quote, i, len));
+    if (it != grams_.end()) out.insert(out.end(), it->second.begin(), it->second.end());
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+double WordIndex::Overlap(int id, const std::vector<std::string>& quote) const {
+  if (quote.empty()) return 0;
+  const size_t len = std::min(quote.size(), static_cast<size_t>(n_));
+  size_t total = 0, found = 0;
+  for (size_t i = 0; i + len <= quote.size(); ++i) {
+    ++total;
+    auto it = grams_.find(Hash(quote, i, len));
+    if (it != grams_.end() && std::binary_search(it->second.begin(), it->second.end(), id)) ++found;
+  }
+  return total == 0 ? 0 : static_cast<double>(found) / static_cast<double>(total);
+}
+
+bool WordIndex::ContainsVerbatim(int id, const std::vector<std::string>& quote) const {
+  auto it = joined_.find(id);
+  if (it == joined_.end() || quote.empty()) return false;
+  std::string needle = " ";
+  for (const auto& w : quote) needle += w + " ";
+  return it->second.find(needle) != std::string::npos;
+}
+
+}  // namespace citelint::extract

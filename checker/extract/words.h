@@ -1,0 +1,36 @@
+// Word-level normalization for comparing quotes and figures' context: case
+// folded, typographic apostrophes and hyphens made plain, punctuation dropped.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace citelint::extract {
+
+std::vector<std::string> NormalizedWords(std::string_view text);
+
+// Word n-gram index over a set of texts (the notes): which texts contain a
+// run of words, in time linear in the texts' size.
+class WordIndex {
+ public:
+  explicit WordIndex(int n = 3) : n_(n) {}
+  void Add(int id, const std::vector<std::string>& words);
+  // Fraction of the quote's n-grams (or, for short quotes, the whole quote)
+  // found in text `id`: 1.0 means every run of the quote occurs there.
+  [[nodiscard]] double Overlap(int id, const std::vector<std::string>& quote) const;
+  // Texts that share at least one n-gram with the quote, in increasing id.
+  [[nodiscard]] std::vector<int> Candidates(const std::vector<std::string>& quote) const;
+  // True when the quote's words occur contiguously in text `id`.
+  [[nodiscard]] bool ContainsVerbatim(int id, const std::vector<std::string>& quote) const;
+
+ private:
+  static uint64_t Hash(const std::vector<std::string>& words, size_t from, size_t count);
+  int n_;
+  std::unordered_map<uint64_t, std::vector<int>> grams_;   // n-gram (and shorter prefixes) → ids
+  std::unordered_map<int, std::string> joined_;           // id → " w1 w2 … "
+};
+
+}  // namespace citelint::extract

@@ -1,0 +1,354 @@
+#include "checker/graph/graph.h"
+
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/strong_components.hpp>
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+namespace citelint::graph {
+namespace {
+
+enum class NodeKind { kClaim, kNote, kEntity, kQuote };
+enum class EdgeKind { kCites, kAttributedTo, kPublishedBy, kFoundIn, kVia, kShouldCite };
+
+const char* NodeKindName(NodeKind k) {
+  switch (k) {
+    case NodeKind::kClaim: return "claim";
+    case NodeKind::kNote: return "note";
+    case NodeKind::kEntity: return "entity";
+    case NodeKind::kQuote: return "quote";
+  }
+  return "claim";
+}
+
+const char* EdgeKindName(EdgeKind k) {
+  switch (k) {
+    case EdgeKind::kCites: return "cites";
+    case EdgeKind::kAttributedTo: return "attributed-to";
+    case EdgeKind::kPublishedBy: return "published-by";
+    case EdgeKind::kFoundIn: return "found-in";
+    case EdgeKind::kVia: return "via";
+    case EdgeKind::kShouldCite: return "should-cite";
+  }
+  return "cites";
+}
+
+struct VertexProp {
+  NodeKind kind = NodeKind::kClaim;
+  std::string id;     // stable: "claim:3", "note:7", "entity:sam altman", "quote:2"
+  std::string label;  // for people
+  int line = 0;
+};
+
+struct EdgeProp {
+  EdgeKind kind = EdgeKind::kCites;
+  bool wrong = false;  // a cites edge whose credit disagrees
+};
+
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, VertexProp, EdgeProp>;
+using Vertex = Graph::vertex_descriptor;
+
+std::string CanonicalKey(const extract::EntityRef& e) {
+  return e.lexicon >= 0 ? "lexicon:" + std::to_string(e.lexicon) : e.key;
+}
+
+std::string LastWord(const std::string& key) {
+  const size_t space = key.rfind(' ');
+  return space == std::string::npos ? key : key.substr(space + 1);
+}
+
+std::string Escape(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (c == '\n') {
+      out += "\\n";
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+std::string Clip(std::string_view s, size_t n) {
+  if (s.size() <= n) return std::string(s);
+  size_t cut = n;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(s.substr(0, cut)) + "\u2026";
+}
+
+}  // namespace
+
+struct CitationGraph::Impl {
+  Graph g;
+  std::vector<Credit> credits;
+  std::vector<QuoteHome> homes;  // by quote index (empty notes if not a claim quote)
+  std::vector<extract::EntityRef> note_publisher;
+  std::unordered_map<std::string, std::vector<int>> notes_by_key;
+  std::unordered_map<std::string, std::vector<int>> notes_by_surname;
+  std::vector<std::string> note_labels;
+  QuoteHome empty_home;
+};
+
+CitationGraph::CitationGraph(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+CitationGraph::CitationGraph(CitationGraph&&) noexcept = default;
+CitationGraph& CitationGraph::operator=(CitationGraph&&) noexcept = default;
+CitationGraph::~CitationGraph() = default;
+
+const std::vector<Credit>& CitationGraph::credits() const { return impl_->credits; }
+
+namespace {
+
+std::vector<int> NotesOfEntity(const CitationGraph::Impl& impl, const extract::EntityRef& e) {
+  std::vector<int> out;
+  if (e.empty()) return out;
+  if (auto it = impl.notes_by_key.find(CanonicalKey(e)); it != impl.notes_by_key.end()) out = it->second;
+  if (e.lexicon < 0 && e.kind != extract::EntityKind::kOutlet) {
+    if (auto it = impl.notes_by_surname.find(LastWord(e.key)); it != impl.notes_by_surname.end()) {
+      for (int n : it->second) {
+        if (extract::SameEntity(e, impl.note_publisher[n])) out.push_back(n);
+      }
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+}  // namespace
+
+const QuoteHome& CitationGraph::HomeOf(int quote) const {
+  if (quote < 0 || quote >= static_cast<int>(impl_->homes.size())) return impl_->empty_home;
+  return impl_->homes[quote];
+}
+
+std::vector<int> CitationGraph::NotesOf(const extract::EntityRef& e) const { return NotesOfEntity(*impl_, e); }
+
+CitationGraph CitationGraph::Build(const Document& doc, const extract::Extraction& x,
+                                   const extract::LexiconIndex& lex, const GraphOptions& options) {
+  auto impl = std::make_unique<Impl>();
+  Graph& g = impl->g;
+  const SourceFile& src = *doc.source;
+
+  std::vector<Vertex> note_v(doc.notes.size());
+  std::map<std::string, Vertex> entity_v;
+  auto entity = [&](const extract::EntityRef& e) {
+    const std::string key = CanonicalKey(e);
+    auto it = entity_v.find(key);
+    if (it != entity_v.end()) return it->second;
+    const Vertex v = boost::add_vertex({NodeKind::kEntity, "entity:" + key, e.display, 0}, g);
+    entity_v.emplace(key, v);
+    return v;
+  };
+  for (size_t n = 0; n < doc.notes.size(); ++n) {
+    const extract::Source& s = x.sources[n];
+    impl->note_labels.push_back(doc.notes[n].label);
+    std::string label = "note " + doc.notes[n].label;
+    if (!s.publisher.empty()) label += ": " + s.publisher.display;
+    note_v[n] = boost::add_vertex(
+        {NodeKind::kNote, "note:" + doc.notes[n].label, label, src.Locate(doc.notes[n].label_span.begin).line}, g);
+    impl->note_publisher.push_back(s.publisher);
+    if (!s.publisher.empty()) {
+      boost::add_edge(note_v[n], entity(s.publisher), {EdgeKind::kPublishedBy, false}, g);
+      impl->notes_by_key[CanonicalKey(s.publisher)].push_back(static_cast<int>(n));
+      if (s.publisher.lexicon < 0) impl->notes_by_surname[LastWord(s.publisher.key)].push_back(static_cast<int>(n));
+    }
+  }
+  // Where each claim quote is found.
+  impl->homes.resize(x.quotes.size());
+  std::vector<Vertex> quote_v(x.quotes.size(), Graph::null_vertex());
+  for (const extract::Claim& c : x.claims) {
+    for (int q : c.quotes) {
+      if (impl->homes[q].quote >= 0) continue;
+      QuoteHome& home = impl->homes[q];
+      home.quote = q;
+      const auto& words = x.quotes[q].words;
+      for (int n : x.note_words.Candidates(words)) {
+        const double overlap = x.note_words.Overlap(n, words);
+        if (overlap >= options.quote_overlap) home.notes.push_back({n, overlap});
+      }
+      std::stable_sort(home.notes.begin(), home.notes.end(),
+                       [](const auto& a, const auto& b) { return a.second > b.second; });
+      quote_v[q] = boost::add_vertex(
+          {NodeKind::kQuote, "quote:" + std::to_string(q),
+           "\u201C" + Clip(std::string_view(doc.text).substr(x.quotes[q].text.begin, x.quotes[q].text.size()), 40) + "\u201D",
+           src.Locate(doc.text_map.ToSource(x.quotes[q].text.begin)).line},
+          g);
+      for (const auto& [n, overlap] : home.notes) boost::add_edge(quote_v[q], note_v[n], {EdgeKind::kFoundIn, false}, g);
+    }
+  }
+
+  for (size_t ci = 0; ci < x.claims.size(); ++ci) {
+    const extract::Claim& c = x.claims[ci];
+    const Marker& m = doc.markers[c.marker];
+    const int line = src.Locate(m.span.begin).line;
+    std::string label = "L" + std::to_string(line) + " [" + m.label + "]";
+    if (c.attribution) label += " " + c.attribution->speaker.display;
+    const Vertex cv = boost::add_vertex({NodeKind::kClaim, "claim:" + std::to_string(ci), label, line}, g);
+    Credit credit;
+    credit.claim = static_cast<int>(ci);
+    credit.cited = m.note;
+    if (m.note < 0) {
+      credit.verdict = Verdict::kDangling;
+    } else if (c.attribution) {
+      const extract::EntityRef& speaker = c.attribution->speaker;
+      boost::add_edge(cv, entity(speaker), {EdgeKind::kAttributedTo, false}, g);
+      if (c.attribution->via) boost::add_edge(cv, entity(*c.attribution->via), {EdgeKind::kVia, false}, g);
+      const extract::EntityRef& publisher = impl->note_publisher[m.note];
+      bool holds_quote = false;
+      std::vector<int> holders;
+      for (int q : c.quotes) {
+        for (const auto& [n, overlap] : impl->homes[q].notes) {
+          if (n == m.note) holds_quote = true;
+          else holders.push_back(n);
+        }
+      }
+      const bool consistent = extract::SameEntity(publisher, speaker) ||
+                              (c.attribution->via && extract::SameEntity(publisher, *c.attribution->via)) ||
+                              x.NoteNames(m.note, speaker, lex) || holds_quote;
+      if (consistent) {
+        credit.verdict = Verdict::kConsistent;
+      } else {
+        std::vector<int> own = NotesOfEntity(*impl, speaker);
+        std::erase(own, m.note);
+        int best = -1;
+        for (int n : own) {
+          if (std::find(holders.begin(), holders.end(), n) != holders.end()) {
+            best = n;
+            break;
+          }
+        }
+        credit.suggested_is_own = credit.suggested_holds_quote = best >= 0;
+        if (best < 0 && !own.empty()) {
+          best = own.front();
+          credit.suggested_is_own = true;
+        }
+        if (best < 0 && !holders.empty()) {
+          best = holders.front();
+          credit.suggested_holds_quote = true;
+        }
+        if (best >= 0) {
+          credit.verdict = Verdict::kMismatch;
+          credit.suggested = best;
+        } else {
+          credit.verdict = publisher.empty() ? Verdict::kNoCredit : Verdict::kUnverified;
+        }
+      }
+    }
+    if (m.note >= 0) boost::add_edge(cv, note_v[m.note], {EdgeKind::kCites, credit.verdict == Verdict::kMismatch}, g);
+    if (credit.verdict == Verdict::kMismatch) {
+      boost::add_edge(cv, note_v[credit.suggested], {EdgeKind::kShouldCite, false}, g);
+    }
+    for (int q : c.quotes) {
+      if (quote_v[q] != Graph::null_vertex()) boost::add_edge(cv, quote_v[q], {EdgeKind::kFoundIn, false}, g);
+    }
+    impl->credits.push_back(credit);
+  }
+  return CitationGraph(std::move(impl));
+}
+
+// Mismatches as edges cited → suggested between notes; a strongly connected
+// component of two or more notes is a swap or a rotation.
+std::vector<std::vector<int>> CitationGraph::MismatchCycles() const {
+  const size_t n = impl_->note_labels.size();
+  using NoteGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
+  NoteGraph ng(n);
+  std::vector<int> next(n, -1);
+  std::vector<int> order;  // cited notes in document order of their first mismatch
+  for (const Credit& c : impl_->credits) {
+    if (c.verdict != Verdict::kMismatch) continue;
+    boost::add_edge(c.cited, c.suggested, ng);
+    if (next[c.cited] < 0) {
+      next[c.cited] = c.suggested;
+      order.push_back(c.cited);
+    }
+  }
+  std::vector<int> component(n);
+  const int count = boost::strong_components(
+      ng, boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, ng)));
+  std::vector<int> size(count, 0);
+  for (size_t v = 0; v < n; ++v) ++size[component[v]];
+  std::vector<bool> done(count, false);
+  std::vector<std::vector<int>> cycles;
+  for (int start : order) {
+    const int comp = component[start];
+    if (size[comp] < 2 || done[comp]) continue;
+    done[comp] = true;
+    std::vector<int> cycle{start};
+    for (int v = next[start]; v >= 0 && v != start && static_cast<int>(cycle.size()) <= size[comp]; v = next[v]) {
+      if (component[v] != comp) break;
+      cycle.push_back(v);
+    }
+    cycles.push_back(std::move(cycle));
+  }
+  return cycles;
+}
+
+void CitationGraph::WriteDot(std::ostream& out) const {
+  const Graph& g = impl_->g;
+  out << "digraph citations {\n  rankdir=LR;\n  node [fontname=\"Helvetica\", fontsize=10];\n"
+         "  edge [fontname=\"Helvetica\", fontsize=8];\n";
+  for (auto [v, end] = boost::vertices(g); v != end; ++v) {
+    const VertexProp& p = g[*v];
+    const char* shape = p.kind == NodeKind::kClaim    ? "box"
+                        : p.kind == NodeKind::kNote   ? "note"
+                        : p.kind == NodeKind::kEntity ? "ellipse"
+                                                      : "plaintext";
+    out << "  \"" << Escape(p.id) << "\" [shape=" << shape << ", label=\"" << Escape(p.label) << "\"];\n";
+  }
+  for (auto [e, end] = boost::edges(g); e != end; ++e) {
+    const EdgeProp& p = g[*e];
+    out << "  \"" << Escape(g[boost::source(*e, g)].id) << "\" -> \"" << Escape(g[boost::target(*e, g)].id)
+        << "\" [label=\"" << EdgeKindName(p.kind) << "\"";
+    if (p.wrong) out << ", color=red, penwidth=2.5, fontcolor=red";
+    if (p.kind == EdgeKind::kShouldCite) out << ", color=darkgreen, style=dashed, penwidth=2, fontcolor=darkgreen";
+    if (p.kind == EdgeKind::kPublishedBy || p.kind == EdgeKind::kAttributedTo || p.kind == EdgeKind::kVia) {
+      out << ", style=dotted, color=gray40";
+    }
+    out << "];\n";
+  }
+  out << "}\n";
+}
+
+void CitationGraph::WriteJson(std::ostream& out) const {
+  // Hand-written to keep nlohmann out of this module; strings are escaped.
+  const Graph& g = impl_->g;
+  auto str = [](std::string_view s) {
+    std::string o = "\"";
+    for (unsigned char c : s) {
+      if (c == '"' || c == '\\') {
+        o += '\\';
+        o += static_cast<char>(c);
+      } else if (c < 0x20) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", c);
+        o += buf;
+      } else {
+        o += static_cast<char>(c);
+      }
+    }
+    return o + "\"";
+  };
+  out << "{\n  \"version\": 1,\n  \"nodes\": [";
+  bool first = true;
+  for (auto [v, end] = boost::vertices(g); v != end; ++v) {
+    const VertexProp& p = g[*v];
+    out << (first ? "\n" : ",\n") << "    {\"id\": " << str(p.id) << ", \"kind\": " << str(NodeKindName(p.kind))
+        << ", \"label\": " << str(p.label) << ", \"line\": " << p.line << "}";
+    first = false;
+  }
+  out << "\n  ],\n  \"edges\": [";
+  first = true;
+  for (auto [e, end] = boost::edges(g); e != end; ++e) {
+    const EdgeProp& p = g[*e];
+    out << (first ? "\n" : ",\n") << "    {\"from\": " << str(g[boost::source(*e, g)].id)
+        << ", \"to\": " << str(g[boost::target(*e, g)].id) << ", \"kind\": " << str(EdgeKindName(p.kind))
+        << ", \"wrong\": " << (p.wrong ? "true" : "false") << "}";
+    first = false;
+  }
+  out << "\n  ]\n}\n";
+}
+
+}  // namespace citelint::graph

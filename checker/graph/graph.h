@@ -1,0 +1,72 @@
+// CitationGraph: the claim-to-source graph. Vertices are claims, notes,
+// entities (outlets, people) and quotes; edges are `cites` (claim → note),
+// `attributed-to` (claim → entity), `published-by` (note → entity),
+// `found-in` (quote → note), `via` (claim → intermediary entity) and, where
+// the credit and the citation disagree, `should-cite` (claim → note).
+// Boost.Graph stays inside graph.cc; this header speaks indexes.
+#pragma once
+
+#include <memory>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "checker/document/document.h"
+#include "checker/extract/extract.h"
+
+namespace citelint::graph {
+
+struct GraphOptions {
+  double quote_overlap = 0.5;      // share of a quote's word runs a note must hold to "hold the quote"
+};
+
+// What the graph concludes about one claim's credit.
+enum class Verdict {
+  kNoCredit,        // no speaker, nothing to compare
+  kConsistent,      // the cited note is the speaker's, names them, holds the quote, or is the intermediary
+  kMismatch,        // another note is the speaker's own or holds the quote
+  kUnverified,      // the cited note is another source and no note fits
+  kDangling,        // the marker resolves to no note
+};
+
+struct Credit {
+  int claim = -1;
+  Verdict verdict = Verdict::kNoCredit;
+  int cited = -1;                 // note index
+  int suggested = -1;             // note index, for kMismatch
+  bool suggested_is_own = false;  // the suggested note is the speaker's own
+  bool suggested_holds_quote = false;
+};
+
+// Per claim quote: the notes that hold it (overlap ≥ quote_overlap), best first.
+struct QuoteHome {
+  int quote = -1;                 // index into Extraction::quotes
+  std::vector<std::pair<int, double>> notes;  // (note, overlap)
+};
+
+class CitationGraph {
+ public:
+  static CitationGraph Build(const Document& doc, const extract::Extraction& x, const extract::LexiconIndex& lex,
+                             const GraphOptions& options);
+  CitationGraph(CitationGraph&&) noexcept;
+  CitationGraph& operator=(CitationGraph&&) noexcept;
+  ~CitationGraph();
+
+  [[nodiscard]] const std::vector<Credit>& credits() const;   // one per claim
+  [[nodiscard]] const QuoteHome& HomeOf(int quote) const;
+  // Notes whose source is the entity (same person, outlet, handle or domain).
+  [[nodiscard]] std::vector<int> NotesOf(const extract::EntityRef& e) const;
+  // Cycles among mismatches: each a list of cited notes in order (7 → 8 → 9).
+  [[nodiscard]] std::vector<std::vector<int>> MismatchCycles() const;
+
+  void WriteDot(std::ostream& out) const;
+  void WriteJson(std::ostream& out) const;
+
+  struct Impl;
+
+ private:
+  explicit CitationGraph(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace citelint::graph
