@@ -83,7 +83,8 @@ Expected<Resources> LoadResources(const std::string& rules_dir) {
       const YAML::Node root = YAML::LoadFile(file.string());
       if (!root.IsMap()) return YamlError(file, root.Mark(), "a lexicon file is a mapping");
       static const char* const kKnown[] = {"outlets", "people", "verbs", "phrases", "before_speaker", "via",
-                                           "platforms", "roles", "pronouns", "speaker_nouns"};
+                                           "platforms", "roles", "pronouns", "speaker_nouns", "not_names",
+                                           "auxiliaries"};
       for (const auto& kv : root) {
         const std::string k = kv.first.as<std::string>();
         if (std::find(std::begin(kKnown), std::end(kKnown), k) == std::end(kKnown)) {
@@ -95,7 +96,8 @@ Expected<Resources> LoadResources(const std::string& rules_dir) {
       for (auto [key, target] : {std::pair{"verbs", &r.lexicons.cue_verbs}, {"phrases", &r.lexicons.cue_phrases},
                                  {"before_speaker", &r.lexicons.before_speaker}, {"via", &r.lexicons.via},
                                  {"platforms", &r.lexicons.platforms}, {"roles", &r.lexicons.roles},
-                                 {"pronouns", &r.lexicons.pronouns}, {"speaker_nouns", &r.lexicons.speaker_nouns}}) {
+                                 {"pronouns", &r.lexicons.pronouns}, {"speaker_nouns", &r.lexicons.speaker_nouns},
+                                 {"not_names", &r.lexicons.not_names}, {"auxiliaries", &r.lexicons.auxiliaries}}) {
         auto values = Strings(file, root, key);
         if (!values.ok()) return values.status();
         for (auto& v : values.value()) target->push_back(std::move(v));

@@ -93,11 +93,20 @@ std::string NameEndingAt(const std::vector<Token>& toks, int last, const Lexicon
       break;
     }
   }
-  std::string name;
-  for (int k = first; k <= last; ++k) {
-    if (lex.IsRole(toks[k].folded) && k < last) continue;  // "CEO Andy Jassy"
-    if (!name.empty()) name += ' ';
-    name += toks[k].text;
+  // Function words that start a sentence are not part of a name ("As TechCrunch").
+  while (first < last && lex.IsNotName(toks[first].folded)) ++first;
+  auto join = [&](int from) {
+    std::string n;
+    for (int k = from; k <= last; ++k) n += (n.empty() ? "" : " ") + toks[k].text;
+    return n;
+  };
+  std::string name = join(first);
+  // Titles before a name are dropped ("CEO Andy Jassy"), unless the whole run
+  // is a known entity ("Financial Times").
+  if (lex.ResolveName(name).lexicon < 0) {
+    int from = first;
+    while (from < last && lex.IsRole(toks[from].folded)) ++from;
+    name = join(from);
   }
   if (first_out) *first_out = first;
   // A lone sentence-initial function word is not a name ("The", "In").
@@ -199,6 +208,8 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
       cue_len = 1;
     }
     if (cue.empty()) continue;
+    // Passive voice is not an attribution ("until AGI was declared").
+    if (i > 0 && !toks[i - 1].quoted && toks[i - 1].punct == 0 && lexicon.IsAuxiliary(toks[i - 1].folded)) continue;
 
     // Look back from the cue for the speaker.
     int k = static_cast<int>(i) - 1;
@@ -207,7 +218,7 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
       if (t.punct != 0 || t.quoted) return false;
       const std::string& w = t.folded;
       return lexicon.IsSpeakerNoun(w) || (w.size() > 4 && w.substr(w.size() - 2) == "ly") || w == "also" ||
-             w == "has" || w == "have" || w == "had" || w == "was" || w == "is" || w == "then" || w == "later";
+             w == "has" || w == "have" || w == "had" || w == "then" || w == "later";
     };
     for (int guard = 0; k >= 0 && guard < 6; ++guard) {
       if (toks[k].punct == ')') {

@@ -28,6 +28,8 @@ LexiconIndex::LexiconIndex(const Lexicons& lexicons) : lexicons_(lexicons) {
   for (const auto& p : lexicons.pronouns) pronouns_.insert(text::FoldCase(p));
   for (const auto& p : lexicons.platforms) platforms_.insert(p);
   for (const auto& n : lexicons.speaker_nouns) speaker_nouns_.insert(text::FoldCase(n));
+  for (const auto& n : lexicons.not_names) not_names_.insert(text::FoldCase(n));
+  for (const auto& n : lexicons.auxiliaries) auxiliaries_.insert(text::FoldCase(n));
 }
 
 EntityRef LexiconIndex::FromLexicon(int index) const {

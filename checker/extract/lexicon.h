@@ -33,6 +33,8 @@ struct Lexicons {
   std::vector<std::string> roles;            // "CEO", "chief"
   std::vector<std::string> pronouns;         // "he", "she"
   std::vector<std::string> speaker_nouns;    // "blog", "reporting" in "X's own blog framed it"
+  std::vector<std::string> not_names;        // sentence-initial words that start no name ("As", "Or")
+  std::vector<std::string> auxiliaries;      // "was", "been": a cue after them is passive
 };
 
 // A resolved mention: a lexicon entity, or an unknown name keyed by its text.
@@ -63,6 +65,8 @@ class LexiconIndex {
   [[nodiscard]] bool IsRole(std::string_view folded_word) const { return roles_.count(std::string(folded_word)); }
   [[nodiscard]] bool IsPronoun(std::string_view folded_word) const { return pronouns_.count(std::string(folded_word)); }
   [[nodiscard]] bool IsPlatform(std::string_view word) const { return platforms_.count(std::string(word)); }
+  [[nodiscard]] bool IsNotName(std::string_view folded_word) const { return not_names_.count(std::string(folded_word)); }
+  [[nodiscard]] bool IsAuxiliary(std::string_view folded_word) const { return auxiliaries_.count(std::string(folded_word)); }
   [[nodiscard]] bool IsSpeakerNoun(std::string_view folded_word) const { return speaker_nouns_.count(std::string(folded_word)); }
   [[nodiscard]] const Lexicons& lexicons() const { return lexicons_; }
   // Every folded alias of an entity (for "does this note name E?").
@@ -72,7 +76,7 @@ class LexiconIndex {
   EntityRef FromLexicon(int index) const;
   const Lexicons& lexicons_;
   std::unordered_map<std::string, int> by_name_, by_handle_, by_domain_;
-  std::unordered_set<std::string> cue_verbs_, roles_, pronouns_, platforms_, speaker_nouns_;
+  std::unordered_set<std::string> cue_verbs_, roles_, pronouns_, platforms_, speaker_nouns_, not_names_, auxiliaries_;
 };
 
 // Folds case and drops a leading "the " ("The Verge" → "verge").
