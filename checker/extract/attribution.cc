@@ -235,7 +235,7 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
           }
         }
         k = open - 1;
-      } else if (skippable(toks[k]) && !(toks[k].capitalized && !lexicon.IsSpeakerNoun(toks[k].folded))) {
+      } else if (skippable(toks[k]) && !toks[k].capitalized) {
         --k;
       } else if (toks[k].punct == ',' && k - 1 >= 0 && IsNameToken(toks[k - 1], lexicon)) {
         --k;  // appositive: "…, Denise Dresser, told"

@@ -1,0 +1,155 @@
+// Extractors one by one: quotes, attribution patterns, figures, note
+// descriptions, sentences. Names here are not in the shipped lexicons unless
+// a test says so: the extractors must work from the text alone.
+#include <gtest/gtest.h>
+
+#include "checker/extract/extract.h"
+#include "tests/test_util.h"
+
+namespace citelint::extract {
+namespace {
+
+const LexiconIndex& Lex() {
+  static const LexiconIndex* lex = new LexiconIndex(test::ShippedResources().lexicons);
+  return *lex;
+}
+
+std::vector<std::string> QuoteTexts(std::string_view text, std::vector<UnbalancedQuote>* unbalanced = nullptr) {
+  std::vector<Quote> quotes;
+  std::vector<UnbalancedQuote> u;
+  FindQuotes(text, quotes, u);
+  if (unbalanced) *unbalanced = u;
+  std::vector<std::string> out;
+  for (const Quote& q : quotes) out.emplace_back(text.substr(q.text.begin, q.text.size()));
+  return out;
+}
+
+TEST(QuotesTest, CurlyStraightGuillemetsAndLowQuotes) {
+  EXPECT_EQ(QuoteTexts("He said “a ‘nested’ one” and \"a straight one\"."),
+            (std::vector<std::string>{"a ‘nested’ one", "a straight one"}));
+  EXPECT_EQ(QuoteTexts("Elle a dit «bonjour» puis „hallo“."), (std::vector<std::string>{"bonjour", "hallo"}));
+  EXPECT_TRUE(QuoteTexts("It’s the company’s ’90s plan.").empty());
+}
+
+TEST(QuotesTest, UnbalancedIsReportedAndDoesNotSpill) {
+  std::vector<UnbalancedQuote> u;
+  const auto q = QuoteTexts("He said “never mind. Then more.\n\nNext paragraph “quoted” here.", &u);
+  ASSERT_EQ(u.size(), 1u);
+  EXPECT_EQ(u[0].offset, 8u);
+  EXPECT_EQ(q, std::vector<std::string>{"quoted"});
+}
+
+std::string Speaker(std::string_view text, const EntityRef* last = nullptr) {
+  std::vector<Quote> quotes;
+  std::vector<UnbalancedQuote> u;
+  FindQuotes(text, quotes, u);
+  std::vector<Span> spans;
+  for (const Quote& q : quotes) spans.push_back(q.text);
+  auto a = FindAttribution(text, spans, Lex(), last);
+  return a ? a->speaker.display : "";
+}
+
+TEST(AttributionTest, NewsStylePatterns) {
+  EXPECT_EQ(Speaker("Mara Quint said the talks had failed."), "Mara Quint");
+  EXPECT_EQ(Speaker("The ministry’s figures, according to Harbour Weekly, were wrong."), "Harbour Weekly");
+  EXPECT_EQ(Speaker("“We are done,” Quint said on Bluesky."), "Quint");
+  EXPECT_EQ(Speaker("“We are done,” said union organiser Mara Quint."), "Mara Quint");
+  EXPECT_EQ(Speaker("As the Valley Courier put it, the vote was close."), "Valley Courier");
+  EXPECT_EQ(Speaker("Or as Harbour Weekly neatly summarizes it: the deal is off."), "Harbour Weekly");
+  EXPECT_EQ(Speaker("Ridgeway Mining’s own blog framed it as a pause."), "Ridgeway Mining");
+  EXPECT_EQ(Speaker("The firm’s chief operating officer, Ana Ruiz, told staff the plant would close."), "Ana Ruiz");
+  EXPECT_EQ(Speaker("On Bluesky, Tomas Berg amplified a critique of the plan."), "Tomas Berg");
+  EXPECT_EQ(Speaker("CEO Priya Anand wrote on LinkedIn: “a good day”."), "Priya Anand");
+  EXPECT_EQ(Speaker("The Financial Times reports that talks stalled."), "Financial Times");  // lexicon, whole
+}
+
+TEST(AttributionTest, NotAttributions) {
+  EXPECT_EQ(Speaker("Payments ran until the milestone was declared."), "");
+  EXPECT_EQ(Speaker("The union called off the vote, “for now”."), "");
+  EXPECT_EQ(Speaker("Trade across the United States slowed."), "");
+  EXPECT_EQ(Speaker("A sentence that “Quint said nothing” quotes a cue."), "");
+}
+
+TEST(AttributionTest, PronounsAndIntermediaries) {
+  const EntityRef last = Lex().ResolveName("Mara Quint");
+  EXPECT_EQ(Speaker("“It is over,” she said.", &last), "Mara Quint");
+  EXPECT_EQ(Speaker("“It is over,” she said."), "");
+  std::vector<Span> none;
+  auto a = FindAttribution("Ridge Post reporting (summarized by the Valley Courier) suggested delays.", none, Lex(), nullptr);
+  ASSERT_TRUE(a.has_value());
+  EXPECT_EQ(a->speaker.display, "Ridge Post");
+  ASSERT_TRUE(a->via.has_value());
+  EXPECT_EQ(a->via->display, "Valley Courier");
+}
+
+TEST(FiguresTest, NormalizedValues) {
+  const auto f = FindFigures("A $50B deal, $50 billion in all, €3m, 20% and 20 percent, in 2019, 1,200 workers.", 4);
+  ASSERT_EQ(f.size(), 7u);
+  EXPECT_EQ(f[0].kind, FigureKind::kMoney);
+  EXPECT_DOUBLE_EQ(f[0].value, 5e10);
+  EXPECT_DOUBLE_EQ(f[1].value, 5e10);
+  EXPECT_EQ(f[1].written, "$50 billion");
+  EXPECT_EQ(f[2].unit, "€");
+  EXPECT_DOUBLE_EQ(f[2].value, 3e6);
+  EXPECT_EQ(f[3].kind, FigureKind::kPercent);
+  EXPECT_DOUBLE_EQ(f[3].value, 20);
+  EXPECT_EQ(f[4].kind, FigureKind::kPercent);
+  EXPECT_EQ(f[5].kind, FigureKind::kYear);
+  EXPECT_EQ(f[6].kind, FigureKind::kCount);
+  EXPECT_DOUBLE_EQ(f[6].value, 1200);
+  EXPECT_NE(std::find(f[6].context.begin(), f[6].context.end(), "worker"), f[6].context.end());
+}
+
+TEST(FiguresTest, NumbersInsideWordsAreNotFigures) {
+  EXPECT_TRUE(FindFigures("COVID-19 and the 737MAX and @4qd8", 4).size() <= 1);  // only "19"? no: glued after '-'
+}
+
+Source Describe(const std::string& note_text) {
+  Document doc = test::Load("Claim.1\n\nNotes\n1. " + note_text + "\n", Format::kText);
+  ExtractOptions options;
+  Extraction x = Extract(doc, Lex(), options);
+  return x.sources.at(0);
+}
+
+TEST(NoteDescriptionTest, OutletsHandlesAndDomains) {
+  Source s = Describe("Port reopens — Harbour Gazette reports that ships are moving again");
+  EXPECT_EQ(s.title, "Port reopens");
+  EXPECT_EQ(s.publisher.display, "Harbour Gazette");
+  EXPECT_EQ(s.cue, "reports");
+
+  s = Describe("@sama on X — “we have updated our partnership”");
+  EXPECT_EQ(s.handle, "sama");
+  EXPECT_EQ(s.platform, "X");
+  EXPECT_EQ(s.publisher.display, "Sam Altman");  // the lexicon knows this handle
+  ASSERT_EQ(s.quotes.size(), 1u);
+
+  s = Describe("@unknownperson on Bluesky — “hello”");
+  EXPECT_EQ(s.publisher.display, "@unknownperson");
+
+  s = Describe("Mara Quint on Bluesky — “the strike is over”");
+  EXPECT_EQ(s.publisher.display, "Mara Quint");
+  EXPECT_EQ(s.platform, "Bluesky");
+
+  s = Describe("Funding news, https://www.ridgepost.example/news/1");
+  EXPECT_EQ(s.publisher.key, "ridgepost");
+
+  s = Describe("The next phase of the partnership — The amended agreement is framed as a change");
+  EXPECT_TRUE(s.publisher.empty());
+}
+
+TEST(SentencesTest, QuotesMarkersAndAbbreviations) {
+  Document doc = test::Load(
+      "The U.S. regulator met Mr. Smith of Acme Inc. on Friday. It ended “broadly.”1 Then more.2\n\n1. A\n2. B\n",
+      Format::kText);
+  const auto sentences = SplitSentences(doc);
+  ASSERT_EQ(sentences.size(), 3u);
+  EXPECT_EQ(doc.text.substr(sentences[1].text.begin, sentences[1].text.size()), "It ended “broadly.”");
+  ExtractOptions options;
+  const Extraction x = Extract(doc, Lex(), options);
+  ASSERT_EQ(x.claims.size(), 2u);
+  EXPECT_EQ(doc.text.substr(x.claims[0].text.begin, x.claims[0].text.size()), "It ended “broadly.”");
+  EXPECT_EQ(x.claims[0].quotes.size(), 1u);
+}
+
+}  // namespace
+}  // namespace citelint::extract
