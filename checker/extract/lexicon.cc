@@ -56,9 +56,19 @@ EntityRef LexiconIndex::ResolveDomain(std::string_view domain) const {
   std::string d = text::FoldCase(domain);
   if (d.rfind("www.", 0) == 0) d.erase(0, 4);
   if (auto it = by_domain_.find(d); it != by_domain_.end()) return FromLexicon(it->second);
-  const size_t dot = d.find('.');
-  const std::string name = dot == std::string::npos ? d : d.substr(0, dot);
-  return {-1, name, d, EntityKind::kOutlet};
+  // The registrable name: "wiki.mozilla.org" → "mozilla", "bbc.co.uk" → "bbc".
+  std::vector<std::string> labels;
+  for (size_t i = 0; i <= d.size();) {
+    size_t j = d.find('.', i);
+    if (j == std::string::npos) j = d.size();
+    labels.push_back(d.substr(i, j - i));
+    i = j + 1;
+  }
+  static const char* const kSuffixes[] = {"com", "org", "net", "gov", "edu", "co", "ac", "uk", "io", "int", "mil", "info", "eu", "us"};
+  while (labels.size() > 1 && std::find(std::begin(kSuffixes), std::end(kSuffixes), labels.back()) != std::end(kSuffixes)) {
+    labels.pop_back();
+  }
+  return {-1, labels.back(), d, EntityKind::kOutlet};
 }
 
 std::vector<std::string> LexiconIndex::Names(const EntityRef& e) const {

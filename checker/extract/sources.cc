@@ -85,11 +85,21 @@ Source DescribeNote(const Note& note, int index, const LexiconIndex& lex, const 
       }
     }
   }
-  // Otherwise anyone the note itself credits ("… Reuters reported").
+  // Otherwise whoever the note's opening words credit ("Ferry strike, Reuters
+  // reported"). Later credits in a long note (a legal footnote discussing
+  // what someone said) do not make the note that person's source.
   if (src.publisher.empty()) {
+    constexpr size_t kOpeningWords = 25;
+    size_t cut = 0;
+    for (size_t words = 0; cut < t.size() && words < kOpeningWords; ++cut) {
+      if (t[cut] == ' ') ++words;
+    }
+    const std::string_view opening = t.substr(0, cut);
     std::vector<Span> quote_spans;
-    for (const Quote& q : src.quotes) quote_spans.push_back(q.text);
-    if (auto a = FindAttribution(t, quote_spans, lex, nullptr)) {
+    for (const Quote& q : src.quotes) {
+      if (q.text.begin < opening.size()) quote_spans.push_back({q.text.begin, std::min<uint32_t>(q.text.end, static_cast<uint32_t>(opening.size()))});
+    }
+    if (auto a = FindAttribution(opening, quote_spans, lex, nullptr)) {
       src.publisher = a->speaker;
       src.cue = a->cue;
     }

@@ -229,7 +229,8 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
           best = holders.front();
           credit.suggested_holds_quote = true;
         }
-        if (best >= 0) {
+        // A note whose source cannot be told is not "a different source".
+        if (best >= 0 && !publisher.empty()) {
           credit.verdict = Verdict::kMismatch;
           credit.suggested = best;
         } else {

@@ -24,7 +24,7 @@ struct GraphOptions {
 enum class Verdict {
   kNoCredit,        // no speaker, nothing to compare
   kConsistent,      // the cited note is the speaker's, names them, holds the quote, or is the intermediary
-  kMismatch,        // another note is the speaker's own or holds the quote
+  kMismatch,        // the cited note is a known, different source; another note is the speaker's own or holds the quote
   kUnverified,      // the cited note is another source and no note fits
   kDangling,        // the marker resolves to no note
 };

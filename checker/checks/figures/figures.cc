@@ -43,17 +43,23 @@ const RuleInfo FiguresMismatch::kInfo{
         "Money ($50B = $50 billion), percentages (20% = 20 percent), years and counts are normalized so equal "
         "values compare equal. A claim figure contradicts its note when the note gives a different value of "
         "the same kind and unit about the same thing (they share a content word within `context_window` words) "
-        "and gives no equal value.",
+        "and gives no equal value. Years and plain counts are compared only when `compare_years` / "
+        "`compare_counts` are set: on real documents they contradict each other by coincidence far more "
+        "often than by error.",
     .format = "txt",
-    .bad = {"The mill laid off \u27e61,200\u27e7 workers last year.1\n\n1. Annual report \u2014 Valley Courier reports 1,000 workers were laid off\n"},
-    .good = {"The mill laid off 1,000 workers last year.1\n\n1. Annual report \u2014 Valley Courier reports 1,000 workers were laid off\n",
+    .bad = {"The mill spent \u27e6$1.2 million\u27e7 on repairs last year.1\n\n1. Annual report \u2014 Valley Courier reports $1 million spent on repairs\n"},
+    .good = {"The mill spent $1 million on repairs last year.1\n\n1. Annual report \u2014 Valley Courier reports $1 million spent on repairs\n",
              "The company raised $50 billion.1\n\n1. Funding round \u2014 Valley Courier reports a $50B raise\n"},
 };
 
 void FiguresMismatch::Run(const Analysis& analysis, Sink& sink) const {
   const Document& doc = analysis.doc();
   const auto& sources = analysis.extraction().sources;
+  const RuleOptions& options = analysis.options(kInfo.id);
+  const bool years = options.Number("compare_years", 0) != 0;
+  const bool counts = options.Number("compare_counts", 0) != 0;
   ForEachClaimFigure(analysis, [&](const extract::Claim& claim, const extract::Figure& f, int note) {
+    if ((f.kind == extract::FigureKind::kYear && !years) || (f.kind == extract::FigureKind::kCount && !counts)) return;
     const extract::Figure* contradicting = nullptr;
     for (const extract::Figure& g : sources[note].figures) {
       if (!Comparable(f, g)) continue;

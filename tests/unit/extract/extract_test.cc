@@ -130,7 +130,7 @@ TEST(NoteDescriptionTest, OutletsHandlesAndDomains) {
   EXPECT_EQ(s.publisher.display, "Mara Quint");
   EXPECT_EQ(s.platform, "Bluesky");
 
-  s = Describe("Funding news, https://www.ridgepost.example/news/1");
+  s = Describe("Funding news, https://news.ridgepost.co.uk/story/1");
   EXPECT_EQ(s.publisher.key, "ridgepost");
 
   s = Describe("The next phase of the partnership — The amended agreement is framed as a change");
