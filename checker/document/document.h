@@ -39,7 +39,7 @@ struct Marker {
   bool in_note = false;  // the reference sits inside a note (a note citing a note)
 };
 
-// A note body: `7. … — Ars Technica notes …`, `[^7]: …`, `<li id="fn7">…</li>`.
+// A note body: `7. … — Valley Courier notes …`, `[^7]: …`, `<li id="fn7">…</li>`.
 struct Note {
   std::string label;     // as written; HTML ordinals become "1", "2", …
   Span span;             // the whole note in the source

@@ -20,7 +20,7 @@ struct Token {
   std::string text;    // as written (without a trailing possessive)
   std::string folded;
   bool capitalized = false;
-  bool possessive = false;  // OpenAI’s
+  bool possessive = false;  // Ridgeway’s
   bool quoted = false;
   char punct = 0;           // ',', '(', ')', ':' for punctuation tokens; 0 for words
 };
@@ -93,7 +93,7 @@ std::string NameEndingAt(const std::vector<Token>& toks, int last, const Lexicon
       break;
     }
   }
-  // Function words that start a sentence are not part of a name ("As TechCrunch").
+  // Function words that start a sentence are not part of a name ("As the Courier").
   while (first < last && lex.IsNotName(toks[first].folded)) ++first;
   auto join = [&](int from) {
     std::string n;
@@ -101,7 +101,7 @@ std::string NameEndingAt(const std::vector<Token>& toks, int last, const Lexicon
     return n;
   };
   std::string name = join(first);
-  // Titles before a name are dropped ("CEO Andy Jassy"), unless the whole run
+  // Titles before a name are dropped ("CEO Priya Anand"), unless the whole run
   // is a known entity ("Financial Times").
   if (lex.ResolveName(name).lexicon < 0) {
     int from = first;
@@ -120,8 +120,13 @@ std::string NameEndingAt(const std::vector<Token>& toks, int last, const Lexicon
 std::string FirstNameAfter(const std::vector<Token>& toks, size_t from, const LexiconIndex& lex) {
   std::string name;
   if (from < toks.size() && toks[from].folded == "the" && !toks[from].quoted) ++from;
-  // "said chief inspector Owen Hale": titles before the name.
-  while (from < toks.size() && toks[from].punct == 0 && !toks[from].capitalized && lex.IsRole(toks[from].folded)) ++from;
+  // "said chief inspector Owen Hale", "said board chair Simon Eke": a few
+  // lower-case words (titles) before the name.
+  for (int skipped = 0; skipped < 3 && from < toks.size() && toks[from].punct == 0 && !toks[from].quoted &&
+                        !toks[from].capitalized;
+       ++skipped) {
+    ++from;
+  }
   for (size_t k = from; k < toks.size() && k < from + 5; ++k) {
     if (!IsNameToken(toks[k], lex)) break;
     if (lex.IsRole(toks[k].folded)) continue;
@@ -177,7 +182,7 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
     phrases = Split(lex.cue_phrases);
     cached_for = &lex;
   }
-  // Platform named before the speaker: "On X, Elon Musk amplified".
+  // Platform named before the speaker: "On Bluesky, Tomas Berg amplified".
   std::string leading_platform;
   if (toks.size() > 1 && toks[0].folded == "on" && lexicon.IsPlatform(toks[1].text)) leading_platform = toks[1].text;
 

@@ -56,7 +56,7 @@ std::vector<Figure> FindFigures(std::string_view text, int context_window);
 struct Attribution {
   EntityRef speaker;
   std::string cue;                // "said", "according to", "put it"
-  std::optional<EntityRef> via;   // "summarized by Business Insider"
+  std::optional<EntityRef> via;   // "summarized by the Valley Courier"
   std::string platform;           // "X" in "on X"
   bool pronoun = false;           // resolved from "he said"
 };

@@ -8,7 +8,7 @@ namespace citelint::extract {
 
 std::string EntityKey(std::string_view name) {
   std::string key = text::FoldCase(name);
-  // Typographic apostrophes fold to ASCII so "Ars Technica’s" and "'s" agree.
+  // Typographic apostrophes fold to ASCII so "Courier’s" and "Courier's" agree.
   for (size_t at; (at = key.find("\u2019")) != std::string::npos;) key.replace(at, 3, "'");
   if (key.rfind("the ", 0) == 0) key.erase(0, 4);
   while (!key.empty() && key.back() == ' ') key.pop_back();

@@ -40,8 +40,8 @@ struct Lexicons {
 // A resolved mention: a lexicon entity, or an unknown name keyed by its text.
 struct EntityRef {
   int lexicon = -1;        // index into Lexicons::entities, or -1
-  std::string key;         // folded canonical name ("sam altman", "reuters")
-  std::string display;     // as shown in messages ("Sam Altman")
+  std::string key;         // folded canonical name ("mara quint", "reuters")
+  std::string display;     // as shown in messages ("Mara Quint")
   EntityKind kind = EntityKind::kUnknown;
   [[nodiscard]] bool empty() const { return key.empty(); }
 };
@@ -54,11 +54,11 @@ class LexiconIndex {
  public:
   explicit LexiconIndex(const Lexicons& lexicons);
 
-  // Resolves a name as written ("Altman", "The Verge", "Financial Times").
+  // Resolves a name as written ("Quint", "The Courier", "Financial Times").
   [[nodiscard]] EntityRef ResolveName(std::string_view name) const;
   // Resolves "@sama" / "sama"; unknown handles become "@handle" entities.
   [[nodiscard]] EntityRef ResolveHandle(std::string_view handle) const;
-  // Resolves a domain ("www.theverge.com"); unknown ones key on the domain's name part.
+  // Resolves a domain ("www.courier.example.com"); unknown ones key on the domain's name part.
   [[nodiscard]] EntityRef ResolveDomain(std::string_view domain) const;
 
   [[nodiscard]] bool IsCueVerb(std::string_view folded_word) const { return cue_verbs_.count(std::string(folded_word)); }
@@ -79,7 +79,7 @@ class LexiconIndex {
   std::unordered_set<std::string> cue_verbs_, roles_, pronouns_, platforms_, speaker_nouns_, not_names_, auxiliaries_;
 };
 
-// Folds case and drops a leading "the " ("The Verge" → "verge").
+// Folds case and drops a leading "the " ("The Courier" → "courier").
 std::string EntityKey(std::string_view name);
 
 }  // namespace citelint::extract

@@ -37,7 +37,7 @@ const char* EdgeKindName(EdgeKind k) {
 
 struct VertexProp {
   NodeKind kind = NodeKind::kClaim;
-  std::string id;     // stable: "claim:3", "note:7", "entity:sam altman", "quote:2"
+  std::string id;     // stable: "claim:3", "note:7", "entity:mara quint", "quote:2"
   std::string label;  // for people
   int line = 0;
 };

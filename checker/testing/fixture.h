@@ -1,6 +1,6 @@
 // Fixtures carry their own expectations as trailing comments on the line where
 // a finding starts:
-//   Sam Altman put it on X: “…”7 <!-- expect: attribution.mismatch @"7" -->
+//   Mara Quint put it on Bluesky: “…”7 <!-- expect: attribution.mismatch @"7" -->
 // Kinds: expect, expect-not, todo-expect (a known miss: counted, not failed),
 // todo-expect-not (a known false alarm), expect-doc (anywhere in the file).
 // `@"anchor"` pins the start column to an occurrence of the anchor on that

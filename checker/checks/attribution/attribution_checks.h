@@ -26,7 +26,7 @@ CITELINT_DECLARE_CHECK(FiguresUnsupported);      // figures.unsupported
 
 #undef CITELINT_DECLARE_CHECK
 
-// "Ars Technica" for a note whose source is known, "another source" otherwise.
+// "Valley Courier" for a note whose source is known, "another source" otherwise.
 std::string SourceName(const Analysis& analysis, int note);
 // A short rendering of a quote for messages: “first words…”.
 std::string QuoteSnippet(const Analysis& analysis, int quote);

@@ -25,7 +25,7 @@ const RuleInfo AttributionMismatch::kInfo{
     .status = "stable",
     .summary = "the sentence credits one source and its note is another, while a different note is the right one",
     .description =
-        "When a sentence says who is speaking (\"Sam Altman put it on X: …\") its note should be that "
+        "When a sentence says who is speaking (\"Mara Quint put it on Bluesky: …\") its note should be that "
         "speaker's own source. This fires when the cited note describes a different source that does not "
         "name the speaker or hold the quoted words, and another note in the document is the speaker's own "
         "(same person, outlet, handle or domain) or holds the quoted words. The finding suggests that note "

@@ -29,3 +29,45 @@ TEST(RegistryTest, IdsAreUniqueSortedAndDocumented) {
 
 }  // namespace
 }  // namespace citelint
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "checker/engine/resources.h"
+
+namespace citelint {
+namespace {
+
+// Outlets and people live in rules/lexicons/, never in the C++ code: no
+// lexicon name (five letters or more) appears in checker/ as a whole word.
+TEST(RegistryTest, NoLexiconNamesInTheCheckerCode) {
+  auto resources = LoadResources(std::string(CITELINT_SOURCE_DIR) + "/rules");
+  ASSERT_TRUE(resources.ok()) << resources.status().message();
+  std::vector<std::string> names;
+  for (const auto& e : resources.value().lexicons.entities) {
+    names.push_back(e.name);
+    for (const auto& a : e.aliases) names.push_back(a);
+  }
+  std::erase_if(names, [](const std::string& n) { return n.size() < 5; });
+  ASSERT_GT(names.size(), 20u);
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(std::string(CITELINT_SOURCE_DIR) + "/checker")) {
+    if (!entry.is_regular_file()) continue;
+    std::ifstream in(entry.path());
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    const std::string code = buffer.str();
+    for (const auto& name : names) {
+      for (size_t at = code.find(name); at != std::string::npos; at = code.find(name, at + 1)) {
+        const bool word_start = at == 0 || !std::isalnum(static_cast<unsigned char>(code[at - 1]));
+        const size_t end = at + name.size();
+        const bool word_end = end >= code.size() || !std::isalnum(static_cast<unsigned char>(code[end]));
+        EXPECT_FALSE(word_start && word_end) << name << " appears in " << entry.path();
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace citelint
