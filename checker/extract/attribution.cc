@@ -102,7 +102,7 @@ std::string NameEndingAt(const std::vector<Token>& toks, int last, const Lexicon
   };
   std::string name = join(first);
   // Titles before a name are dropped ("CEO Priya Anand"), unless the whole run
-  // is a known entity ("Financial Times").
+  // is a known entity (a lexicon outlet whose first word is a title).
   if (lex.ResolveName(name).lexicon < 0) {
     int from = first;
     while (from < last && lex.IsRole(toks[from].folded)) ++from;

@@ -54,7 +54,7 @@ class LexiconIndex {
  public:
   explicit LexiconIndex(const Lexicons& lexicons);
 
-  // Resolves a name as written ("Quint", "The Courier", "Financial Times").
+  // Resolves a name as written ("Quint", "The Courier", "Valley Courier").
   [[nodiscard]] EntityRef ResolveName(std::string_view name) const;
   // Resolves "@sama" / "sama"; unknown handles become "@handle" entities.
   [[nodiscard]] EntityRef ResolveHandle(std::string_view handle) const;

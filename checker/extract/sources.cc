@@ -1,5 +1,5 @@
 // What a note says its source is: "Title — Outlet verb …", "@handle on X — “…”",
-// "Name on Bluesky: …", "… Reuters reported …", or a URL's domain.
+// "Name on Bluesky: …", "… the Courier reported …", or a URL's domain.
 #include "checker/extract/extract.h"
 #include "checker/text/regex.h"
 #include "checker/text/unicode.h"
@@ -85,7 +85,7 @@ Source DescribeNote(const Note& note, int index, const LexiconIndex& lex, const 
       }
     }
   }
-  // Otherwise whoever the note's opening words credit ("Ferry strike, Reuters
+  // Otherwise whoever the note's opening words credit ("Ferry strike, the Courier
   // reported"). Later credits in a long note (a legal footnote discussing
   // what someone said) do not make the note that person's source.
   if (src.publisher.empty()) {

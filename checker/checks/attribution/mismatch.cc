@@ -30,8 +30,8 @@ const RuleInfo AttributionMismatch::kInfo{
         "name the speaker or hold the quoted words, and another note in the document is the speaker's own "
         "(same person, outlet, handle or domain) or holds the quoted words. The finding suggests that note "
         "(JSON: `suggest`), preferring one that is both the speaker's and holds the quote. A credit passed "
-        "through a named intermediary (\"… reporting (summarized by Business Insider)\" citing the "
-        "Business Insider note) is not a mismatch.",
+        "through a named intermediary (\"… reporting (summarized by the Valley Courier)\" citing the "
+        "Valley Courier note) is not a mismatch.",
     .format = "txt",
     .bad = {"Mara Quint put it plainly on Bluesky: \u201Cthe strike is over and the members have spoken.\u201D\u27e61\u27e7\n\n"
             "Notes\n1. Port reopens \u2014 Harbour Gazette reports that ships are moving again\n"
