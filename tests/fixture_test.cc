@@ -36,7 +36,7 @@ TEST_P(FixtureTest, FindingsMatchInlineExpectations) {
 
   const std::string pack = rel.begin()->string();
   const std::string rule = pack == "e2e" ? "" : pack + "." + std::next(rel.begin())->string();
-  CheckList all = rule.empty() ? DefaultChecks(false) : BuiltinChecks();
+  CheckList all = rule.empty() ? DefaultChecks(test::ShippedResources(), false) : AllRules(test::ShippedResources());
   CheckList selected;
   for (auto& check : all) {
     if (rule.empty() || check->info().id == rule) selected.push_back(std::move(check));
@@ -58,7 +58,7 @@ INSTANTIATE_TEST_SUITE_P(Fixtures, FixtureTest, ::testing::ValuesIn(FixtureFiles
 });
 
 TEST(FixtureLayoutTest, EveryRuleHasAFixtureFolder) {
-  for (const auto& check : BuiltinChecks()) {
+  for (const auto& check : AllRules(test::ShippedResources())) {
     const std::string id(check->info().id);
     const fs::path dir = test::SourceDir() / "fixtures" / id.substr(0, id.find('.')) / id.substr(id.find('.') + 1);
     EXPECT_TRUE(fs::is_directory(dir)) << "missing fixture folder " << dir;

@@ -11,7 +11,7 @@ namespace {
 class RuleExamplesTest : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(RuleExamplesTest, ExamplesBehaveAsDocumented) {
-  const CheckList checks = BuiltinChecks();
+  const CheckList checks = AllRules(test::ShippedResources());
   for (const auto& check : checks) {
     if (check->info().id != GetParam()) continue;
     for (const auto& f : testing::RunExamples(*check, test::ShippedResources())) {
@@ -24,7 +24,7 @@ TEST_P(RuleExamplesTest, ExamplesBehaveAsDocumented) {
 
 std::vector<std::string> RuleIds() {
   std::vector<std::string> ids;
-  for (const auto& check : BuiltinChecks()) ids.emplace_back(check->info().id);
+  for (const auto& check : AllRules(test::ShippedResources())) ids.emplace_back(check->info().id);
   return ids;
 }
 

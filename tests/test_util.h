@@ -13,7 +13,7 @@
 #include <sys/wait.h>
 
 #include "checker/document/loader.h"
-#include "checker/engine/resources.h"
+#include "checker/checks/register_checks.h"
 
 namespace citelint::test {
 
@@ -30,7 +30,7 @@ inline std::filesystem::path SharedDir() {
 // The shipped rules directory's lexicons and options, loaded once.
 inline const Resources& ShippedResources() {
   static const Resources* r = [] {
-    auto loaded = LoadResources((SourceDir() / "rules").string());
+    auto loaded = LoadRules((SourceDir() / "rules").string());
     if (!loaded.ok()) throw std::runtime_error(loaded.status().message());
     return new Resources(std::move(loaded).value());
   }();

@@ -1,5 +1,7 @@
 #include "checker/checks/register_checks.h"
 
+#include <algorithm>
+
 #include "checker/checks/attribution/attribution_checks.h"
 #include "checker/checks/notes/notes_checks.h"
 
@@ -24,9 +26,23 @@ CheckList BuiltinChecks() {
   return checks;
 }
 
-CheckList DefaultChecks(bool preview) {
+Expected<Resources> LoadRules(const std::string& rules_dir, const std::vector<std::string>& extra_dirs) {
+  static const CheckList builtins = BuiltinChecks();
+  std::vector<const RuleInfo*> infos;
+  for (const auto& c : builtins) infos.push_back(&c->info());
+  return LoadResources(rules_dir, extra_dirs, infos);
+}
+
+CheckList AllRules(const Resources& resources) {
+  CheckList all = BuiltinChecks();
+  all.insert(all.end(), resources.yaml_rules.begin(), resources.yaml_rules.end());
+  std::stable_sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a->info().id < b->info().id; });
+  return all;
+}
+
+CheckList DefaultChecks(const Resources& resources, bool preview) {
   CheckList selected;
-  for (auto& check : BuiltinChecks()) {
+  for (auto& check : AllRules(resources)) {
     const std::string_view status = check->info().status;
     if (status == "deprecated" || (status == "preview" && !preview)) continue;
     selected.push_back(std::move(check));

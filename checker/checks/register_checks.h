@@ -2,13 +2,20 @@
 #pragma once
 
 #include "checker/engine/check.h"
+#include "checker/engine/resources.h"
 
 namespace citelint {
 
 // Every built-in check, sorted by rule id.
 CheckList BuiltinChecks();
 
+// Loads the rules directories with the built-in checks registered.
+Expected<Resources> LoadRules(const std::string& rules_dir, const std::vector<std::string>& extra_dirs = {});
+
+// Every rule, built-in and YAML, sorted by id.
+CheckList AllRules(const Resources& resources);
+
 // The default rule set: stable rules, and preview rules when asked for.
-CheckList DefaultChecks(bool preview);
+CheckList DefaultChecks(const Resources& resources, bool preview);
 
 }  // namespace citelint

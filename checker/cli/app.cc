@@ -77,7 +77,7 @@ struct CheckOptions {
 
 // Lexicons and rule options; errors name the file and line.
 std::optional<Resources> LoadRules(const std::string& dir) {
-  auto r = LoadResources(dir.empty() ? DefaultRulesDir() : dir);
+  auto r = citelint::LoadRules(dir.empty() ? DefaultRulesDir() : dir);
   if (!r.ok()) {
     std::cerr << r.status().message() << '\n';
     return std::nullopt;
@@ -99,7 +99,7 @@ int RunCheck(const CheckOptions& options) {
   std::vector<std::string> errors;
   const std::vector<std::string> files = ExpandPaths(options.paths, errors);
 
-  const CheckList checks = DefaultChecks(options.preview);
+  const CheckList checks = DefaultChecks(*resources, options.preview);
   std::vector<Diagnostic> diagnostics;
   std::map<std::string, std::shared_ptr<const SourceFile>> sources;
   report::Summary summary;

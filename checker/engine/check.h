@@ -43,7 +43,9 @@ class Analysis {
 class Sink {
  public:
   Sink(const Document& doc, const RuleInfo& info, std::vector<Diagnostic>& out)
-      : doc_(doc), info_(info), out_(out) {}
+      : doc_(doc), info_(info), out_(out), severity_(info.severity) {}
+  Sink(const Document& doc, const RuleInfo& info, std::vector<Diagnostic>& out, Severity severity)
+      : doc_(doc), info_(info), out_(out), severity_(severity) {}
   void Report(Span span, std::string message, std::optional<std::string> marker = std::nullopt,
               std::optional<std::string> note = std::nullopt, std::optional<std::string> suggest = std::nullopt);
 
@@ -51,6 +53,7 @@ class Sink {
   const Document& doc_;
   const RuleInfo& info_;
   std::vector<Diagnostic>& out_;
+  Severity severity_;
 };
 
 class Check {
@@ -60,7 +63,7 @@ class Check {
   virtual void Run(const Analysis& analysis, Sink& sink) const = 0;
 };
 
-using CheckList = std::vector<std::unique_ptr<const Check>>;
+using CheckList = std::vector<std::shared_ptr<const Check>>;
 
 // Runs every check on the document and returns the findings, sorted.
 std::vector<Diagnostic> RunChecks(const Document& doc, const CheckList& checks, const Resources& resources);

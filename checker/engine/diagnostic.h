@@ -34,14 +34,16 @@ void SortDiagnostics(std::vector<Diagnostic>& diagnostics);
 // A rule's documentation and its executable examples. In an example, ⟦…⟧
 // marks the span the single expected finding must start at.
 struct RuleInfo {
-  std::string_view id;
-  Severity severity;
-  std::string_view status;       // stable | preview | deprecated
-  std::string_view summary;      // one line for `citelint rules`
-  std::string_view description;  // why it matters
-  std::string_view format;       // example format: "txt", "md" or "html"
-  std::vector<std::string_view> bad;
-  std::vector<std::string_view> good;
+  std::string id;
+  Severity severity = Severity::kWarning;
+  std::string status = "stable";  // stable | preview | deprecated
+  std::string summary;            // one line for `citelint rules` (YAML rules: the message template)
+  std::string description;        // why it matters
+  std::string format = "txt";     // example format: "txt", "md" or "html"
+  std::vector<std::string> bad;
+  std::vector<std::string> good;
+  std::string source;             // the file that defines the rule (a .yaml or the C++ check)
+  std::string replaced_by;        // for deprecated rules
 };
 
 }  // namespace citelint

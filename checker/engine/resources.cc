@@ -5,56 +5,330 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "checker/engine/yaml_rule.h"
+#include "checker/extract/words.h"
 
 namespace citelint {
 namespace {
 
 namespace fs = std::filesystem;
 
-Status YamlError(const fs::path& file, const YAML::Mark& mark, const std::string& what) {
-  if (mark.line >= 0) {
-    return Status::Error(fmt::format("{}:{}:{}: error: {}", file.string(), mark.line + 1, mark.column + 1, what));
+// `path:line:col: error: what`, then the line and a caret under the column.
+Status ErrorAt(const fs::path& file, const YAML::Mark& mark, const std::string& what) {
+  if (mark.line < 0) return Status::Error(fmt::format("{}: error: {}", file.string(), what));
+  std::string message = fmt::format("{}:{}:{}: error: {}", file.string(), mark.line + 1, mark.column + 1, what);
+  std::ifstream in(file);
+  std::string line;
+  for (int i = 0; i <= mark.line && std::getline(in, line); ++i) {
   }
-  return Status::Error(fmt::format("{}: error: {}", file.string(), what));
+  if (!line.empty()) message += "\n" + line + "\n" + std::string(static_cast<size_t>(mark.column), ' ') + "^";
+  return Status::Error(message);
 }
 
-Expected<std::vector<std::string>> Strings(const fs::path& file, const YAML::Node& node, const char* key) {
-  std::vector<std::string> out;
-  const YAML::Node list = node[key];
-  if (!list) return out;
-  if (!list.IsSequence()) return YamlError(file, list.Mark(), fmt::format("'{}' must be a list of strings", key));
+// A strict view of one YAML mapping: every key must be read or it is an error.
+class Map {
+ public:
+  Map(const fs::path& file, const YAML::Node& node) : file_(file), node_(node) {}
+
+  Status CheckIsMap(const std::string& what) const {
+    return node_.IsMap() ? Status::Ok() : ErrorAt(file_, node_.Mark(), what + " must be a mapping");
+  }
+  YAML::Node Get(const std::string& key) {
+    seen_.insert(key);
+    return node_[key];
+  }
+  Expected<std::string> String(const std::string& key, bool required, const std::string& fallback = "") {
+    const YAML::Node n = Get(key);
+    if (!n) {
+      if (required) return ErrorAt(file_, node_.Mark(), fmt::format("missing required key '{}'", key));
+      return fallback;
+    }
+    if (!n.IsScalar()) return ErrorAt(file_, n.Mark(), fmt::format("'{}' must be a string", key));
+    return n.as<std::string>();
+  }
+  Expected<std::vector<std::string>> Strings(const std::string& key) {
+    std::vector<std::string> out;
+    const YAML::Node n = Get(key);
+    if (!n) return out;
+    if (n.IsScalar()) return std::vector<std::string>{n.as<std::string>()};
+    if (!n.IsSequence()) return ErrorAt(file_, n.Mark(), fmt::format("'{}' must be a list of strings", key));
+    for (const auto& item : n) {
+      if (!item.IsScalar()) return ErrorAt(file_, item.Mark(), fmt::format("'{}' must be a list of strings", key));
+      out.push_back(item.as<std::string>());
+    }
+    return out;
+  }
+  Status NoUnknownKeys() const {
+    for (const auto& kv : node_) {
+      const std::string k = kv.first.as<std::string>();
+      if (!seen_.count(k)) return ErrorAt(file_, kv.first.Mark(), fmt::format("unknown key '{}'", k));
+    }
+    return Status::Ok();
+  }
+  const fs::path& file() const { return file_; }
+  const YAML::Node& node() const { return node_; }
+
+ private:
+  const fs::path& file_;
+  YAML::Node node_;
+  std::set<std::string> seen_;
+};
+
+Status LoadEntities(Map& root, const char* key, extract::EntityKind kind, extract::Lexicons& lex) {
+  const YAML::Node list = root.Get(key);
+  if (!list) return Status::Ok();
+  if (!list.IsSequence()) return ErrorAt(root.file(), list.Mark(), fmt::format("'{}' must be a list", key));
   for (const auto& item : list) {
-    if (!item.IsScalar()) return YamlError(file, item.Mark(), fmt::format("'{}' must be a list of strings", key));
-    out.push_back(item.as<std::string>());
+    Map entry(root.file(), item);
+    if (Status s = entry.CheckIsMap("an entry"); !s.ok()) return s;
+    extract::EntityDef def;
+    auto name = entry.String("name", true);
+    if (!name.ok()) return name.status();
+    def.name = name.value();
+    def.kind = kind;
+    for (auto [field, target] : {std::pair{"aliases", &def.aliases}, {"handles", &def.handles}, {"domains", &def.domains}}) {
+      auto values = entry.Strings(field);
+      if (!values.ok()) return values.status();
+      *target = std::move(values).value();
+    }
+    if (Status s = entry.NoUnknownKeys(); !s.ok()) return s;
+    lex.entities.push_back(std::move(def));
+  }
+  return Status::Ok();
+}
+
+Status LoadLexiconFile(const fs::path& file, Resources& r) {
+  Map root(file, YAML::LoadFile(file.string()));
+  if (Status s = root.CheckIsMap("a lexicon file"); !s.ok()) return s;
+  if (Status s = LoadEntities(root, "outlets", extract::EntityKind::kOutlet, r.lexicons); !s.ok()) return s;
+  if (Status s = LoadEntities(root, "people", extract::EntityKind::kPerson, r.lexicons); !s.ok()) return s;
+  extract::Lexicons& lex = r.lexicons;
+  for (auto [key, target] : {std::pair{"verbs", &lex.cue_verbs}, {"phrases", &lex.cue_phrases},
+                             {"before_speaker", &lex.before_speaker}, {"via", &lex.via}, {"platforms", &lex.platforms},
+                             {"roles", &lex.roles}, {"pronouns", &lex.pronouns}, {"speaker_nouns", &lex.speaker_nouns},
+                             {"not_names", &lex.not_names}, {"auxiliaries", &lex.auxiliaries}}) {
+    auto values = root.Strings(key);
+    if (!values.ok()) return values.status();
+    // `phrases` in a lexicon named after a rule's lexicon are that rule's phrases.
+    if (std::string_view(key) == "phrases" && file.stem() != "cues") {
+      r.phrase_lexicons[file.stem().string()].phrases = values.value();
+      continue;
+    }
+    for (auto& v : values.value()) target->push_back(std::move(v));
+  }
+  auto nouns = root.Strings("nouns");
+  if (!nouns.ok()) return nouns.status();
+  if (!nouns.value().empty()) r.phrase_lexicons[file.stem().string()].nouns = nouns.value();
+  return root.NoUnknownKeys();
+}
+
+Expected<std::vector<Predicate>> Predicates(Map& rule, const std::string& key) {
+  std::vector<Predicate> out;
+  const YAML::Node n = rule.Get(key);
+  if (!n) return out;
+  if (!n.IsSequence()) return ErrorAt(rule.file(), n.Mark(), fmt::format("'{}' must be a list of predicates", key));
+  for (const auto& item : n) {
+    if (!item.IsMap() || item.size() != 1) {
+      return ErrorAt(rule.file(), item.Mark(), "a predicate is a single 'name: value' pair");
+    }
+    const auto kv = *item.begin();
+    const std::string name = kv.first.as<std::string>();
+    const std::string value = kv.second.IsScalar() ? kv.second.as<std::string>() : "";
+    auto p = ParsePredicate(name, value);
+    if (!p) {
+      std::string known;
+      for (const auto& k : PredicateNames()) known += (known.empty() ? "" : ", ") + k;
+      return ErrorAt(rule.file(), kv.first.Mark(), fmt::format("unknown predicate '{}: {}' (known: {})", name, value, known));
+    }
+    out.push_back(*p);
   }
   return out;
 }
 
-Status LoadEntities(const fs::path& file, const YAML::Node& root, const char* key, extract::EntityKind kind,
-                    extract::Lexicons& lex) {
-  const YAML::Node list = root[key];
-  if (!list) return Status::Ok();
-  if (!list.IsSequence()) return YamlError(file, list.Mark(), fmt::format("'{}' must be a list", key));
-  for (const auto& item : list) {
-    if (!item.IsMap() || !item["name"] || !item["name"].IsScalar()) {
-      return YamlError(file, item.Mark(), "each entry needs a 'name'");
-    }
-    for (const auto& kv : item) {
-      const std::string k = kv.first.as<std::string>();
-      if (k != "name" && k != "aliases" && k != "handles" && k != "domains") {
-        return YamlError(file, kv.first.Mark(), fmt::format("unknown key '{}'", k));
+Status LoadRuleFile(const fs::path& file, const std::map<std::string, const RuleInfo*>& builtins, Resources& r) {
+  Map rule(file, YAML::LoadFile(file.string()));
+  if (Status s = rule.CheckIsMap("a rule file"); !s.ok()) return s;
+  const std::string expected_id = file.parent_path().filename().string() + "." + file.stem().string();
+  auto id = rule.String("id", true);
+  if (!id.ok()) return id.status();
+  if (id.value() != expected_id) {
+    return ErrorAt(file, rule.Get("id").Mark(),
+                   fmt::format("id '{}' does not match the file's path (expected '{}')", id.value(), expected_id));
+  }
+  if (auto other = r.rule_files.find(id.value()); other != r.rule_files.end()) {
+    return ErrorAt(file, rule.Get("id").Mark(), fmt::format("duplicate rule id '{}' (also defined in {})", id.value(), other->second));
+  }
+  auto kind = rule.String("kind", true);
+  if (!kind.ok()) return kind.status();
+  static const std::set<std::string> kKinds = {"pattern", "lexicon", "require", "builtin"};
+  if (!kKinds.count(kind.value())) {
+    return ErrorAt(file, rule.Get("kind").Mark(), fmt::format("unknown kind '{}' (known: builtin, lexicon, pattern, require)", kind.value()));
+  }
+  auto severity_name = rule.String("severity", false);
+  if (!severity_name.ok()) return severity_name.status();
+  std::optional<Severity> severity;
+  if (!severity_name.value().empty()) {
+    severity = ParseSeverity(severity_name.value());
+    if (!severity) return ErrorAt(file, rule.Get("severity").Mark(), "severity must be error, warning or info");
+  }
+  RuleOptions options;
+  if (const YAML::Node opts = rule.Get("options")) {
+    if (!opts.IsMap()) return ErrorAt(file, opts.Mark(), "'options' must be a mapping");
+    for (const auto& kv : opts) {
+      try {
+        options.Set(kv.first.as<std::string>(), kv.second.as<double>());
+      } catch (const YAML::Exception&) {
+        return ErrorAt(file, kv.second.Mark(), fmt::format("option '{}' must be a number", kv.first.as<std::string>()));
       }
     }
-    extract::EntityDef def;
-    def.name = item["name"].as<std::string>();
-    def.kind = kind;
-    for (auto [field, target] : {std::pair{"aliases", &def.aliases}, {"handles", &def.handles}, {"domains", &def.domains}}) {
-      auto values = Strings(file, item, field);
-      if (!values.ok()) return values.status();
-      *target = std::move(values).value();
-    }
-    lex.entities.push_back(std::move(def));
   }
+  (void)rule.Get("metadata");  // free-form
+
+  if (kind.value() == "builtin") {
+    auto it = builtins.find(id.value());
+    if (it == builtins.end()) return ErrorAt(file, rule.Get("id").Mark(), fmt::format("no built-in check '{}'", id.value()));
+    if (Status s = rule.NoUnknownKeys(); !s.ok()) return s;
+    if (severity) r.severity[id.value()] = *severity;
+    r.options[id.value()] = std::move(options);
+    r.rule_files[id.value()] = file.string();
+    return Status::Ok();
+  }
+  if (builtins.count(id.value())) {
+    return ErrorAt(file, rule.Get("id").Mark(), fmt::format("duplicate rule id '{}' (a built-in check)", id.value()));
+  }
+
+  YamlRuleSpec spec;
+  spec.kind = kind.value();
+  spec.info.id = id.value();
+  spec.info.severity = severity.value_or(Severity::kWarning);
+  spec.info.source = file.string();
+  for (auto [key, target, required] : {std::tuple{"status", &spec.info.status, false},
+                                       {"replaced-by", &spec.info.replaced_by, false},
+                                       {"message", &spec.message, true},
+                                       {"description", &spec.info.description, true}}) {
+    auto v = rule.String(key, required, *target);
+    if (!v.ok()) return v.status();
+    *target = v.value();
+  }
+  if (spec.info.status != "stable" && spec.info.status != "preview" && spec.info.status != "deprecated") {
+    return ErrorAt(file, rule.Get("status").Mark(), "status must be stable, preview or deprecated");
+  }
+  spec.info.summary = spec.message;
+  auto scope = rule.String("scope", false, "sentence");
+  if (!scope.ok()) return scope.status();
+  if (auto sc = ParseScope(scope.value())) {
+    spec.scope = *sc;
+  } else {
+    return ErrorAt(file, rule.Get("scope").Mark(),
+                   fmt::format("unknown scope '{}' (known: sentence, paragraph, quote, claim, note, heading, document)", scope.value()));
+  }
+  bool ignorecase = false;
+  if (const YAML::Node ic = rule.Get("ignorecase")) {
+    try {
+      ignorecase = ic.as<bool>();
+    } catch (const YAML::Exception&) {
+      return ErrorAt(file, ic.Mark(), "'ignorecase' must be true or false");
+    }
+  }
+  auto compile = [&](const YAML::Node& list, Trigger& t) -> Status {
+    if (!list.IsSequence() && !list.IsScalar()) return ErrorAt(file, list.Mark(), "'patterns' must be a list of strings");
+    std::vector<YAML::Node> items;
+    if (list.IsScalar()) items.push_back(list);
+    for (const auto& item : list) items.push_back(item);
+    for (const auto& item : items) {
+      if (!item.IsScalar()) return ErrorAt(file, item.Mark(), "'patterns' must be a list of strings");
+      auto re = text::Regex::Compile(item.as<std::string>(), ignorecase);
+      if (!re.ok()) return ErrorAt(file, item.Mark(), fmt::format("bad regular expression: {}", re.status().message()));
+      t.patterns.push_back(std::move(re).value());
+    }
+    t.kind = Trigger::kPattern;
+    return Status::Ok();
+  };
+  auto lexicon = [&](const YAML::Node& name_node, Trigger& t) -> Status {
+    if (!name_node.IsScalar()) return ErrorAt(file, name_node.Mark(), "'lexicon' must be the name of a file in lexicons/");
+    auto it = r.phrase_lexicons.find(name_node.as<std::string>());
+    if (it == r.phrase_lexicons.end() || it->second.phrases.empty()) {
+      return ErrorAt(file, name_node.Mark(), fmt::format("no lexicon '{}' with phrases in lexicons/", name_node.as<std::string>()));
+    }
+    for (const auto& phrase : it->second.phrases) t.phrases.push_back(extract::NormalizedWords(phrase));
+    for (const auto& noun : it->second.nouns) t.nouns.push_back(extract::NormalizedWords(noun).front());
+    t.kind = Trigger::kLexicon;
+    return Status::Ok();
+  };
+  if (spec.kind == "pattern") {
+    const YAML::Node p = rule.Get("patterns");
+    if (!p) return ErrorAt(file, rule.node().Mark(), "a pattern rule needs 'patterns'");
+    if (Status s = compile(p, spec.trigger); !s.ok()) return s;
+  } else if (spec.kind == "lexicon") {
+    const YAML::Node l = rule.Get("lexicon");
+    if (!l) return ErrorAt(file, rule.node().Mark(), "a lexicon rule needs 'lexicon'");
+    if (Status s = lexicon(l, spec.trigger); !s.ok()) return s;
+  } else {  // require
+    const YAML::Node cond = rule.Get("if");
+    if (!cond || !cond.IsMap()) return ErrorAt(file, cond ? cond.Mark() : rule.node().Mark(), "a require rule needs an 'if' mapping");
+    Map m(file, cond);
+    if (const YAML::Node p = m.Get("pattern")) {
+      if (Status s = compile(p, spec.trigger); !s.ok()) return s;
+    } else if (const YAML::Node l = m.Get("lexicon")) {
+      if (Status s = lexicon(l, spec.trigger); !s.ok()) return s;
+    } else if (const YAML::Node q = m.Get("quote")) {
+      spec.trigger.kind = Trigger::kQuote;
+      spec.trigger.min_words = static_cast<int>(options.Number("min_words", 1));
+      if (!q.IsScalar() || q.as<std::string>() != "any") return ErrorAt(file, q.Mark(), "'quote' takes the value 'any'");
+    } else if (const YAML::Node f = m.Get("figure")) {
+      spec.trigger.kind = Trigger::kFigure;
+      spec.trigger.include_years = options.Number("include_years", 0) != 0;
+      if (!f.IsScalar() || f.as<std::string>() != "any") return ErrorAt(file, f.Mark(), "'figure' takes the value 'any'");
+    } else {
+      return ErrorAt(file, cond.Mark(), "'if' takes one of pattern, lexicon, quote, figure");
+    }
+    if (Status s = m.NoUnknownKeys(); !s.ok()) return s;
+    auto then = Predicates(rule, "then");
+    if (!then.ok()) return then.status();
+    if (then.value().empty()) return ErrorAt(file, rule.node().Mark(), "a require rule needs 'then' predicates");
+    spec.then = then.value();
+  }
+  for (auto [key, target] : {std::pair{"unless", &spec.unless}, {"when", &spec.when}}) {
+    auto ps = Predicates(rule, key);
+    if (!ps.ok()) return ps.status();
+    *target = ps.value();
+  }
+  // Placeholders: {match}, {phrase}, and {0}…{N} for pattern groups.
+  int groups = 0;
+  for (const auto& re : spec.trigger.patterns) groups = std::max(groups, re.GroupCount());
+  for (size_t i = spec.message.find('{'); i != std::string::npos; i = spec.message.find('{', i + 1)) {
+    const size_t close = spec.message.find('}', i);
+    const std::string name = close == std::string::npos ? "" : spec.message.substr(i + 1, close - i - 1);
+    const bool ok = name == "match" || (name == "phrase" && spec.trigger.kind == Trigger::kLexicon) ||
+                    (name.size() == 1 && name[0] >= '0' && name[0] - '0' <= groups);
+    if (!ok) {
+      return ErrorAt(file, rule.Get("message").Mark(),
+                     fmt::format("unknown placeholder '{{{}}}' in message (known: {{match}}{}{})", name,
+                                 spec.trigger.kind == Trigger::kLexicon ? ", {phrase}" : "",
+                                 groups > 0 ? fmt::format(", {{0}}…{{{}}}", groups) : ""));
+    }
+  }
+  if (const YAML::Node ex = rule.Get("examples")) {
+    Map m(file, ex);
+    if (Status s = m.CheckIsMap("'examples'"); !s.ok()) return s;
+    for (auto [key, target] : {std::pair{"bad", &spec.info.bad}, {"good", &spec.info.good}}) {
+      auto v = m.Strings(key);
+      if (!v.ok()) return v.status();
+      *target = v.value();
+    }
+    auto format = m.String("format", false, "txt");
+    if (!format.ok()) return format.status();
+    spec.info.format = format.value();
+    if (Status s = m.NoUnknownKeys(); !s.ok()) return s;
+  }
+  if (Status s = rule.NoUnknownKeys(); !s.ok()) return s;
+  r.rule_files[spec.info.id] = file.string();
+  r.options[spec.info.id] = std::move(options);
+  r.yaml_rules.push_back(std::make_shared<YamlRule>(std::move(spec)));
   return Status::Ok();
 }
 
@@ -65,77 +339,48 @@ std::string DefaultRulesDir() {
   return CITELINT_DEFAULT_RULES_DIR;
 }
 
-Expected<Resources> LoadResources(const std::string& rules_dir) {
+Expected<Resources> LoadResources(const std::string& rules_dir, const std::vector<std::string>& extra_dirs,
+                                  const std::vector<const RuleInfo*>& builtins) {
   Resources r;
   r.rules_dir = rules_dir;
-  std::error_code ec;
-  if (!fs::is_directory(rules_dir, ec)) return Status::Error(fmt::format("{}: error: rules directory not found", rules_dir));
-  fs::path current = rules_dir;  // the file being read, for YAML syntax errors
+  std::map<std::string, const RuleInfo*> builtin_by_id;
+  for (const RuleInfo* info : builtins) builtin_by_id[info->id] = info;
+  std::vector<std::string> dirs{rules_dir};
+  dirs.insert(dirs.end(), extra_dirs.begin(), extra_dirs.end());
+  fs::path current;  // the file being read, for YAML syntax errors
   try {
-    const fs::path lexicons = fs::path(rules_dir) / "lexicons";
-    std::vector<fs::path> files;
-    for (const auto& e : fs::directory_iterator(lexicons, ec)) {
-      if (e.path().extension() == ".yaml") files.push_back(e.path());
-    }
-    std::sort(files.begin(), files.end());
-    for (const fs::path& file : files) {
-      current = file;
-      const YAML::Node root = YAML::LoadFile(file.string());
-      if (!root.IsMap()) return YamlError(file, root.Mark(), "a lexicon file is a mapping");
-      static const char* const kKnown[] = {"outlets", "people", "verbs", "phrases", "before_speaker", "via",
-                                           "platforms", "roles", "pronouns", "speaker_nouns", "not_names",
-                                           "auxiliaries"};
-      for (const auto& kv : root) {
-        const std::string k = kv.first.as<std::string>();
-        if (std::find(std::begin(kKnown), std::end(kKnown), k) == std::end(kKnown)) {
-          return YamlError(file, kv.first.Mark(), fmt::format("unknown key '{}'", k));
-        }
+    // Lexicons of every directory first: rules refer to them by name.
+    for (const std::string& dir : dirs) {
+      std::error_code ec;
+      if (!fs::is_directory(dir, ec)) return Status::Error(fmt::format("{}: error: rules directory not found", dir));
+      std::vector<fs::path> files;
+      for (const auto& e : fs::directory_iterator(fs::path(dir) / "lexicons", ec)) {
+        if (e.path().extension() == ".yaml") files.push_back(e.path());
       }
-      if (Status s = LoadEntities(file, root, "outlets", extract::EntityKind::kOutlet, r.lexicons); !s.ok()) return s;
-      if (Status s = LoadEntities(file, root, "people", extract::EntityKind::kPerson, r.lexicons); !s.ok()) return s;
-      for (auto [key, target] : {std::pair{"verbs", &r.lexicons.cue_verbs}, {"phrases", &r.lexicons.cue_phrases},
-                                 {"before_speaker", &r.lexicons.before_speaker}, {"via", &r.lexicons.via},
-                                 {"platforms", &r.lexicons.platforms}, {"roles", &r.lexicons.roles},
-                                 {"pronouns", &r.lexicons.pronouns}, {"speaker_nouns", &r.lexicons.speaker_nouns},
-                                 {"not_names", &r.lexicons.not_names}, {"auxiliaries", &r.lexicons.auxiliaries}}) {
-        auto values = Strings(file, root, key);
-        if (!values.ok()) return values.status();
-        for (auto& v : values.value()) target->push_back(std::move(v));
+      std::sort(files.begin(), files.end());
+      for (const fs::path& file : files) {
+        current = file;
+        if (Status s = LoadLexiconFile(file, r); !s.ok()) return s;
       }
     }
-    // Rule files: rules/<pack>/<name>.yaml with `id:` and `options:`.
-    std::vector<fs::path> rule_files;
-    for (const auto& e : fs::recursive_directory_iterator(rules_dir, ec)) {
-      if (e.path().extension() == ".yaml" && e.path().parent_path().filename() != "lexicons") {
-        rule_files.push_back(e.path());
+    for (const std::string& dir : dirs) {
+      std::error_code ec;
+      std::vector<fs::path> files;
+      for (const auto& e : fs::recursive_directory_iterator(dir, ec)) {
+        const fs::path parent = e.path().parent_path().filename();
+        if (e.path().extension() == ".yaml" && parent != "lexicons" && parent != "schema") files.push_back(e.path());
       }
-    }
-    std::sort(rule_files.begin(), rule_files.end());
-    for (const fs::path& file : rule_files) {
-      current = file;
-      const YAML::Node root = YAML::LoadFile(file.string());
-      const std::string expected_id = file.parent_path().filename().string() + "." + file.stem().string();
-      if (!root.IsMap() || !root["id"]) return YamlError(file, root.Mark(), "a rule file needs an 'id'");
-      const std::string id = root["id"].as<std::string>();
-      if (id != expected_id) {
-        return YamlError(file, root["id"].Mark(), fmt::format("id '{}' does not match the file's path (expected '{}')", id, expected_id));
+      std::sort(files.begin(), files.end());
+      for (const fs::path& file : files) {
+        current = file;
+        if (Status s = LoadRuleFile(file, builtin_by_id, r); !s.ok()) return s;
       }
-      RuleOptions options;
-      if (const YAML::Node opts = root["options"]) {
-        if (!opts.IsMap()) return YamlError(file, opts.Mark(), "'options' must be a mapping");
-        for (const auto& kv : opts) {
-          try {
-            options.Set(kv.first.as<std::string>(), kv.second.as<double>());
-          } catch (const YAML::Exception&) {
-            return YamlError(file, kv.second.Mark(), fmt::format("option '{}' must be a number", kv.first.as<std::string>()));
-          }
-        }
-      }
-      r.options[id] = std::move(options);
     }
   } catch (const YAML::Exception& e) {
-    return YamlError(current, e.mark, e.msg);
+    return ErrorAt(current, e.mark, e.msg);
   }
+  std::sort(r.yaml_rules.begin(), r.yaml_rules.end(),
+            [](const auto& a, const auto& b) { return a->info().id < b->info().id; });
   return r;
 }
 

@@ -6,10 +6,16 @@
 #include <map>
 #include <string>
 
+#include <memory>
+#include <vector>
+
 #include "checker/base/status.h"
+#include "checker/engine/diagnostic.h"
 #include "checker/extract/lexicon.h"
 
 namespace citelint {
+
+class Check;
 
 // Numeric options of one rule, by name.
 class RuleOptions {
@@ -27,17 +33,32 @@ class RuleOptions {
   std::map<std::string, double> values_;
 };
 
+// A phrase lexicon for YAML rules: rules/lexicons/<name>.yaml `phrases:` (and
+// `nouns:`, the words that name who is speaking, e.g. "critics").
+struct PhraseLexicon {
+  std::vector<std::string> phrases;
+  std::vector<std::string> nouns;
+};
+
 struct Resources {
   extract::Lexicons lexicons;
-  std::map<std::string, RuleOptions> options;  // by rule id
+  std::map<std::string, PhraseLexicon> phrase_lexicons;      // by file stem
+  std::map<std::string, RuleOptions> options;               // by rule id
+  std::map<std::string, Severity> severity;                 // overrides, by rule id
+  std::map<std::string, std::string> rule_files;            // rule id → defining file
+  std::vector<std::shared_ptr<const Check>> yaml_rules;     // sorted by id
   std::string rules_dir;
 };
 
 // The rules directory: $CITELINT_RULES_DIR, else the one built in.
 std::string DefaultRulesDir();
 
-// Loads lexicons and rule options from a rules directory. Errors name the
-// file (and line and column, for YAML errors).
-Expected<Resources> LoadResources(const std::string& rules_dir);
+// Loads lexicons, YAML rules and rule options from the rules directory and
+// any extra ones (a house style). `builtins` are the C++ checks a `kind:
+// builtin` file may configure. Loading is strict: an unknown key, a wrong
+// type, a bad regex, an unknown predicate or placeholder, a duplicate id or
+// a YAML syntax error fails with `path:line:col: error: …` and a caret.
+Expected<Resources> LoadResources(const std::string& rules_dir, const std::vector<std::string>& extra_dirs,
+                                  const std::vector<const RuleInfo*>& builtins);
 
 }  // namespace citelint

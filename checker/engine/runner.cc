@@ -38,7 +38,7 @@ void Sink::Report(Span span, std::string message, std::optional<std::string> mar
                   std::optional<std::string> suggest) {
   Diagnostic d;
   d.rule = std::string(info_.id);
-  d.severity = info_.severity;
+  d.severity = severity_;
   d.path = doc_.path();
   d.span = span;
   d.message = std::move(message);
@@ -52,7 +52,9 @@ std::vector<Diagnostic> RunChecks(const Document& doc, const CheckList& checks, 
   std::vector<Diagnostic> out;
   const Analysis analysis(doc, resources);
   for (const auto& check : checks) {
-    Sink sink(doc, check->info(), out);
+    auto override_it = resources.severity.find(check->info().id);
+    Sink sink(doc, check->info(), out,
+              override_it == resources.severity.end() ? check->info().severity : override_it->second);
     check->Run(analysis, sink);
   }
   SortDiagnostics(out);

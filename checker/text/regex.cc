@@ -39,6 +39,30 @@ std::vector<Span> Regex::FindAll(std::string_view text) const {
   return out;
 }
 
+int Regex::GroupCount() const { return impl_->re.NumberOfCapturingGroups(); }
+
+std::vector<std::vector<Span>> Regex::FindAllGroups(std::string_view text) const {
+  std::vector<std::vector<Span>> out;
+  const int n = impl_->re.NumberOfCapturingGroups() + 1;
+  std::vector<re2::StringPiece> groups(n);
+  re2::StringPiece input(text.data(), text.size());
+  size_t pos = 0;
+  while (pos <= text.size() && impl_->re.Match(input, pos, text.size(), RE2::UNANCHORED, groups.data(), n)) {
+    std::vector<Span> match;
+    for (const auto& g : groups) {
+      if (g.data() == nullptr) {
+        match.push_back({0, 0});
+      } else {
+        const auto b = static_cast<uint32_t>(g.data() - text.data());
+        match.push_back({b, b + static_cast<uint32_t>(g.size())});
+      }
+    }
+    pos = match[0].end > match[0].begin ? match[0].end : match[0].end + 1;
+    out.push_back(std::move(match));
+  }
+  return out;
+}
+
 bool Regex::Contains(std::string_view text) const {
   return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), impl_->re);
 }

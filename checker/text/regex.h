@@ -23,6 +23,10 @@ class Regex {
   // Every non-overlapping match of the whole pattern, as byte spans of `text`.
   [[nodiscard]] std::vector<Span> FindAll(std::string_view text) const;
   [[nodiscard]] bool Contains(std::string_view text) const;
+  // Every match with its capture groups: element 0 is the whole match; an
+  // unmatched group is an empty span at 0.
+  [[nodiscard]] std::vector<std::vector<Span>> FindAllGroups(std::string_view text) const;
+  [[nodiscard]] int GroupCount() const;
 
  private:
   struct Impl;

@@ -41,6 +41,8 @@ const RuleInfo AttributionMismatch::kInfo{
              "2. Mara Quint on Bluesky \u2014 \u201Cthe strike is over and the members have spoken\u201D\n",
              "Shipping Weekly reporting (summarized by the Harbour Gazette) warned of delays.1\n\n"
              "Notes\n1. Port reopens \u2014 Harbour Gazette reports that ships are moving again\n"},
+    .source = "checker/checks/attribution/mismatch.cc",
+    .replaced_by = "",
 };
 
 void AttributionMismatch::Run(const Analysis& analysis, Sink& sink) const {

@@ -20,6 +20,8 @@ const RuleInfo AttributionRotatedNotes::kInfo{
     .good = {"Mara Quint put it plainly: \u201Cthe strike is over.\u201D1 The Harbour Gazette reports that ships are "
              "moving again.2\n\nNotes\n1. Mara Quint on Bluesky \u2014 \u201Cthe strike is over\u201D\n"
              "2. Port reopens \u2014 Harbour Gazette reports that ships are moving again\n"},
+    .source = "checker/checks/attribution/rotated_notes.cc",
+    .replaced_by = "",
 };
 
 void AttributionRotatedNotes::Run(const Analysis& analysis, Sink& sink) const {

@@ -19,6 +19,8 @@ const RuleInfo AttributionUnverified::kInfo{
             "Notes\n1. Port reopens \u2014 Harbour Gazette reports that ships are moving again\n"},
     .good = {"\u201CWe will reopen on Monday,\u201D port director Ana Ruiz said.1\n\nNotes\n1. Port reopens \u2014 "
              "Harbour Gazette reports that director Ana Ruiz expects ships on Monday\n"},
+    .source = "checker/checks/attribution/unverified.cc",
+    .replaced_by = "",
 };
 
 void AttributionUnverified::Run(const Analysis& analysis, Sink& sink) const {

@@ -50,6 +50,8 @@ const RuleInfo FiguresMismatch::kInfo{
     .bad = {"The mill spent \u27e6$1.2 million\u27e7 on repairs last year.1\n\n1. Annual report \u2014 Valley Courier reports $1 million spent on repairs\n"},
     .good = {"The mill spent $1 million on repairs last year.1\n\n1. Annual report \u2014 Valley Courier reports $1 million spent on repairs\n",
              "The company raised $50 billion.1\n\n1. Funding round \u2014 Valley Courier reports a $50B raise\n"},
+    .source = "checker/checks/figures/figures.cc",
+    .replaced_by = "",
 };
 
 void FiguresMismatch::Run(const Analysis& analysis, Sink& sink) const {
@@ -86,6 +88,8 @@ const RuleInfo FiguresUnsupported::kInfo{
     .format = "txt",
     .bad = {"Profits rose to \u27e6$4.5 billion\u27e7.1\n\n1. Annual report \u2014 Valley Courier reports record profits\n"},
     .good = {"Profits rose to $4.5 billion.1\n\n1. Annual report \u2014 Valley Courier reports $4.5bn in profit\n"},
+    .source = "checker/checks/figures/figures.cc",
+    .replaced_by = "",
 };
 
 void FiguresUnsupported::Run(const Analysis& analysis, Sink& sink) const {

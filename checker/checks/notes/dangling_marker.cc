@@ -18,6 +18,8 @@ const RuleInfo DanglingMarker::kInfo{
             "Shares fell 4% after the call.\u27e612\u27e7 Analysts were unmoved.1\n\n1. Exchange filing\n"},
     .good = {"Talks collapsed on Friday.1\n\nNotes\n1. Union statement on the talks\n",
              "The plant opened in 2019. It makes COVID-19 tests.1\n\n1. Company history page\n"},
+    .source = "checker/checks/notes/dangling_marker.cc",
+    .replaced_by = "",
 };
 
 void DanglingMarker::Run(const Analysis& analysis, Sink& sink) const {

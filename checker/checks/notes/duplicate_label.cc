@@ -15,6 +15,8 @@ const RuleInfo DuplicateLabel::kInfo{
     .format = "md",
     .bad = {"Rates rose.[^1]\n\n[^1]: Central bank minutes\n\u27e6[^1]\u27e7: Treasury statement\n"},
     .good = {"Rates rose.[^1] Bonds fell.[^2]\n\n[^1]: Central bank minutes\n[^2]: Treasury statement\n"},
+    .source = "checker/checks/notes/duplicate_label.cc",
+    .replaced_by = "",
 };
 
 void DuplicateLabel::Run(const Analysis& analysis, Sink& sink) const {

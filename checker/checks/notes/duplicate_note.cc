@@ -26,6 +26,8 @@ const RuleInfo DuplicateNote::kInfo{
             "\u27e62\u27e7. Job losses, https://www.example.org/mine-closure/\n"},
     .good = {"The mine closed.1 Jobs were lost.2\n\n1. Mine to close after 80 years — Daily Courier reports\n"
              "2. Mine to close after 80 years — Evening Star reports\n"},
+    .source = "checker/checks/notes/duplicate_note.cc",
+    .replaced_by = "",
 };
 
 namespace {

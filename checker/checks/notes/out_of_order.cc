@@ -19,6 +19,8 @@ const RuleInfo OutOfOrder::kInfo{
             "1. Court filing\n2. Investor letter\n3. Regulator notice\n"},
     .good = {"The fund was wound up.1 Its manager resigned.2 Investors sued.3 The fund had closed.1\n\n"
              "1. Court filing\n2. Investor letter\n3. Regulator notice\n"},
+    .source = "checker/checks/notes/out_of_order.cc",
+    .replaced_by = "",
 };
 
 void OutOfOrder::Run(const Analysis& analysis, Sink& sink) const {

@@ -17,6 +17,8 @@ const RuleInfo UnusedNote::kInfo{
             "\u27e6[^2]\u27e7: Shipping weekly, 3 May\n"},
     .good = {"The port reopened in May.[^1] Traffic doubled.[^2]\n\n[^1]: Harbour authority notice\n"
              "[^2]: Shipping weekly, 3 May\n"},
+    .source = "checker/checks/notes/unused_note.cc",
+    .replaced_by = "",
 };
 
 void UnusedNote::Run(const Analysis& analysis, Sink& sink) const {

@@ -22,6 +22,8 @@ const RuleInfo QuotesInOtherNote::kInfo{
     .good = {"The union called the offer \u201Ca floor, not a ceiling.\u201D2 Talks resume Monday.1\n\n"
              "Notes\n1. Talks schedule \u2014 Harbour Gazette lists the dates\n"
              "2. Union statement \u2014 \u201Ca floor, not a ceiling\u201D\n"},
+    .source = "checker/checks/quotes/quotes.cc",
+    .replaced_by = "",
 };
 
 void QuotesInOtherNote::Run(const Analysis& analysis, Sink& sink) const {
@@ -68,6 +70,8 @@ const RuleInfo QuotesNotInSource::kInfo{
             "Notes\n1. Ana Ruiz on Bluesky \u2014 \u201Cwon't reopen on Monday morning\u201D\n"},
     .good = {"Ana Ruiz said the port \u201Cwill reopen on Monday morning.\u201D1\n\n"
              "Notes\n1. Ana Ruiz on Bluesky \u2014 \u201Cwe will reopen on Monday morning\u201D\n"},
+    .source = "checker/checks/quotes/quotes.cc",
+    .replaced_by = "",
 };
 
 void QuotesNotInSource::Run(const Analysis& analysis, Sink& sink) const {
@@ -124,6 +128,8 @@ const RuleInfo QuotesUnbalanced::kInfo{
     .format = "txt",
     .bad = {"The union said the offer was \u27e6\u201C\u27e7final and binding. Talks resume Monday.1\n\n1. Union statement\n"},
     .good = {"The union said the offer was \u201Cfinal and binding.\u201D Talks resume Monday.1\n\n1. Union statement\n"},
+    .source = "checker/checks/quotes/quotes.cc",
+    .replaced_by = "",
 };
 
 void QuotesUnbalanced::Run(const Analysis& analysis, Sink& sink) const {

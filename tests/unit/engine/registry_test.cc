@@ -43,7 +43,7 @@ namespace {
 // Outlets and people live in rules/lexicons/, never in the C++ code: no
 // lexicon name (five letters or more) appears in checker/ as a whole word.
 TEST(RegistryTest, NoLexiconNamesInTheCheckerCode) {
-  auto resources = LoadResources(std::string(CITELINT_SOURCE_DIR) + "/rules");
+  auto resources = LoadRules(std::string(CITELINT_SOURCE_DIR) + "/rules");
   ASSERT_TRUE(resources.ok()) << resources.status().message();
   std::vector<std::string> names;
   for (const auto& e : resources.value().lexicons.entities) {

@@ -1,0 +1,307 @@
+#include "checker/engine/yaml_rule.h"
+
+#include <algorithm>
+
+#include "checker/extract/words.h"
+#include "checker/text/unicode.h"
+
+namespace citelint {
+
+const std::vector<std::string>& PredicateNames() {
+  static const std::vector<std::string> kNames = {
+      "inside: quote",   "sentence-has: marker", "sentence-has: quote", "paragraph-has: marker",
+      "speaker: known",  "document-has: notes",  "paragraph-cites: note-naming-match"};
+  return kNames;
+}
+
+std::optional<Predicate> ParsePredicate(const std::string& key, const std::string& value) {
+  const std::string both = key + ": " + value;
+  static const std::pair<const char*, Predicate> kTable[] = {
+      {"inside: quote", Predicate::kInsideQuote},
+      {"sentence-has: marker", Predicate::kSentenceHasMarker},
+      {"sentence-has: quote", Predicate::kSentenceHasQuote},
+      {"paragraph-has: marker", Predicate::kParagraphHasMarker},
+      {"speaker: known", Predicate::kSpeakerKnown},
+      {"document-has: notes", Predicate::kDocumentHasNotes},
+      {"paragraph-cites: note-naming-match", Predicate::kParagraphCitesNoteNamingMatch},
+  };
+  for (const auto& [name, p] : kTable) {
+    if (both == name) return p;
+  }
+  return std::nullopt;
+}
+
+std::optional<Scope> ParseScope(const std::string& name) {
+  if (name == "sentence") return Scope::kSentence;
+  if (name == "paragraph") return Scope::kParagraph;
+  if (name == "quote") return Scope::kQuote;
+  if (name == "claim") return Scope::kClaim;
+  if (name == "note") return Scope::kNote;
+  if (name == "heading") return Scope::kHeading;
+  if (name == "document") return Scope::kDocument;
+  return std::nullopt;
+}
+
+namespace {
+
+struct Word {
+  Span span;
+  std::string folded;
+};
+
+std::vector<Word> Words(std::string_view s) {
+  std::vector<Word> out;
+  uint32_t i = 0;
+  while (i < s.size()) {
+    const uint32_t start = i;
+    const int32_t c = text::NextCodePoint(s, i);
+    if (!(text::IsLetter(c) || (c >= '0' && c <= '9'))) continue;
+    uint32_t end = i;
+    while (end < s.size()) {
+      uint32_t k = end;
+      const int32_t d = text::NextCodePoint(s, k);
+      if (text::IsLetter(d) || (d >= '0' && d <= '9') || ((d == '\'' || d == 0x2019 || d == '-') && k < s.size() &&
+                                                          text::IsLetter(static_cast<unsigned char>(s[k])))) {
+        end = k;
+      } else {
+        break;
+      }
+    }
+    auto norm = extract::NormalizedWords(s.substr(start, end - start));
+    std::string folded;
+    for (const auto& w : norm) folded += (folded.empty() ? "" : " ") + w;
+    out.push_back({{start, end}, folded});
+    i = end;
+  }
+  return out;
+}
+
+// Per-document facts the predicates read, in Document::text offsets.
+struct Facts {
+  std::vector<Span> paragraphs;
+  std::vector<uint32_t> marker_at;  // text offset of each body marker, sorted
+  std::vector<int> marker_note;     // the note each cites, parallel
+};
+
+Facts ComputeFacts(const Document& doc) {
+  Facts f;
+  const std::string& t = doc.text;
+  uint32_t start = 0;
+  while (start < t.size()) {
+    size_t end = t.find("\n\n", start);
+    if (end == std::string::npos) end = t.size();
+    if (end > start) f.paragraphs.push_back({start, static_cast<uint32_t>(end)});
+    start = static_cast<uint32_t>(end + 2);
+  }
+  for (const Marker& m : doc.markers) {
+    if (m.in_note || m.external) continue;
+    f.marker_at.push_back(doc.text_map.ToText(m.span.begin));
+    f.marker_note.push_back(m.note);
+  }
+  return f;
+}
+
+Span Containing(const std::vector<Span>& spans, uint32_t at) {
+  auto it = std::upper_bound(spans.begin(), spans.end(), at, [](uint32_t a, const Span& s) { return a < s.begin; });
+  if (it == spans.begin()) return {at, at};
+  --it;
+  return at <= it->end ? *it : Span{at, at};
+}
+
+}  // namespace
+
+void YamlRule::Run(const Analysis& analysis, Sink& sink) const {
+  const Document& doc = analysis.doc();
+  const auto& x = analysis.extraction();
+  const Facts facts = ComputeFacts(doc);
+  std::vector<Span> sentences;
+  for (const auto& s : x.sentences) sentences.push_back(s.text);
+  std::vector<Span> quotes;
+  for (const auto& q : x.quotes) quotes.push_back(q.text);
+
+  auto has_marker = [&](Span range) {
+    auto it = std::lower_bound(facts.marker_at.begin(), facts.marker_at.end(), range.begin);
+    return it != facts.marker_at.end() && *it <= range.end;
+  };
+  auto holds = [&](Predicate p, uint32_t at, const std::vector<std::string>& matched_words) {
+    switch (p) {
+      case Predicate::kInsideQuote: {
+        const Span q = Containing(quotes, at);
+        return q.begin < q.end && at >= q.begin && at < q.end;
+      }
+      case Predicate::kSentenceHasMarker: return has_marker(Containing(sentences, at));
+      case Predicate::kSentenceHasQuote: {
+        const Span s = Containing(sentences, at);
+        auto q = std::lower_bound(quotes.begin(), quotes.end(), s.begin, [](const Span& q, uint32_t b) { return q.begin < b; });
+        return q != quotes.end() && q->begin < s.end;
+      }
+      case Predicate::kParagraphHasMarker: return has_marker(Containing(facts.paragraphs, at));
+      case Predicate::kSpeakerKnown: {
+        const Span s = Containing(sentences, at);
+        std::vector<Span> rel;
+        for (auto q = std::lower_bound(quotes.begin(), quotes.end(), s.begin,
+                                       [](const Span& q, uint32_t b) { return q.begin < b; });
+             q != quotes.end() && q->begin < s.end; ++q) {
+          rel.push_back({q->begin - s.begin, std::min(q->end, s.end) - s.begin});
+        }
+        return extract::FindAttribution(std::string_view(doc.text).substr(s.begin, s.size()), rel, analysis.lexicon(),
+                                        nullptr)
+            .has_value();
+      }
+      case Predicate::kDocumentHasNotes: return !doc.notes.empty();
+      case Predicate::kParagraphCitesNoteNamingMatch: {
+        const Span para = Containing(facts.paragraphs, at);
+        // The noun of the matched phrase ("critics"), else its last word.
+        std::vector<std::string> nouns;
+        for (const auto& w : matched_words) {
+          if (std::find(spec_.trigger.nouns.begin(), spec_.trigger.nouns.end(), w) != spec_.trigger.nouns.end()) nouns.push_back(w);
+        }
+        if (nouns.empty() && !matched_words.empty()) nouns.push_back(matched_words.back());
+        auto it = std::lower_bound(facts.marker_at.begin(), facts.marker_at.end(), para.begin);
+        for (; it != facts.marker_at.end() && *it <= para.end; ++it) {
+          const int note = facts.marker_note[it - facts.marker_at.begin()];
+          if (note < 0) continue;
+          for (const auto& noun : nouns) {
+            if (x.sources[note].folded.find(" " + noun + " ") != std::string::npos) return true;
+          }
+        }
+        return false;
+      }
+    }
+    return false;
+  };
+
+  // The units of the scope, as (text span, source anchor for notes).
+  struct Unit {
+    std::string_view text;
+    uint32_t base = 0;      // offset of text in Document::text (unless note)
+    int note = -1;          // for the note scope: report at the note
+  };
+  std::vector<Unit> units;
+  const std::string_view all(doc.text);
+  switch (spec_.scope) {
+    case Scope::kSentence:
+      for (const Span& s : sentences) units.push_back({all.substr(s.begin, s.size()), s.begin});
+      break;
+    case Scope::kParagraph:
+      for (const Span& p : facts.paragraphs) units.push_back({all.substr(p.begin, p.size()), p.begin});
+      break;
+    case Scope::kQuote:
+      for (const Span& q : quotes) units.push_back({all.substr(q.begin, q.size()), q.begin});
+      break;
+    case Scope::kClaim:
+      for (const auto& c : x.claims) units.push_back({all.substr(c.text.begin, c.text.size()), c.text.begin});
+      break;
+    case Scope::kNote:
+      for (size_t n = 0; n < doc.notes.size(); ++n) units.push_back({doc.notes[n].text, 0, static_cast<int>(n)});
+      break;
+    case Scope::kHeading:
+      for (const Span& p : facts.paragraphs) {
+        const uint32_t src = doc.text_map.ToSource(p.begin);
+        const int b = doc.BlockAt(src);
+        if (b >= 0 && doc.blocks[b].kind == BlockKind::kHeading) units.push_back({all.substr(p.begin, p.size()), p.begin});
+      }
+      break;
+    case Scope::kDocument:
+      units.push_back({all, 0});
+      break;
+  }
+
+  for (const Unit& unit : units) {
+    struct Match {
+      Span span;  // in unit.text
+      std::vector<std::string> groups;
+      std::vector<std::string> words;
+    };
+    std::vector<Match> matches;
+    const Trigger& t = spec_.trigger;
+    switch (t.kind) {
+      case Trigger::kPattern:
+        for (const auto& re : t.patterns) {
+          for (const auto& m : re.FindAllGroups(unit.text)) {
+            Match mm;
+            mm.span = m[0];
+            for (const Span& g : m) mm.groups.emplace_back(unit.text.substr(g.begin, g.size()));
+            mm.words = extract::NormalizedWords(mm.groups[0]);
+            matches.push_back(std::move(mm));
+          }
+        }
+        break;
+      case Trigger::kLexicon: {
+        const std::vector<Word> words = Words(unit.text);
+        for (size_t i = 0; i < words.size(); ++i) {
+          for (const auto& phrase : t.phrases) {
+            if (i + phrase.size() > words.size()) continue;
+            bool ok = true;
+            for (size_t k = 0; k < phrase.size() && ok; ++k) ok = words[i + k].folded == phrase[k];
+            if (!ok) continue;
+            Match mm;
+            mm.span = {words[i].span.begin, words[i + phrase.size() - 1].span.end};
+            mm.groups.emplace_back(unit.text.substr(mm.span.begin, mm.span.size()));
+            mm.words = phrase;
+            matches.push_back(std::move(mm));
+            break;
+          }
+        }
+        break;
+      }
+      case Trigger::kQuote:
+        for (const auto& q : x.quotes) {
+          if (q.text.begin < unit.base || q.text.end > unit.base + unit.text.size() || unit.note >= 0) continue;
+          if (static_cast<int>(q.words.size()) < t.min_words) continue;
+          Match mm;
+          mm.span = {q.text.begin - unit.base, q.text.end - unit.base};
+          mm.groups.emplace_back(unit.text.substr(mm.span.begin, mm.span.size()));
+          matches.push_back(std::move(mm));
+        }
+        break;
+      case Trigger::kFigure:
+        for (const auto& f : extract::FindFigures(unit.text, 4)) {
+          if (f.kind == extract::FigureKind::kYear && !t.include_years) continue;
+          Match mm;
+          mm.span = f.text;
+          mm.groups.push_back(f.written);
+          matches.push_back(std::move(mm));
+        }
+        break;
+    }
+    std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) { return a.span.begin < b.span.begin; });
+    for (const Match& m : matches) {
+      const uint32_t at = unit.base + m.span.begin;
+      auto any = [&](const std::vector<Predicate>& ps) {
+        return std::any_of(ps.begin(), ps.end(), [&](Predicate p) { return holds(p, at, m.words); });
+      };
+      auto all_of = [&](const std::vector<Predicate>& ps) {
+        return std::all_of(ps.begin(), ps.end(), [&](Predicate p) { return holds(p, at, m.words); });
+      };
+      if (unit.note < 0 && any(spec_.unless)) continue;
+      if (!all_of(spec_.when)) continue;
+      if (spec_.kind == "require" && any(spec_.then)) continue;
+      // Message placeholders: {match}, {phrase}, {0}…{9}.
+      std::string message;
+      for (size_t i = 0; i < spec_.message.size(); ++i) {
+        if (spec_.message[i] != '{') {
+          message += spec_.message[i];
+          continue;
+        }
+        const size_t close = spec_.message.find('}', i);
+        const std::string name = spec_.message.substr(i + 1, close - i - 1);
+        if (name == "match" || name == "phrase") {
+          message += m.groups.empty() ? "" : m.groups[0];
+        } else if (name.size() == 1 && name[0] >= '0' && name[0] <= '9' && static_cast<size_t>(name[0] - '0') < m.groups.size()) {
+          message += m.groups[name[0] - '0'];
+        }
+        i = close;
+      }
+      Span span;
+      if (unit.note >= 0) {
+        span = doc.notes[unit.note].Anchor();
+      } else {
+        span = {doc.text_map.ToSource(at), doc.text_map.ToSource(unit.base + m.span.end)};
+      }
+      sink.Report(span, std::move(message));
+    }
+  }
+}
+
+}  // namespace citelint

@@ -1,0 +1,68 @@
+// YAML-defined rules: a closed set of kinds over a scope of the document.
+//   pattern  — RE2 expressions (`patterns:`), capture groups usable in the message
+//   lexicon  — phrases from rules/lexicons/<name>.yaml, matched as whole words, case-folded
+//   require  — "if A is in the scope then one of B must hold" (`if:` / `then:`)
+//   builtin  — configures a C++ check (severity, options); see resources.cc
+// Named predicates (`unless:` / `when:`) let rule authors use graph facts
+// without C++: `inside: quote`, `sentence-has: marker|quote`, `paragraph-has:
+// marker`, `speaker: known`, `document-has: notes`, `paragraph-cites:
+// note-naming-match`.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "checker/engine/check.h"
+#include "checker/text/regex.h"
+
+namespace citelint {
+
+enum class Scope { kSentence, kParagraph, kQuote, kClaim, kNote, kHeading, kDocument };
+enum class Predicate {
+  kInsideQuote,
+  kSentenceHasMarker,
+  kSentenceHasQuote,
+  kParagraphHasMarker,
+  kSpeakerKnown,
+  kDocumentHasNotes,
+  kParagraphCitesNoteNamingMatch,
+};
+
+// What triggers a `require` rule, or what a lexicon/pattern rule matches.
+struct Trigger {
+  enum Kind { kPattern, kLexicon, kQuote, kFigure } kind = kPattern;
+  std::vector<text::Regex> patterns;
+  std::vector<std::vector<std::string>> phrases;  // folded words
+  std::vector<std::string> nouns;                 // lexicon nouns ("critics")
+  int min_words = 0;                              // quotes
+  bool include_years = false;                     // figures
+};
+
+struct YamlRuleSpec {
+  RuleInfo info;
+  std::string kind;        // pattern | lexicon | require
+  Scope scope = Scope::kSentence;
+  Trigger trigger;
+  std::vector<Predicate> unless;   // any holds → no finding
+  std::vector<Predicate> when;     // all must hold
+  std::vector<Predicate> then;     // require: any holds → no finding
+  std::string message;             // with {placeholders}
+};
+
+class YamlRule final : public Check {
+ public:
+  explicit YamlRule(YamlRuleSpec spec) : spec_(std::move(spec)) {}
+  [[nodiscard]] const RuleInfo& info() const override { return spec_.info; }
+  void Run(const Analysis& analysis, Sink& sink) const override;
+
+ private:
+  YamlRuleSpec spec_;
+};
+
+// Names for error messages and the JSON schema.
+const std::vector<std::string>& PredicateNames();  // "inside: quote", …
+std::optional<Predicate> ParsePredicate(const std::string& key, const std::string& value);
+std::optional<Scope> ParseScope(const std::string& name);
+
+}  // namespace citelint
