@@ -282,6 +282,7 @@ Status LoadRuleFile(const fs::path& file, const std::map<std::string, const Rule
     } else if (const YAML::Node f = m.Get("figure")) {
       spec.trigger.kind = Trigger::kFigure;
       spec.trigger.include_years = options.Number("include_years", 0) != 0;
+      spec.trigger.min_count = options.Number("min_count", 0);
       if (!f.IsScalar() || f.as<std::string>() != "any") return ErrorAt(file, f.Mark(), "'figure' takes the value 'any'");
     } else {
       return ErrorAt(file, cond.Mark(), "'if' takes one of pattern, lexicon, quote, figure");

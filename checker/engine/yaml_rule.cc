@@ -258,6 +258,7 @@ void YamlRule::Run(const Analysis& analysis, Sink& sink) const {
       case Trigger::kFigure:
         for (const auto& f : extract::FindFigures(unit.text, 4)) {
           if (f.kind == extract::FigureKind::kYear && !t.include_years) continue;
+          if (f.kind == extract::FigureKind::kCount && f.value < t.min_count) continue;
           Match mm;
           mm.span = f.text;
           mm.groups.push_back(f.written);

@@ -37,6 +37,7 @@ struct Trigger {
   std::vector<std::string> nouns;                 // lexicon nouns ("critics")
   int min_words = 0;                              // quotes
   bool include_years = false;                     // figures
+  double min_count = 0;                           // figures: smaller plain counts (days, ranks) are not figures
 };
 
 struct YamlRuleSpec {
