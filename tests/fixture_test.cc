@@ -14,39 +14,17 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::vector<std::string> FixtureFiles() {
-  std::vector<std::string> files;
-  for (const auto& entry : fs::recursive_directory_iterator(test::SourceDir() / "fixtures")) {
-    if (entry.is_regular_file()) files.push_back(fs::relative(entry.path(), test::SourceDir() / "fixtures").string());
-  }
-  std::sort(files.begin(), files.end());
-  return files;
-}
+std::vector<std::string> FixtureFiles() { return testing::FixtureFiles((test::SourceDir() / "fixtures").string()); }
 
 class FixtureTest : public ::testing::TestWithParam<std::string> {};
 
+// The same code as `citelint test`.
 TEST_P(FixtureTest, FindingsMatchInlineExpectations) {
-  const fs::path rel = GetParam();
-  const fs::path path = test::SourceDir() / "fixtures" / rel;
-  const Format format = FormatForPath(path.string());
-  const testing::Fixture fixture = testing::ParseFixture(test::ReadFile(path), format);
-  auto source = std::make_shared<const SourceFile>(rel.string(), fixture.source);
-  auto doc = LoadDocument(source, format);
-  ASSERT_TRUE(doc.ok()) << doc.status().message();
-
-  const std::string pack = rel.begin()->string();
-  const std::string rule = pack == "e2e" ? "" : pack + "." + std::next(rel.begin())->string();
-  CheckList all = rule.empty() ? DefaultChecks(test::ShippedResources(), false) : AllRules(test::ShippedResources());
-  CheckList selected;
-  for (auto& check : all) {
-    if (rule.empty() || check->info().id == rule) selected.push_back(std::move(check));
-  }
-  ASSERT_FALSE(selected.empty()) << "fixture folder names no rule: " << rel;
-  const auto findings = RunChecks(*doc, selected, test::ShippedResources());
-  const testing::Outcome outcome = testing::Match(fixture, *source, findings);
-  for (const std::string& f : outcome.failures) ADD_FAILURE() << f;
-  EXPECT_GT(outcome.true_positives + static_cast<int>(fixture.expectations.size()), 0)
-      << "a fixture must carry at least one expectation";
+  const testing::FixtureRun run =
+      testing::RunFixture((test::SourceDir() / "fixtures").string(), GetParam(), test::ShippedResources());
+  ASSERT_TRUE(run.error.empty()) << run.error;
+  for (const std::string& f : run.outcome.failures) ADD_FAILURE() << f;
+  EXPECT_GT(run.expectations, 0) << "a fixture must carry at least one expectation";
 }
 
 INSTANTIATE_TEST_SUITE_P(Fixtures, FixtureTest, ::testing::ValuesIn(FixtureFiles()), [](const auto& info) {

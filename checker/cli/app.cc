@@ -14,6 +14,10 @@
 #include "checker/document/loader.h"
 #include "checker/engine/resources.h"
 #include "checker/report/report.h"
+#include "checker/testing/examples.h"
+#include "checker/testing/fixture.h"
+
+#include <nlohmann/json.hpp>
 
 namespace citelint::cli {
 namespace {
@@ -72,12 +76,13 @@ struct CheckOptions {
   std::string fail_on = "error";
   std::string input_format;
   std::string rules_dir;
+  std::vector<std::string> extra_rules;
   bool preview = false;
 };
 
-// Lexicons and rule options; errors name the file and line.
-std::optional<Resources> LoadRules(const std::string& dir) {
-  auto r = citelint::LoadRules(dir.empty() ? DefaultRulesDir() : dir);
+// Lexicons, YAML rules and options; errors name the file and line.
+std::optional<Resources> LoadRules(const std::string& dir, const std::vector<std::string>& extra = {}) {
+  auto r = citelint::LoadRules(dir.empty() ? DefaultRulesDir() : dir, extra);
   if (!r.ok()) {
     std::cerr << r.status().message() << '\n';
     return std::nullopt;
@@ -94,7 +99,7 @@ int RunCheck(const CheckOptions& options) {
     std::cerr << "citelint check: error: no input paths (give files, directories, or - for stdin)\n";
     return kExitError;
   }
-  const std::optional<Resources> resources = LoadRules(options.rules_dir);
+  const std::optional<Resources> resources = LoadRules(options.rules_dir, options.extra_rules);
   if (!resources) return kExitError;
   std::vector<std::string> errors;
   const std::vector<std::string> files = ExpandPaths(options.paths, errors);
@@ -141,6 +146,115 @@ int RunCheck(const CheckOptions& options) {
     return static_cast<int>(d.severity) <= static_cast<int>(threshold);
   });
   return failed ? kExitFindings : kExitClean;
+}
+
+// `citelint rules`: every rule, one per line, or JSON.
+int RunRules(const std::string& format, const std::string& rules_dir, const std::vector<std::string>& extra) {
+  const std::optional<Resources> resources = LoadRules(rules_dir, extra);
+  if (!resources) return kExitError;
+  const CheckList rules = AllRules(*resources);
+  auto source_of = [&](const RuleInfo& info) {
+    auto it = resources->rule_files.find(info.id);
+    return info.source.empty() && it != resources->rule_files.end() ? it->second : info.source;
+  };
+  auto severity_of = [&](const RuleInfo& info) {
+    auto it = resources->severity.find(info.id);
+    return it == resources->severity.end() ? info.severity : it->second;
+  };
+  if (format == "json") {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const auto& r : rules) {
+      const RuleInfo& i = r->info();
+      out.push_back({{"id", i.id}, {"severity", SeverityName(severity_of(i))}, {"status", i.status},
+                     {"source", source_of(i)}, {"summary", i.summary}});
+    }
+    std::cout << out.dump(2) << '\n';
+    return kExitClean;
+  }
+  for (const auto& r : rules) {
+    const RuleInfo& i = r->info();
+    std::cout << fmt::format("{:<28} {:<8} {:<10} {}\n    {}\n", i.id, SeverityName(severity_of(i)), i.status,
+                             source_of(i), i.summary);
+  }
+  return kExitClean;
+}
+
+// `citelint explain RULE`: description, options and examples.
+int RunExplain(const std::string& id, const std::string& rules_dir, const std::vector<std::string>& extra) {
+  const std::optional<Resources> resources = LoadRules(rules_dir, extra);
+  if (!resources) return kExitError;
+  for (const auto& r : AllRules(*resources)) {
+    const RuleInfo& i = r->info();
+    if (i.id != id) continue;
+    std::cout << fmt::format("{} ({}, {})\n\n{}\n\n{}\n", i.id, SeverityName(i.severity), i.status, i.summary,
+                             i.description);
+    if (!i.replaced_by.empty()) std::cout << "\nreplaced by: " << i.replaced_by << '\n';
+    if (auto o = resources->options.find(id); o != resources->options.end() && !o->second.empty()) {
+      std::cout << "\noptions:\n";
+      for (const auto& [k, v] : o->second.values()) std::cout << fmt::format("  {} = {}\n", k, v);
+    }
+    for (const auto& [title, list] : {std::pair{"bad", &i.bad}, {"good", &i.good}}) {
+      for (const auto& e : *list) std::cout << "\n" << title << " (" << i.format << "):\n" << e << (e.ends_with("\n") ? "" : "\n");
+    }
+    std::cout << "\ndefined in " << (i.source.empty() ? resources->rule_files.at(id) : i.source) << '\n';
+    return kExitClean;
+  }
+  std::cerr << fmt::format("citelint explain: error: no rule '{}' (see citelint rules)\n", id);
+  return kExitError;
+}
+
+// `citelint test [DIR...]`: every rule's examples and every fixture's
+// expectations, with a per-rule TP/FP/FN table.
+int RunTest(const std::vector<std::string>& dirs_in, const std::string& rules_dir, const std::vector<std::string>& extra) {
+  const std::optional<Resources> resources = LoadRules(rules_dir, extra);
+  if (!resources) return kExitError;
+  std::vector<std::string> dirs = dirs_in;
+  if (dirs.empty() && fs::is_directory("fixtures")) dirs.push_back("fixtures");
+  struct Counts {
+    int examples = 0, tp = 0, fp = 0, fn = 0, todo = 0;
+  };
+  std::map<std::string, Counts> table;
+  int failures = 0;
+  for (const auto& rule : AllRules(*resources)) {
+    Counts& c = table[rule->info().id];
+    c.examples = static_cast<int>(rule->info().bad.size() + rule->info().good.size());
+    for (const auto& f : testing::RunExamples(*rule, *resources)) {
+      ++failures;
+      std::cout << fmt::format("FAIL {} example: {}\n", f.rule, f.problem);
+    }
+  }
+  int fixtures = 0;
+  for (const std::string& dir : dirs) {
+    if (!fs::is_directory(dir)) {
+      std::cerr << fmt::format("{}: error: no such directory\n", dir);
+      return kExitError;
+    }
+    for (const std::string& rel : testing::FixtureFiles(dir)) {
+      ++fixtures;
+      const testing::FixtureRun run = testing::RunFixture(dir, rel, *resources);
+      if (!run.error.empty()) {
+        ++failures;
+        std::cout << fmt::format("FAIL {}/{}: {}\n", dir, rel, run.error);
+        continue;
+      }
+      Counts& c = table[run.rule.empty() ? "(e2e)" : run.rule];
+      c.tp += run.outcome.true_positives;
+      c.fp += run.outcome.false_positives;
+      c.fn += run.outcome.false_negatives;
+      c.todo += run.outcome.todo;
+      for (const auto& f : run.outcome.failures) {
+        ++failures;
+        std::cout << fmt::format("FAIL {}/{}\n", dir, f);
+      }
+    }
+  }
+  std::cout << fmt::format("\n{:<28} {:>8} {:>4} {:>4} {:>4} {:>4}\n", "rule", "examples", "TP", "FP", "FN", "todo");
+  for (const auto& [id, c] : table) {
+    std::cout << fmt::format("{:<28} {:>8} {:>4} {:>4} {:>4} {:>4}\n", id, c.examples, c.tp, c.fp, c.fn, c.todo);
+  }
+  std::cout << fmt::format("\n{} rules, {} fixtures: {}\n", table.size() - table.count("(e2e)"), fixtures,
+                           failures == 0 ? "all passed" : fmt::format("{} failures", failures));
+  return failures == 0 ? kExitClean : kExitFindings;
 }
 
 // `citelint graph FILE --format dot|json`: the claim-to-source graph.
@@ -225,6 +339,23 @@ int Main(int argc, char** argv) {
       ->check(CLI::IsMember({"txt", "md", "html"}));
   graph_cmd->add_option("--rules-dir", graph_rules_dir, "Rules directory (lexicons)");
 
+  std::string rules_format = "text";
+  std::vector<std::string> extra_rules;
+  std::string shared_rules_dir;
+  CLI::App* rules_cmd = app.add_subcommand("rules", "List every rule (id, severity, status, source file, summary)");
+  rules_cmd->add_option("--format", rules_format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  std::string explain_id;
+  CLI::App* explain_cmd = app.add_subcommand("explain", "Print a rule's description, options and examples");
+  explain_cmd->add_option("rule", explain_id, "Rule id, e.g. attribution.mismatch")->required();
+  std::vector<std::string> test_dirs;
+  CLI::App* test_cmd = app.add_subcommand("test", "Run every rule's examples and the fixtures' inline expectations");
+  test_cmd->add_option("dirs", test_dirs, "Fixture directories (default: ./fixtures)");
+  for (CLI::App* cmd : {rules_cmd, explain_cmd, test_cmd}) {
+    cmd->add_option("--rules-dir", shared_rules_dir, "Rules directory; default: the shipped one");
+    cmd->add_option("--rules", extra_rules, "An extra rules directory (a house style); repeatable");
+  }
+  check_cmd->add_option("--rules", check.extra_rules, "An extra rules directory (a house style); repeatable");
+
   std::string inspect_path;
   std::string inspect_format;
   CLI::App* inspect_cmd = app.add_subcommand("inspect", "Print the blocks, markers and notes the loader found");
@@ -247,6 +378,9 @@ int Main(int argc, char** argv) {
   if (check_cmd->parsed()) return RunCheck(check);
   if (inspect_cmd->parsed()) return RunInspect(inspect_path, inspect_format);
   if (graph_cmd->parsed()) return RunGraph(graph_path, graph_format, graph_input_format, graph_rules_dir);
+  if (rules_cmd->parsed()) return RunRules(rules_format, shared_rules_dir, extra_rules);
+  if (explain_cmd->parsed()) return RunExplain(explain_id, shared_rules_dir, extra_rules);
+  if (test_cmd->parsed()) return RunTest(test_dirs, shared_rules_dir, extra_rules);
   return kExitError;
 }
 

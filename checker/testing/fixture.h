@@ -53,3 +53,26 @@ struct Outcome {
 Outcome Match(const Fixture& fixture, const SourceFile& source, const std::vector<Diagnostic>& findings);
 
 }  // namespace citelint::testing
+
+namespace citelint {
+class Check;
+struct Resources;
+}  // namespace citelint
+
+namespace citelint::testing {
+
+// Runs one fixture file: `<root>/<pack>/<name>/…` checks rule pack.name
+// alone, `<root>/e2e/…` the default rule set. `rule` is set to the rule id
+// (empty for e2e); `error` to a problem with the fixture itself.
+struct FixtureRun {
+  std::string rule;
+  std::string error;
+  Outcome outcome;
+  int expectations = 0;
+};
+FixtureRun RunFixture(const std::string& root, const std::string& relative_path, const Resources& resources);
+
+// Fixture files under a root, relative and sorted.
+std::vector<std::string> FixtureFiles(const std::string& root);
+
+}  // namespace citelint::testing

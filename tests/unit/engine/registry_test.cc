@@ -3,12 +3,15 @@
 #include <set>
 
 #include "checker/checks/register_checks.h"
+#include "checker/engine/resources.h"
 
 namespace citelint {
 namespace {
 
 TEST(RegistryTest, IdsAreUniqueSortedAndDocumented) {
-  const CheckList checks = BuiltinChecks();
+  auto resources = LoadRules(std::string(CITELINT_SOURCE_DIR) + "/rules");
+  ASSERT_TRUE(resources.ok()) << resources.status().message();
+  const CheckList checks = AllRules(resources.value());
   ASSERT_FALSE(checks.empty());
   std::set<std::string_view> ids;
   std::string_view previous;

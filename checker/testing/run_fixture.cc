@@ -1,0 +1,64 @@
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "checker/checks/register_checks.h"
+#include "checker/document/loader.h"
+#include "checker/testing/fixture.h"
+
+namespace citelint::testing {
+
+namespace fs = std::filesystem;
+
+std::vector<std::string> FixtureFiles(const std::string& root) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (const auto& entry : fs::recursive_directory_iterator(root, ec)) {
+    if (!entry.is_regular_file()) continue;
+    const std::string ext = entry.path().extension().string();
+    if (ext == ".txt" || ext == ".md" || ext == ".markdown" || ext == ".html" || ext == ".htm" || ext == ".xhtml") {
+      files.push_back(fs::relative(entry.path(), root).string());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+FixtureRun RunFixture(const std::string& root, const std::string& relative_path, const Resources& resources) {
+  FixtureRun run;
+  const fs::path rel(relative_path);
+  const fs::path path = fs::path(root) / rel;
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  const Format format = FormatForPath(path.string());
+  const Fixture fixture = ParseFixture(bytes.str(), format);
+  run.expectations = static_cast<int>(fixture.expectations.size());
+  auto source = std::make_shared<const SourceFile>(rel.string(), fixture.source);
+  auto doc = LoadDocument(source, format);
+  if (!doc.ok()) {
+    run.error = doc.status().message();
+    return run;
+  }
+  auto part = rel.begin();
+  const std::string pack = part->string();
+  const bool e2e = pack == "e2e";
+  if (!e2e && std::distance(rel.begin(), rel.end()) < 3) {
+    run.error = "fixture is not in <pack>/<name>/ or e2e/";
+    return run;
+  }
+  run.rule = e2e ? "" : pack + "." + std::next(part)->string();
+  CheckList selected;
+  for (auto& check : e2e ? DefaultChecks(resources, false) : AllRules(resources)) {
+    if (e2e || check->info().id == run.rule) selected.push_back(std::move(check));
+  }
+  if (selected.empty()) {
+    run.error = "fixture folder names no rule: " + run.rule;
+    return run;
+  }
+  run.outcome = Match(fixture, *source, RunChecks(*doc, selected, resources));
+  return run;
+}
+
+}  // namespace citelint::testing
