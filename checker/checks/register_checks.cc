@@ -4,6 +4,7 @@
 
 #include "checker/checks/attribution/attribution_checks.h"
 #include "checker/checks/notes/notes_checks.h"
+#include "checker/engine/suppress.h"
 
 namespace citelint {
 
@@ -35,6 +36,7 @@ Expected<Resources> LoadRules(const std::string& rules_dir, const std::vector<st
 
 CheckList AllRules(const Resources& resources) {
   CheckList all = BuiltinChecks();
+  for (auto& meta : MetaRules()) all.push_back(std::move(meta));
   all.insert(all.end(), resources.yaml_rules.begin(), resources.yaml_rules.end());
   std::stable_sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a->info().id < b->info().id; });
   return all;
@@ -48,6 +50,19 @@ CheckList DefaultChecks(const Resources& resources, bool preview) {
     selected.push_back(std::move(check));
   }
   return selected;
+}
+
+CheckList EnabledRules(const Resources& resources, const Config& config, bool preview) {
+  CheckList selected;
+  for (auto& check : AllRules(resources)) {
+    if (config.Enabled(check->info().id, check->info().status, preview)) selected.push_back(std::move(check));
+  }
+  return selected;
+}
+
+std::vector<Diagnostic> CheckDocument(const Document& doc, const Resources& resources, const Config& config,
+                                      const CheckList& enabled) {
+  return ApplySuppressions(doc, RunChecks(doc, enabled, resources), config, enabled);
 }
 
 }  // namespace citelint

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "checker/engine/check.h"
+#include "checker/engine/config.h"
 #include "checker/engine/resources.h"
 
 namespace citelint {
@@ -17,5 +18,13 @@ CheckList AllRules(const Resources& resources);
 
 // The default rule set: stable rules, and preview rules when asked for.
 CheckList DefaultChecks(const Resources& resources, bool preview);
+
+// The rules a config turns on (enable/disable globs over the default set).
+CheckList EnabledRules(const Resources& resources, const Config& config, bool preview);
+
+// The whole pipeline for one document: the enabled rules, then suppressions
+// and the meta findings. Sorted.
+std::vector<Diagnostic> CheckDocument(const Document& doc, const Resources& resources, const Config& config,
+                                      const CheckList& enabled);
 
 }  // namespace citelint

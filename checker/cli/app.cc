@@ -12,6 +12,7 @@
 
 #include "checker/checks/register_checks.h"
 #include "checker/document/loader.h"
+#include "checker/engine/config.h"
 #include "checker/engine/resources.h"
 #include "checker/report/report.h"
 #include "checker/testing/examples.h"
@@ -33,7 +34,8 @@ bool HasDocumentExtension(const fs::path& p) {
 
 // Expands directories (recursively, by extension, hidden entries skipped) and
 // keeps explicit files as given. Missing paths are errors.
-std::vector<std::string> ExpandPaths(const std::vector<std::string>& args, std::vector<std::string>& errors) {
+std::vector<std::string> ExpandPaths(const std::vector<std::string>& args, std::vector<std::string>& errors,
+                                     std::set<std::string>* walked = nullptr) {
   std::vector<std::string> out;
   std::set<std::string> seen;
   for (const std::string& arg : args) {
@@ -64,6 +66,7 @@ std::vector<std::string> ExpandPaths(const std::vector<std::string>& args, std::
     if (ec) errors.push_back(fmt::format("{}: error: {}", arg, ec.message()));
     std::sort(found.begin(), found.end());
     for (std::string& f : found) {
+      if (walked) walked->insert(f);
       if (seen.insert(f).second) out.push_back(std::move(f));
     }
   }
@@ -77,8 +80,35 @@ struct CheckOptions {
   std::string input_format;
   std::string rules_dir;
   std::vector<std::string> extra_rules;
+  std::string config;
   bool preview = false;
 };
+
+// A config file and what it implies: the rules loaded with its extra
+// directories, severities and options applied, and the rules it enables.
+struct Setup {
+  Config config;
+  Resources resources;
+  CheckList enabled;
+};
+
+Expected<Setup> MakeSetup(const std::string& config_path, const std::string& rules_dir,
+                          const std::vector<std::string>& extra, bool preview) {
+  Setup s;
+  if (!config_path.empty()) {
+    auto c = LoadConfig(config_path);
+    if (!c.ok()) return c.status();
+    s.config = std::move(c).value();
+  }
+  std::vector<std::string> dirs = extra;
+  for (const auto& r : s.config.rules) dirs.push_back(r.value);
+  auto r = citelint::LoadRules(rules_dir.empty() ? DefaultRulesDir() : rules_dir, dirs);
+  if (!r.ok()) return r.status();
+  s.resources = std::move(r).value();
+  ApplyConfig(s.config, s.resources);
+  s.enabled = EnabledRules(s.resources, s.config, preview);
+  return s;
+}
 
 // Lexicons, YAML rules and options; errors name the file and line.
 std::optional<Resources> LoadRules(const std::string& dir, const std::vector<std::string>& extra = {}) {
@@ -99,16 +129,27 @@ int RunCheck(const CheckOptions& options) {
     std::cerr << "citelint check: error: no input paths (give files, directories, or - for stdin)\n";
     return kExitError;
   }
-  const std::optional<Resources> resources = LoadRules(options.rules_dir, options.extra_rules);
-  if (!resources) return kExitError;
   std::vector<std::string> errors;
-  const std::vector<std::string> files = ExpandPaths(options.paths, errors);
+  std::set<std::string> walked;
+  const std::vector<std::string> files = ExpandPaths(options.paths, errors, &walked);
 
-  const CheckList checks = DefaultChecks(*resources, options.preview);
+  std::map<std::string, Setup> setups;  // by config path ("" for none)
   std::vector<Diagnostic> diagnostics;
   std::map<std::string, std::shared_ptr<const SourceFile>> sources;
   report::Summary summary;
   for (const std::string& path : files) {
+    const std::string config_path = options.config.empty() ? FindConfig(path) : options.config;
+    auto setup_it = setups.find(config_path);
+    if (setup_it == setups.end()) {
+      auto setup = MakeSetup(config_path, options.rules_dir, options.extra_rules, options.preview);
+      if (!setup.ok()) {
+        std::cerr << setup.status().message() << '\n';
+        return kExitError;  // nothing is checked with a half-loaded rule set
+      }
+      setup_it = setups.emplace(config_path, std::move(setup).value()).first;
+    }
+    const Setup& setup = setup_it->second;
+    if (walked.count(path) && setup.config.Ignored(path)) continue;
     auto source = SourceFile::Read(path);
     if (!source.ok()) {
       errors.push_back(source.status().message());
@@ -123,7 +164,7 @@ int RunCheck(const CheckOptions& options) {
     ++summary.files;
     summary.markers += static_cast<int>(doc->markers.size());
     summary.notes += static_cast<int>(doc->notes.size());
-    std::vector<Diagnostic> found = RunChecks(*doc, checks, *resources);
+    std::vector<Diagnostic> found = CheckDocument(*doc, setup.resources, setup.config, setup.enabled);
     diagnostics.insert(diagnostics.end(), std::make_move_iterator(found.begin()),
                        std::make_move_iterator(found.end()));
     sources[shared->path()] = shared;
@@ -146,6 +187,50 @@ int RunCheck(const CheckOptions& options) {
     return static_cast<int>(d.severity) <= static_cast<int>(threshold);
   });
   return failed ? kExitFindings : kExitClean;
+}
+
+// `citelint config --print`: the effective configuration with origins.
+int RunConfigPrint(const std::string& target, const std::string& config_flag, const std::string& rules_dir) {
+  const std::string config_path = config_flag.empty() ? FindConfig(target) : config_flag;
+  auto setup = MakeSetup(config_path, rules_dir, {}, false);
+  if (!setup.ok()) {
+    std::cerr << setup.status().message() << '\n';
+    return kExitError;
+  }
+  const Config& c = setup->config;
+  std::cout << "config: " << (c.path.empty() ? "(none found; defaults)" : c.path) << '\n';
+  std::cout << "rules-dir: " << (rules_dir.empty() ? DefaultRulesDir() : rules_dir) << "  (default)\n";
+  for (const auto& r : c.rules) std::cout << "rules: " << r.value << "  (" << r.origin << ")\n";
+  for (const auto& e : c.enable) std::cout << "enable: " << e.value << "  (" << e.origin << ")\n";
+  for (const auto& d : c.disable) std::cout << "disable: " << d.value << "  (" << d.origin << ")\n";
+  for (const auto& i : c.ignore) std::cout << "ignore: " << i.value << "  (" << i.origin << ")\n";
+  for (const auto& s : c.suppress) {
+    std::cout << fmt::format("suppress: {} in {} on lines containing \"{}\"  ({})\n", s.rule, s.path.empty() ? "*" : s.path,
+                             s.line, s.origin);
+  }
+  std::cout << "rules in effect:\n";
+  for (const auto& r : AllRules(setup->resources)) {
+    const RuleInfo& i = r->info();
+    const bool on = std::any_of(setup->enabled.begin(), setup->enabled.end(), [&](const auto& e) { return e->info().id == i.id; });
+    std::string origin = "default";
+    for (const auto* list : {&c.enable, &c.disable}) {
+      for (const auto& g : *list) {
+        if (GlobMatch(g.value, i.id)) origin = g.origin;
+      }
+    }
+    auto sev = setup->resources.severity.find(i.id);
+    std::string sev_origin = c.severity.count(i.id) ? c.severity.at(i.id).origin : "default";
+    std::cout << fmt::format("  {:<3} {:<32} {:<8} ({}; severity {})\n", on ? "on" : "off", i.id,
+                             SeverityName(sev == setup->resources.severity.end() ? i.severity : sev->second), origin, sev_origin);
+    if (auto o = setup->resources.options.find(i.id); o != setup->resources.options.end()) {
+      for (const auto& [k, v] : o->second.values()) {
+        std::string from = "rule file";
+        if (auto co = c.options.find(i.id); co != c.options.end() && co->second.count(k)) from = co->second.at(k).second;
+        std::cout << fmt::format("        {} = {}  ({})\n", k, v, from);
+      }
+    }
+  }
+  return kExitClean;
 }
 
 // `citelint rules`: every rule, one per line, or JSON.
@@ -328,6 +413,16 @@ int Main(int argc, char** argv) {
       ->check(CLI::IsMember({"txt", "md", "html"}));
   check_cmd->add_option("--rules-dir", check.rules_dir, "Rules directory (lexicons, rule options); default: the shipped one");
   check_cmd->add_flag("--preview", check.preview, "Also run rules whose status is preview");
+  check_cmd->add_option("--config", check.config, "Use this config file instead of the nearest .citelint.yaml");
+
+  std::string config_path, config_rules_dir;
+  std::vector<std::string> config_target;
+  bool config_print = false;
+  CLI::App* config_cmd = app.add_subcommand("config", "Show the effective configuration and where each setting came from");
+  config_cmd->add_flag("--print", config_print, "Print the effective configuration (the default)");
+  config_cmd->add_option("path", config_target, "A file or directory whose configuration to show (default: .)");
+  config_cmd->add_option("--config", config_path, "Use this config file instead of the nearest .citelint.yaml");
+  config_cmd->add_option("--rules-dir", config_rules_dir, "Rules directory; default: the shipped one");
 
   std::string graph_path, graph_format = "dot", graph_input_format, graph_rules_dir;
   CLI::App* graph_cmd = app.add_subcommand("graph", "Export the claim-to-source graph of one document");
@@ -379,6 +474,9 @@ int Main(int argc, char** argv) {
   if (inspect_cmd->parsed()) return RunInspect(inspect_path, inspect_format);
   if (graph_cmd->parsed()) return RunGraph(graph_path, graph_format, graph_input_format, graph_rules_dir);
   if (rules_cmd->parsed()) return RunRules(rules_format, shared_rules_dir, extra_rules);
+  if (config_cmd->parsed()) {
+    return RunConfigPrint(config_target.empty() ? "." : config_target.front(), config_path, config_rules_dir);
+  }
   if (explain_cmd->parsed()) return RunExplain(explain_id, shared_rules_dir, extra_rules);
   if (test_cmd->parsed()) return RunTest(test_dirs, shared_rules_dir, extra_rules);
   return kExitError;

@@ -49,15 +49,21 @@ FixtureRun RunFixture(const std::string& root, const std::string& relative_path,
     return run;
   }
   run.rule = e2e ? "" : pack + "." + std::next(part)->string();
+  const Config none;
+  const bool meta = run.rule.rfind("meta.", 0) == 0;
   CheckList selected;
-  for (auto& check : e2e ? DefaultChecks(resources, false) : AllRules(resources)) {
-    if (e2e || check->info().id == run.rule) selected.push_back(std::move(check));
+  for (auto& check : e2e || meta ? EnabledRules(resources, none, false) : AllRules(resources)) {
+    if (e2e || meta || check->info().id == run.rule) selected.push_back(std::move(check));
   }
-  if (selected.empty()) {
+  if (!e2e && std::none_of(selected.begin(), selected.end(), [&](const auto& c) { return c->info().id == run.rule; })) {
     run.error = "fixture folder names no rule: " + run.rule;
     return run;
   }
-  run.outcome = Match(fixture, *source, RunChecks(*doc, selected, resources));
+  // e2e and meta fixtures see the whole pipeline (suppressions included);
+  // a meta fixture keeps only its rule's findings.
+  std::vector<Diagnostic> found = e2e || meta ? CheckDocument(*doc, resources, none, selected) : RunChecks(*doc, selected, resources);
+  if (meta) std::erase_if(found, [&](const Diagnostic& d) { return d.rule != run.rule; });
+  run.outcome = Match(fixture, *source, found);
   return run;
 }
 

@@ -1,0 +1,156 @@
+#include "checker/engine/config.h"
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "checker/engine/resources.h"
+
+namespace citelint {
+namespace {
+
+namespace fs = std::filesystem;
+
+Status Error(const std::string& file, const YAML::Mark& mark, const std::string& what) {
+  return Status::Error(fmt::format("{}:{}:{}: error: {}", file, mark.line + 1, mark.column + 1, what));
+}
+
+std::string Origin(const std::string& file, const YAML::Node& n) { return fmt::format("{}:{}", file, n.Mark().line + 1); }
+
+Expected<std::vector<Setting>> List(const std::string& file, const YAML::Node& n, const std::string& key) {
+  std::vector<Setting> out;
+  if (!n.IsSequence()) return Error(file, n.Mark(), fmt::format("'{}' must be a list of strings", key));
+  for (const auto& item : n) {
+    if (!item.IsScalar()) return Error(file, item.Mark(), fmt::format("'{}' must be a list of strings", key));
+    out.push_back({item.as<std::string>(), Origin(file, item)});
+  }
+  return out;
+}
+
+}  // namespace
+
+bool GlobMatch(std::string_view p, std::string_view t) {
+  size_t pi = 0, ti = 0, star = std::string_view::npos, mark = 0;
+  while (ti < t.size()) {
+    if (pi < p.size() && (p[pi] == '?' || p[pi] == t[ti])) {
+      ++pi;
+      ++ti;
+    } else if (pi < p.size() && p[pi] == '*') {
+      star = pi++;
+      mark = ti;
+    } else if (star != std::string_view::npos) {
+      pi = star + 1;
+      ti = ++mark;
+    } else {
+      return false;
+    }
+  }
+  while (pi < p.size() && p[pi] == '*') ++pi;
+  return pi == p.size();
+}
+
+void ApplyConfig(const Config& config, Resources& resources) {
+  for (const auto& [id, setting] : config.severity) resources.severity[id] = *ParseSeverity(setting.value);
+  for (const auto& [id, opts] : config.options) {
+    for (const auto& [name, value] : opts) resources.options[id].Set(name, value.first);
+  }
+}
+
+bool Config::Enabled(const std::string& id, const std::string& status, bool preview) const {
+  auto matches = [&](const std::vector<Setting>& list) {
+    return std::any_of(list.begin(), list.end(), [&](const Setting& s) { return GlobMatch(s.value, id); });
+  };
+  if (matches(disable)) return false;
+  if (matches(enable)) return status != "deprecated";
+  return status == "stable" || (status == "preview" && preview);
+}
+
+bool Config::Ignored(const std::string& path) const {
+  std::error_code ec;
+  const std::string rel = dir.empty() ? path : fs::relative(fs::absolute(path, ec), dir, ec).string();
+  return std::any_of(ignore.begin(), ignore.end(),
+                     [&](const Setting& s) { return GlobMatch(s.value, rel) || GlobMatch(s.value, path); });
+}
+
+std::string FindConfig(const std::string& path) {
+  if (path == "-") return FindConfig(".");
+  std::error_code ec;
+  fs::path dir = fs::absolute(path, ec);
+  if (!fs::is_directory(dir, ec)) dir = dir.parent_path();
+  for (; !dir.empty(); dir = dir.parent_path()) {
+    const fs::path candidate = dir / ".citelint.yaml";
+    if (fs::is_regular_file(candidate, ec)) return candidate.string();
+    if (dir == dir.root_path()) break;
+  }
+  return {};
+}
+
+Expected<Config> LoadConfig(const std::string& file) {
+  Config c;
+  c.path = file;
+  c.dir = fs::absolute(file).parent_path().string();
+  try {
+    const YAML::Node root = YAML::LoadFile(file);
+    if (root.IsNull()) return c;
+    if (!root.IsMap()) return Error(file, root.Mark(), "a config file is a mapping");
+    for (const auto& kv : root) {
+      const std::string key = kv.first.as<std::string>();
+      const YAML::Node& v = kv.second;
+      if (key == "rules" || key == "enable" || key == "disable" || key == "ignore") {
+        auto list = List(file, v, key);
+        if (!list.ok()) return list.status();
+        auto& target = key == "rules" ? c.rules : key == "enable" ? c.enable : key == "disable" ? c.disable : c.ignore;
+        target = list.value();
+        if (key == "rules") {
+          for (Setting& s : target) s.value = (fs::path(c.dir) / s.value).lexically_normal().string();
+        }
+      } else if (key == "severity") {
+        if (!v.IsMap()) return Error(file, v.Mark(), "'severity' must map rule ids to error, warning or info");
+        for (const auto& s : v) {
+          const std::string level = s.second.IsScalar() ? s.second.as<std::string>() : "";
+          if (!ParseSeverity(level)) return Error(file, s.second.Mark(), "severity must be error, warning or info");
+          c.severity[s.first.as<std::string>()] = {level, Origin(file, s.first)};
+        }
+      } else if (key == "options") {
+        if (!v.IsMap()) return Error(file, v.Mark(), "'options' must map rule ids to options");
+        for (const auto& rule : v) {
+          if (!rule.second.IsMap()) return Error(file, rule.second.Mark(), "a rule's options are a mapping");
+          for (const auto& o : rule.second) {
+            try {
+              c.options[rule.first.as<std::string>()][o.first.as<std::string>()] = {o.second.as<double>(), Origin(file, o.first)};
+            } catch (const YAML::Exception&) {
+              return Error(file, o.second.Mark(), "an option must be a number");
+            }
+          }
+        }
+      } else if (key == "suppress") {
+        if (!v.IsSequence()) return Error(file, v.Mark(), "'suppress' must be a list");
+        for (const auto& item : v) {
+          if (!item.IsMap()) return Error(file, item.Mark(), "a suppression is a mapping of path, line, rule, reason");
+          TextSuppression t;
+          t.origin = Origin(file, item);
+          for (const auto& f : item) {
+            const std::string k = f.first.as<std::string>();
+            if (!f.second.IsScalar()) return Error(file, f.second.Mark(), fmt::format("'{}' must be a string", k));
+            if (k == "path") t.path = f.second.as<std::string>();
+            else if (k == "line") t.line = f.second.as<std::string>();
+            else if (k == "rule") t.rule = f.second.as<std::string>();
+            else if (k == "reason") t.reason = f.second.as<std::string>();
+            else return Error(file, f.first.Mark(), fmt::format("unknown key '{}' in a suppression", k));
+          }
+          if (t.line.empty() || t.rule.empty()) return Error(file, item.Mark(), "a suppression needs 'line' and 'rule'");
+          c.suppress.push_back(std::move(t));
+        }
+      } else {
+        return Error(file, kv.first.Mark(), fmt::format("unknown key '{}'", key));
+      }
+    }
+  } catch (const YAML::Exception& e) {
+    return Error(file, e.mark, e.msg);
+  }
+  return c;
+}
+
+}  // namespace citelint
