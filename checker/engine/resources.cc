@@ -23,9 +23,13 @@ Status ErrorAt(const fs::path& file, const YAML::Mark& mark, const std::string& 
   std::string message = fmt::format("{}:{}:{}: error: {}", file.string(), mark.line + 1, mark.column + 1, what);
   std::ifstream in(file);
   std::string line;
-  for (int i = 0; i <= mark.line && std::getline(in, line); ++i) {
+  int read = 0;
+  while (read <= mark.line && std::getline(in, line)) ++read;
+  if (read <= mark.line) {
+    message += "\n<end of file>\n^";  // the error is past the last line
+  } else {
+    message += "\n" + line + "\n" + std::string(static_cast<size_t>(mark.column), ' ') + "^";
   }
-  if (!line.empty()) message += "\n" + line + "\n" + std::string(static_cast<size_t>(mark.column), ' ') + "^";
   return Status::Error(message);
 }
 
