@@ -13,24 +13,9 @@ namespace {
 namespace fs = std::filesystem;
 using test::RunCitelint;
 
-class CliTest : public ::testing::Test {
+class CliTest : public test::TempDirTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("citelint-cli-test-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  std::string Write(const std::string& name, const std::string& content) {
-    const fs::path p = dir_ / name;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << content;
-    return p.string();
-  }
   static std::string Q(const std::string& s) { return "'" + s + "'"; }
-  fs::path dir_;
 };
 
 constexpr const char* kClean = "Rates rose.1\n\nNotes\n1. Central bank minutes\n";

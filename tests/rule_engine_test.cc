@@ -15,21 +15,8 @@ namespace {
 namespace fs = std::filesystem;
 using test::RunCitelint;
 
-class RuleEngineTest : public ::testing::Test {
+class RuleEngineTest : public test::TempDirTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("citelint-rules-" + std::to_string(::getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  std::string Write(const std::string& name, const std::string& content) {
-    const fs::path p = dir_ / name;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << content;
-    return p.string();
-  }
   // Runs `citelint rules --rules <dir>/house` and checks the error.
   void ExpectBrokenRule(const std::string& file_content, int line, int column, const std::string& what) {
     const std::string path = Write("house/house/broken.yaml", file_content);
@@ -45,7 +32,6 @@ class RuleEngineTest : public ::testing::Test {
     EXPECT_EQ(check.exit_code, 2);
     EXPECT_EQ(check.out, "");
   }
-  fs::path dir_;
 };
 
 constexpr const char* kHeader = "id: house.broken\nkind: pattern\nmessage: \"m\"\ndescription: \"d\"\n";

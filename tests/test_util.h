@@ -12,6 +12,8 @@
 #include <string>
 #include <sys/wait.h>
 
+#include <gtest/gtest.h>
+
 #include "checker/document/loader.h"
 #include "checker/checks/register_checks.h"
 
@@ -74,5 +76,27 @@ inline RunResult RunCitelint(const std::string& args, const std::string& stdin_t
   r.err = ReadFile(err);
   return r;
 }
+
+// A test with its own temporary directory, removed afterwards.
+class TempDirTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("citelint-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->test_suite_name() + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  // Writes a file under the directory (creating folders) and returns its path.
+  std::string Write(const std::string& name, const std::string& content) {
+    const std::filesystem::path p = dir_ / name;
+    std::filesystem::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << content;
+    return p.string();
+  }
+  std::filesystem::path dir_;
+};
 
 }  // namespace citelint::test

@@ -32,6 +32,11 @@ bool HasDocumentExtension(const fs::path& p) {
          ext == ".xhtml";
 }
 
+// The format a path is read as: --input-format, else by extension; stdin is txt.
+std::optional<Format> InputFormat(const std::string& path, const std::optional<Format>& forced) {
+  return path == "-" ? std::optional<Format>(forced.value_or(Format::kText)) : forced;
+}
+
 // Expands directories (recursively, by extension, hidden entries skipped) and
 // keeps explicit files as given. Missing paths are errors.
 std::vector<std::string> ExpandPaths(const std::vector<std::string>& args, std::vector<std::string>& errors,
@@ -156,7 +161,7 @@ int RunCheck(const CheckOptions& options) {
       continue;
     }
     auto shared = std::make_shared<const SourceFile>(std::move(source).value());
-    auto doc = LoadDocument(shared, path == "-" ? std::optional<Format>(forced.value_or(Format::kText)) : forced);
+    auto doc = LoadDocument(shared, InputFormat(path, forced));
     if (!doc.ok()) {
       errors.push_back(doc.status().message());
       continue;
@@ -342,18 +347,25 @@ int RunTest(const std::vector<std::string>& dirs_in, const std::string& rules_di
   return failures == 0 ? kExitClean : kExitFindings;
 }
 
+// Loads one input for graph/inspect; the error goes to stderr.
+std::optional<Document> LoadInput(const std::string& path, const std::string& input_format) {
+  std::optional<Format> forced;
+  if (!input_format.empty()) forced = ParseFormat(input_format);
+  auto doc = LoadPath(path, InputFormat(path, forced));
+  if (!doc.ok()) {
+    std::cerr << doc.status().message() << '\n';
+    return std::nullopt;
+  }
+  return std::move(doc).value();
+}
+
 // `citelint graph FILE --format dot|json`: the claim-to-source graph.
 int RunGraph(const std::string& path, const std::string& format, const std::string& input_format,
              const std::string& rules_dir) {
   const std::optional<Resources> resources = LoadRules(rules_dir);
   if (!resources) return kExitError;
-  std::optional<Format> forced;
-  if (!input_format.empty()) forced = ParseFormat(input_format);
-  auto doc = LoadPath(path, path == "-" ? std::optional<Format>(forced.value_or(Format::kText)) : forced);
-  if (!doc.ok()) {
-    std::cerr << doc.status().message() << '\n';
-    return kExitError;
-  }
+  auto doc = LoadInput(path, input_format);
+  if (!doc) return kExitError;
   const Analysis analysis(*doc, *resources);
   if (format == "json") {
     analysis.graph().WriteJson(std::cout);
@@ -365,13 +377,8 @@ int RunGraph(const std::string& path, const std::string& format, const std::stri
 
 // `citelint inspect FILE`: what the loader found, as JSON lines.
 int RunInspect(const std::string& path, const std::string& input_format) {
-  std::optional<Format> forced;
-  if (!input_format.empty()) forced = ParseFormat(input_format);
-  auto doc = LoadPath(path, path == "-" ? std::optional<Format>(forced.value_or(Format::kText)) : forced);
-  if (!doc.ok()) {
-    std::cerr << doc.status().message() << '\n';
-    return kExitError;
-  }
+  auto doc = LoadInput(path, input_format);
+  if (!doc) return kExitError;
   const SourceFile& src = *doc->source;
   for (const Block& b : doc->blocks) {
     const LineCol lc = src.Locate(b.span.begin);

@@ -65,6 +65,15 @@ class Check {
 
 using CheckList = std::vector<std::shared_ptr<const Check>>;
 
+// Declares a built-in check class with its static kInfo.
+#define CITELINT_DECLARE_CHECK(Name)                                      \
+  class Name final : public Check {                                      \
+   public:                                                               \
+    static const RuleInfo kInfo;                                         \
+    const RuleInfo& info() const override { return kInfo; }              \
+    void Run(const Analysis& analysis, Sink& sink) const override;       \
+  }
+
 // Runs every check on the document and returns the findings, sorted.
 std::vector<Diagnostic> RunChecks(const Document& doc, const CheckList& checks, const Resources& resources);
 

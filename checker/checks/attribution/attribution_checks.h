@@ -7,14 +7,6 @@
 
 namespace citelint::checks {
 
-#define CITELINT_DECLARE_CHECK(Name)                                      \
-  class Name final : public Check {                                      \
-   public:                                                               \
-    static const RuleInfo kInfo;                                         \
-    const RuleInfo& info() const override { return kInfo; }              \
-    void Run(const Analysis& analysis, Sink& sink) const override;       \
-  }
-
 CITELINT_DECLARE_CHECK(AttributionMismatch);     // attribution.mismatch
 CITELINT_DECLARE_CHECK(AttributionRotatedNotes); // attribution.rotated-notes
 CITELINT_DECLARE_CHECK(AttributionUnverified);   // attribution.unverified
@@ -23,8 +15,6 @@ CITELINT_DECLARE_CHECK(QuotesNotInSource);       // quotes.not-in-source
 CITELINT_DECLARE_CHECK(QuotesUnbalanced);        // quotes.unbalanced
 CITELINT_DECLARE_CHECK(FiguresMismatch);         // figures.mismatch
 CITELINT_DECLARE_CHECK(FiguresUnsupported);      // figures.unsupported
-
-#undef CITELINT_DECLARE_CHECK
 
 // "Valley Courier" for a note whose source is known, "another source" otherwise.
 std::string SourceName(const Analysis& analysis, int note);

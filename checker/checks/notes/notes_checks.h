@@ -5,20 +5,10 @@
 
 namespace citelint::checks {
 
-#define CITELINT_DECLARE_CHECK(Name)                                      \
-  class Name final : public Check {                                      \
-   public:                                                               \
-    static const RuleInfo kInfo;                                         \
-    const RuleInfo& info() const override { return kInfo; }              \
-    void Run(const Analysis& analysis, Sink& sink) const override;            \
-  }
-
 CITELINT_DECLARE_CHECK(DanglingMarker);   // notes.dangling-marker
 CITELINT_DECLARE_CHECK(UnusedNote);       // notes.unused-note
 CITELINT_DECLARE_CHECK(DuplicateLabel);   // notes.duplicate-label
 CITELINT_DECLARE_CHECK(DuplicateNote);    // notes.duplicate-note
 CITELINT_DECLARE_CHECK(OutOfOrder);       // notes.out-of-order
-
-#undef CITELINT_DECLARE_CHECK
 
 }  // namespace citelint::checks
