@@ -129,6 +129,21 @@ TEST_F(CliTest, DirectoriesAreWalkedRecursivelyInSortedOrder) {
   EXPECT_NE(paths[2].find("b/two.md"), std::string::npos);
 }
 
+TEST_F(CliTest, EndnotesInAnotherFileResolveWhenCheckedTogether) {
+  Write("book/chapter.xhtml",
+        "<p>One.<a href=\"endnotes.xhtml#note-1\" epub:type=\"noteref\">1</a> "
+        "Two.<a href=\"endnotes.xhtml#note-9\" epub:type=\"noteref\">9</a> "
+        "See <a href=\"appendix.xhtml#part-2\" epub:type=\"noteref\">2</a></p>");
+  Write("book/endnotes.xhtml",
+        "<section epub:type=\"endnotes\"><ol><li id=\"note-1\">First.</li><li id=\"note-2\">Spare.</li></ol></section>");
+  Write("book/appendix.xhtml", "<section id=\"part-2\"><p>Appendix.</p></section>");
+  const auto r = RunCitelint("check --format json " + Q((dir_ / "book").string()));
+  const auto j = nlohmann::json::parse(r.out);
+  std::vector<std::string> found;
+  for (const auto& d : j["diagnostics"]) found.push_back(d["rule"].get<std::string>() + " " + d["path"].get<std::string>().substr(dir_.string().size()));
+  EXPECT_EQ(found, (std::vector<std::string>{"notes.dangling-marker /book/chapter.xhtml", "notes.unused-note /book/endnotes.xhtml"}));
+}
+
 TEST_F(CliTest, DeterministicAndNeverModifiesInputs) {
   const std::string path = Write("seed.txt", test::ReadFile(test::SourceDir() / "fixtures/e2e/openai-microsoft-partnership.txt"));
   const auto before = fs::last_write_time(path);

@@ -160,5 +160,28 @@ TEST(CorpusTest, WikipediaCiteNotesResolve) {
   }
 }
 
+TEST(CorpusTest, StandardEbooksEndnotesResolveAcrossFiles) {
+  REQUIRE_CORPUS();
+  // Ten Days: 20 endnotes in endnotes.xhtml, cited from the chapters; other
+  // noterefs link into appendices (sections, not notes).
+  std::vector<Document> docs;
+  const fs::path root = Documents() / "standard-ebooks/john-reed_ten-days-that-shook-the-world/src/epub/text";
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(root)) files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files) docs.push_back(LoadFile(f));
+  std::vector<Document*> pointers;
+  for (auto& d : docs) pointers.push_back(&d);
+  ResolveAcrossDocuments(pointers);
+  int notes = 0;
+  for (const Document& d : docs) {
+    notes += static_cast<int>(d.notes.size());
+    const auto findings = CountFindings(d);
+    EXPECT_EQ(findings.count("notes.dangling-marker"), 0u) << d.path();
+    EXPECT_EQ(findings.count("notes.unused-note"), 0u) << d.path();
+  }
+  EXPECT_EQ(notes, 20);
+}
+
 }  // namespace
 }  // namespace citelint

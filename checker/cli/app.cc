@@ -142,6 +142,13 @@ int RunCheck(const CheckOptions& options) {
   std::vector<Diagnostic> diagnostics;
   std::map<std::string, std::shared_ptr<const SourceFile>> sources;
   report::Summary summary;
+  // Load everything first: HTML endnotes live in another file
+  // (chapter.xhtml → endnotes.xhtml#note-3), resolved across the inputs.
+  struct Loaded {
+    Document doc;
+    const Setup* setup;
+  };
+  std::vector<Loaded> loaded;
   for (const std::string& path : files) {
     const std::string config_path = options.config.empty() ? FindConfig(path) : options.config;
     auto setup_it = setups.find(config_path);
@@ -160,19 +167,23 @@ int RunCheck(const CheckOptions& options) {
       errors.push_back(source.status().message());
       continue;
     }
-    auto shared = std::make_shared<const SourceFile>(std::move(source).value());
-    auto doc = LoadDocument(shared, InputFormat(path, forced));
+    auto doc = LoadDocument(std::make_shared<const SourceFile>(std::move(source).value()), InputFormat(path, forced));
     if (!doc.ok()) {
       errors.push_back(doc.status().message());
       continue;
     }
+    loaded.push_back({std::move(doc).value(), &setup});
+  }
+  std::vector<Document*> docs;
+  for (Loaded& l : loaded) docs.push_back(&l.doc);
+  ResolveAcrossDocuments(docs);
+  for (const Loaded& l : loaded) {
     ++summary.files;
-    summary.markers += static_cast<int>(doc->markers.size());
-    summary.notes += static_cast<int>(doc->notes.size());
-    std::vector<Diagnostic> found = CheckDocument(*doc, setup.resources, setup.config, setup.enabled);
-    diagnostics.insert(diagnostics.end(), std::make_move_iterator(found.begin()),
-                       std::make_move_iterator(found.end()));
-    sources[shared->path()] = shared;
+    summary.markers += static_cast<int>(l.doc.markers.size());
+    summary.notes += static_cast<int>(l.doc.notes.size());
+    std::vector<Diagnostic> found = CheckDocument(l.doc, l.setup->resources, l.setup->config, l.setup->enabled);
+    diagnostics.insert(diagnostics.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+    sources[l.doc.path()] = l.doc.source;
   }
   SortDiagnostics(diagnostics);
 

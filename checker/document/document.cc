@@ -113,6 +113,46 @@ void IndexBlocks(Document& doc) {
   for (Marker& m : doc.markers) m.block = doc.BlockAt(m.span.begin);
 }
 
+void ResolveAcrossDocuments(const std::vector<Document*>& docs) {
+  auto basename = [](std::string_view p) {
+    const size_t slash = p.rfind('/');
+    return std::string(slash == std::string_view::npos ? p : p.substr(slash + 1));
+  };
+  std::unordered_map<std::string, Document*> by_name;
+  for (Document* d : docs) {
+    if (d->format == Format::kHtml) by_name.emplace(basename(d->path()), d);
+  }
+  if (by_name.empty()) return;
+  // Per target document: note ids.
+  std::unordered_map<const Document*, std::unordered_map<std::string, int>> ids;
+  for (Document* d : docs) {
+    for (Marker& m : d->markers) {
+      if (!m.external) continue;
+      const size_t hash = m.target.find('#');
+      if (hash == std::string::npos) continue;
+      auto target = by_name.find(basename(std::string_view(m.target).substr(0, hash)));
+      if (target == by_name.end()) continue;  // not among the inputs: stays external
+      Document* t = target->second;
+      auto& index = ids[t];
+      if (index.empty()) {
+        for (size_t i = 0; i < t->notes.size(); ++i) index.emplace(t->notes[i].id, static_cast<int>(i));
+      }
+      const std::string id = m.target.substr(hash + 1);
+      auto note = index.find(id);
+      if (note == index.end()) {
+        // A link to another element (an appendix section) is not a note
+        // reference; a target id the file lacks is a dangling marker.
+        if (!std::binary_search(t->element_ids.begin(), t->element_ids.end(), id)) {
+          m.external = false;
+          m.note = -1;
+        }
+      } else {
+        t->notes[note->second].cited_elsewhere = true;
+      }
+    }
+  }
+}
+
 std::string CollapseWhitespace(std::string_view s) {
   std::string out;
   out.reserve(s.size());

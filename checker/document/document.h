@@ -49,6 +49,7 @@ struct Note {
   std::string id;        // HTML id attribute, if any
   int duplicate_of = -1; // index of another note with the same label (the one that counts)
   bool hidden = false;   // Markdown: a definition inside an HTML comment, never shown
+  bool cited_elsewhere = false;  // HTML: a marker in another checked file cites it
 
   // Where a finding about this note points: its label, else its start.
   [[nodiscard]] Span Anchor() const { return label_span.empty() ? Span{span.begin, span.begin} : label_span; }
@@ -80,6 +81,7 @@ struct Document {
   std::vector<Block> blocks;
   std::vector<Marker> markers;
   std::vector<Note> notes;
+  std::vector<std::string> element_ids;  // HTML: every id attribute, sorted (cross-file targets)
 
   [[nodiscard]] const std::string& path() const { return source->path(); }
   // Index of the block containing a source offset, or -1.
@@ -111,6 +113,11 @@ std::string NormalizeLabel(std::string_view label);
 // Sorts blocks by start and sets each marker's block (for loaders that
 // collect blocks out of source order).
 void IndexBlocks(Document& doc);
+
+// Resolves HTML references into other files (`endnotes.xhtml#note-3`) among
+// the documents checked together: the note is marked cited_elsewhere, and a
+// reference into a checked file that has no such note becomes dangling.
+void ResolveAcrossDocuments(const std::vector<Document*>& docs);
 
 // Collapses runs of whitespace to one space and trims the ends.
 std::string CollapseWhitespace(std::string_view s);

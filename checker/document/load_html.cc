@@ -483,6 +483,8 @@ void HtmlWalker::Run(const GumboNode* root) {
     }
   }
   IndexBlocks(doc_);
+  for (const auto& [id, exists] : id_exists_) doc_.element_ids.push_back(id);
+  std::sort(doc_.element_ids.begin(), doc_.element_ids.end());
 }
 
 }  // namespace

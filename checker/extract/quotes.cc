@@ -36,10 +36,16 @@ void FindQuotes(std::string_view text, std::vector<Quote>& quotes, std::vector<U
       if (d == c && c != '"' && c != close) break;  // a second opening before any closing
     }
     if (!closed) {
-      unbalanced.push_back({open_at});
       // Skip to the end of the paragraph so the rest is not read as quoted.
       const size_t para = text.find("\n\n", body);
       i = para == std::string_view::npos ? static_cast<uint32_t>(text.size()) : static_cast<uint32_t>(para);
+      // A quotation that runs over several paragraphs opens each one and
+      // closes only the last: not unbalanced.
+      uint32_t next = i;
+      while (next < text.size() && (text[next] == '\n' || text[next] == ' ' || text[next] == '\t')) ++next;
+      uint32_t peek = next;
+      const bool continued = next < text.size() && text::NextCodePoint(text, peek) == c;
+      if (!continued) unbalanced.push_back({open_at});
       continue;
     }
     Quote q;

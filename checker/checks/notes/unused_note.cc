@@ -11,7 +11,8 @@ const RuleInfo UnusedNote::kInfo{
     .summary = "a note that no marker cites",
     .description =
         "A note nobody cites is either a source the text lost its marker for, or a leftover. "
-        "Either way the reader cannot tell which claim it supports.",
+        "Either way the reader cannot tell which claim it supports. HTML endnotes cited from other files "
+        "checked in the same run (chapter.xhtml → endnotes.xhtml#note-3) count as cited.",
     .format = "md",
     .bad = {"The port reopened in May.[^1]\n\n[^1]: Harbour authority notice\n"
             "\u27e6[^2]\u27e7: Shipping weekly, 3 May\n"},
@@ -29,7 +30,7 @@ void UnusedNote::Run(const Analysis& analysis, Sink& sink) const {
   }
   for (size_t i = 0; i < doc.notes.size(); ++i) {
     const Note& n = doc.notes[i];
-    if (cited[i] || n.duplicate_of >= 0) continue;
+    if (cited[i] || n.cited_elsewhere || n.duplicate_of >= 0) continue;
     sink.Report(n.Anchor(),
                 fmt::format("note {} is never cited", n.label), std::nullopt, n.label);
   }

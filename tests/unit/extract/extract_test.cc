@@ -37,6 +37,10 @@ TEST(QuotesTest, UnbalancedIsReportedAndDoesNotSpill) {
   ASSERT_EQ(u.size(), 1u);
   EXPECT_EQ(u[0].offset, 8u);
   EXPECT_EQ(q, std::vector<std::string>{"quoted"});
+  // A quotation over several paragraphs reopens each one and closes the last.
+  std::vector<UnbalancedQuote> none;
+  QuoteTexts("“Comrades! You are the masters.\n\n“Defend the treasures.”", &none);
+  EXPECT_TRUE(none.empty());
 }
 
 std::string Speaker(std::string_view text, const EntityRef* last = nullptr) {
