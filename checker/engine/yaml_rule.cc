@@ -246,8 +246,13 @@ void YamlRule::Run(const Analysis& analysis, Sink& sink) const {
         break;
       }
       case Trigger::kQuote:
-        for (const auto& q : x.quotes) {
-          if (q.text.begin < unit.base || q.text.end > unit.base + unit.text.size() || unit.note >= 0) continue;
+        if (unit.note >= 0) break;
+        // Quotes are sorted: only those that start inside this unit.
+        for (auto it = std::lower_bound(x.quotes.begin(), x.quotes.end(), unit.base,
+                                        [](const extract::Quote& q, uint32_t b) { return q.text.begin < b; });
+             it != x.quotes.end() && it->text.begin < unit.base + unit.text.size(); ++it) {
+          const extract::Quote& q = *it;
+          if (q.text.end > unit.base + unit.text.size()) continue;
           if (static_cast<int>(q.words.size()) < t.min_words) continue;
           Match mm;
           mm.span = {q.text.begin - unit.base, q.text.end - unit.base};

@@ -7,9 +7,18 @@
 namespace citelint::extract {
 
 std::string EntityKey(std::string_view name) {
-  std::string key = text::FoldCase(name);
+  const std::string folded = text::FoldCase(name);
   // Typographic apostrophes fold to ASCII so "Courier’s" and "Courier's" agree.
-  for (size_t at; (at = key.find("\u2019")) != std::string::npos;) key.replace(at, 3, "'");
+  std::string key;
+  key.reserve(folded.size());
+  for (size_t i = 0; i < folded.size(); ++i) {
+    if (folded.compare(i, 3, "\u2019") == 0) {
+      key += '\'';
+      i += 2;
+    } else {
+      key += folded[i];
+    }
+  }
   if (key.rfind("the ", 0) == 0) key.erase(0, 4);
   while (!key.empty() && key.back() == ' ') key.pop_back();
   return key;

@@ -11,15 +11,21 @@ std::vector<Sentence> SplitSentences(const Document& doc) {
   std::vector<Sentence> out;
   const std::string& t = doc.text;
   if (t.empty()) return out;
+  // Building the iterator (rules + abbreviation suppressions) is costly:
+  // build it once and clone it per document.
+  static const icu::BreakIterator* const kPrototype = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    // "ss=standard" turns on ICU's abbreviation suppressions (Mr., U.S., Inc.).
+    icu::BreakIterator* it = icu::BreakIterator::createSentenceInstance(icu::Locale("en_US@ss=standard"), status);
+    if (U_FAILURE(status) || it == nullptr) {
+      status = U_ZERO_ERROR;
+      it = icu::BreakIterator::createSentenceInstance(icu::Locale::getUS(), status);
+    }
+    return U_FAILURE(status) ? nullptr : it;
+  }();
   UErrorCode status = U_ZERO_ERROR;
-  // "ss=standard" turns on ICU's abbreviation suppressions (Mr., U.S., Inc.).
-  std::unique_ptr<icu::BreakIterator> it(
-      icu::BreakIterator::createSentenceInstance(icu::Locale("en_US@ss=standard"), status));
-  if (U_FAILURE(status)) {
-    status = U_ZERO_ERROR;
-    it.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::getUS(), status));
-  }
-  if (U_FAILURE(status) || !it) {
+  std::unique_ptr<icu::BreakIterator> it(kPrototype != nullptr ? kPrototype->clone() : nullptr);
+  if (!it) {
     out.push_back({{0, static_cast<uint32_t>(t.size())}, {doc.text_map.ToSource(0), doc.text_map.ToSource(static_cast<uint32_t>(t.size()))}});
     return out;
   }
