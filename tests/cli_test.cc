@@ -137,7 +137,10 @@ TEST_F(CliTest, EndnotesInAnotherFileResolveWhenCheckedTogether) {
   Write("book/endnotes.xhtml",
         "<section epub:type=\"endnotes\"><ol><li id=\"note-1\">First.</li><li id=\"note-2\">Spare.</li></ol></section>");
   Write("book/appendix.xhtml", "<section id=\"part-2\"><p>Appendix.</p></section>");
-  const auto r = RunCitelint("check --format json " + Q((dir_ / "book").string()));
+  // A second book with its own endnotes.xhtml: links resolve by path, not by file name.
+  Write("book2/chapter.xhtml", "<p>Three.<a href=\"endnotes.xhtml#note-5\" epub:type=\"noteref\">5</a></p>");
+  Write("book2/endnotes.xhtml", "<section epub:type=\"endnotes\"><ol><li id=\"note-5\">Fifth.</li></ol></section>");
+  const auto r = RunCitelint("check --format json " + Q((dir_ / "book").string()) + " " + Q((dir_ / "book2").string()));
   const auto j = nlohmann::json::parse(r.out);
   std::vector<std::string> found;
   for (const auto& d : j["diagnostics"]) found.push_back(d["rule"].get<std::string>() + " " + d["path"].get<std::string>().substr(dir_.string().size()));

@@ -1,6 +1,7 @@
 #include "checker/document/document.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <unordered_map>
 
 #include "checker/text/unicode.h"
@@ -114,15 +115,14 @@ void IndexBlocks(Document& doc) {
 }
 
 void ResolveAcrossDocuments(const std::vector<Document*>& docs) {
-  auto basename = [](std::string_view p) {
-    const size_t slash = p.rfind('/');
-    return std::string(slash == std::string_view::npos ? p : p.substr(slash + 1));
-  };
-  std::unordered_map<std::string, Document*> by_name;
+  // Files are matched by path: the link's file part is relative to the
+  // directory of the document that holds the link.
+  auto normal = [](const std::filesystem::path& p) { return p.lexically_normal().string(); };
+  std::unordered_map<std::string, Document*> by_path;
   for (Document* d : docs) {
-    if (d->format == Format::kHtml) by_name.emplace(basename(d->path()), d);
+    if (d->format == Format::kHtml) by_path.emplace(normal(d->path()), d);
   }
-  if (by_name.empty()) return;
+  if (by_path.empty()) return;
   // Per target document: note ids.
   std::unordered_map<const Document*, std::unordered_map<std::string, int>> ids;
   for (Document* d : docs) {
@@ -130,8 +130,9 @@ void ResolveAcrossDocuments(const std::vector<Document*>& docs) {
       if (!m.external) continue;
       const size_t hash = m.target.find('#');
       if (hash == std::string::npos) continue;
-      auto target = by_name.find(basename(std::string_view(m.target).substr(0, hash)));
-      if (target == by_name.end()) continue;  // not among the inputs: stays external
+      const std::filesystem::path file = std::filesystem::path(d->path()).parent_path() / m.target.substr(0, hash);
+      auto target = by_path.find(normal(file));
+      if (target == by_path.end()) continue;  // not among the inputs: stays external
       Document* t = target->second;
       auto& index = ids[t];
       if (index.empty()) {
