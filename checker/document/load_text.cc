@@ -219,7 +219,7 @@ Glue ClassifyGlue(std::string_view body, uint32_t i, bool* decimal_like) {
 }
 
 // What may follow a marker's digits.
-bool FollowOk(std::string_view body, uint32_t j, Glue glue, bool decimal_like, bool word_glued) {
+bool FollowOk(std::string_view body, uint32_t j, bool decimal_like, bool word_glued) {
   uint32_t k = j;
   const int32_t next = text::NextCodePoint(body, k);
   if (next < 0 || next == '\n' || next == '\r') return true;
@@ -243,7 +243,6 @@ bool FollowOk(std::string_view body, uint32_t j, Glue glue, bool decimal_like, b
     const int32_t after = text::NextCodePoint(body, k);
     return after < 0 || text::IsWhitespace(after);
   }
-  (void)glue;
   return false;
 }
 
@@ -349,7 +348,7 @@ std::vector<Candidate> FindCandidates(std::string_view body, int max_digits) {
     if (glue != Glue::kNone) {
       uint32_t p = i;
       const bool word_glued = text::IsLetter(text::PrevCodePoint(body, p));
-      if (FollowOk(body, j, glue, decimal_like, word_glued)) {
+      if (FollowOk(body, j, decimal_like, word_glued)) {
         Candidate c;
         int value = 0;
         for (uint32_t x = i; x < j; ++x) value = value * 10 + (body[x] - '0');

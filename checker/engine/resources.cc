@@ -190,7 +190,7 @@ Status LoadRuleFile(const fs::path& file, const std::map<std::string, const Rule
       }
     }
   }
-  (void)rule.Get("metadata");  // free-form
+  rule.Get("metadata");  // free-form: accepted as is
 
   if (kind.value() == "builtin") {
     auto it = builtins.find(id.value());
