@@ -18,6 +18,17 @@
 
 namespace citelint {
 
+// Per-document spans the YAML rules' scopes and predicates read, in
+// Document::text offsets: paragraphs, sentences, quotes, and the body
+// markers (text offset and cited note), each sorted.
+struct TextFacts {
+  std::vector<Span> paragraphs;
+  std::vector<Span> sentences;
+  std::vector<Span> quotes;
+  std::vector<uint32_t> marker_at;
+  std::vector<int> marker_note;
+};
+
 class Analysis {
  public:
   Analysis(const Document& doc, const Resources& resources);
@@ -27,6 +38,7 @@ class Analysis {
   [[nodiscard]] const extract::LexiconIndex& lexicon() const;
   [[nodiscard]] const extract::Extraction& extraction() const;  // computed on first use
   [[nodiscard]] const graph::CitationGraph& graph() const;      // computed on first use
+  [[nodiscard]] const TextFacts& text_facts() const;            // computed on first use
   // A rule's options (empty when no rule file configures it).
   [[nodiscard]] const RuleOptions& options(std::string_view rule) const;
 
@@ -36,6 +48,7 @@ class Analysis {
   mutable std::unique_ptr<extract::LexiconIndex> lexicon_;
   mutable std::optional<extract::Extraction> extraction_;
   mutable std::optional<graph::CitationGraph> graph_;
+  mutable std::optional<TextFacts> text_facts_;
   RuleOptions no_options_;
 };
 

@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "checker/engine/resources.h"
+#include "checker/engine/yaml_error.h"
 
 namespace citelint {
 namespace {
@@ -14,7 +15,7 @@ namespace {
 namespace fs = std::filesystem;
 
 Status Error(const std::string& file, const YAML::Mark& mark, const std::string& what) {
-  return Status::Error(fmt::format("{}:{}:{}: error: {}", file, mark.line + 1, mark.column + 1, what));
+  return YamlErrorAt(file, mark, what);
 }
 
 std::string Origin(const std::string& file, const YAML::Node& n) { return fmt::format("{}:{}", file, n.Mark().line + 1); }

@@ -9,6 +9,7 @@
 #include <set>
 #include <sstream>
 
+#include "checker/engine/yaml_error.h"
 #include "checker/engine/yaml_rule.h"
 #include "checker/extract/words.h"
 
@@ -17,20 +18,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// `path:line:col: error: what`, then the line and a caret under the column.
 Status ErrorAt(const fs::path& file, const YAML::Mark& mark, const std::string& what) {
-  if (mark.line < 0) return Status::Error(fmt::format("{}: error: {}", file.string(), what));
-  std::string message = fmt::format("{}:{}:{}: error: {}", file.string(), mark.line + 1, mark.column + 1, what);
-  std::ifstream in(file);
-  std::string line;
-  int read = 0;
-  while (read <= mark.line && std::getline(in, line)) ++read;
-  if (read <= mark.line) {
-    message += "\n<end of file>\n^";  // the error is past the last line
-  } else {
-    message += "\n" + line + "\n" + std::string(static_cast<size_t>(mark.column), ' ') + "^";
-  }
-  return Status::Error(message);
+  return YamlErrorAt(file.string(), mark, what);
 }
 
 // A strict view of one YAML mapping: every key must be read or it is an error.

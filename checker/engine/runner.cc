@@ -34,6 +34,28 @@ const graph::CitationGraph& Analysis::graph() const {
   return *graph_;
 }
 
+const TextFacts& Analysis::text_facts() const {
+  if (!text_facts_) {
+    TextFacts f;
+    const std::string& t = doc_.text;
+    for (uint32_t start = 0; start < t.size();) {
+      size_t end = t.find("\n\n", start);
+      if (end == std::string::npos) end = t.size();
+      if (end > start) f.paragraphs.push_back({start, static_cast<uint32_t>(end)});
+      start = static_cast<uint32_t>(end + 2);
+    }
+    for (const auto& s : extraction().sentences) f.sentences.push_back(s.text);
+    for (const auto& q : extraction().quotes) f.quotes.push_back(q.text);
+    for (const Marker& m : doc_.markers) {
+      if (m.in_note || m.external) continue;
+      f.marker_at.push_back(doc_.text_map.ToText(m.span.begin));
+      f.marker_note.push_back(m.note);
+    }
+    text_facts_.emplace(std::move(f));
+  }
+  return *text_facts_;
+}
+
 void Sink::Report(Span span, std::string message, std::optional<std::string> marker, std::optional<std::string> note,
                   std::optional<std::string> suggest) {
   Diagnostic d;

@@ -76,31 +76,6 @@ std::vector<Word> Words(std::string_view s) {
   return out;
 }
 
-// Per-document facts the predicates read, in Document::text offsets.
-struct Facts {
-  std::vector<Span> paragraphs;
-  std::vector<uint32_t> marker_at;  // text offset of each body marker, sorted
-  std::vector<int> marker_note;     // the note each cites, parallel
-};
-
-Facts ComputeFacts(const Document& doc) {
-  Facts f;
-  const std::string& t = doc.text;
-  uint32_t start = 0;
-  while (start < t.size()) {
-    size_t end = t.find("\n\n", start);
-    if (end == std::string::npos) end = t.size();
-    if (end > start) f.paragraphs.push_back({start, static_cast<uint32_t>(end)});
-    start = static_cast<uint32_t>(end + 2);
-  }
-  for (const Marker& m : doc.markers) {
-    if (m.in_note || m.external) continue;
-    f.marker_at.push_back(doc.text_map.ToText(m.span.begin));
-    f.marker_note.push_back(m.note);
-  }
-  return f;
-}
-
 Span Containing(const std::vector<Span>& spans, uint32_t at) {
   auto it = std::upper_bound(spans.begin(), spans.end(), at, [](uint32_t a, const Span& s) { return a < s.begin; });
   if (it == spans.begin()) return {at, at};
@@ -113,11 +88,9 @@ Span Containing(const std::vector<Span>& spans, uint32_t at) {
 void YamlRule::Run(const Analysis& analysis, Sink& sink) const {
   const Document& doc = analysis.doc();
   const auto& x = analysis.extraction();
-  const Facts facts = ComputeFacts(doc);
-  std::vector<Span> sentences;
-  for (const auto& s : x.sentences) sentences.push_back(s.text);
-  std::vector<Span> quotes;
-  for (const auto& q : x.quotes) quotes.push_back(q.text);
+  const TextFacts& facts = analysis.text_facts();
+  const std::vector<Span>& sentences = facts.sentences;
+  const std::vector<Span>& quotes = facts.quotes;
 
   auto has_marker = [&](Span range) {
     auto it = std::lower_bound(facts.marker_at.begin(), facts.marker_at.end(), range.begin);
