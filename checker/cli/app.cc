@@ -29,7 +29,7 @@ bool HasDocumentExtension(const fs::path& p) {
   std::string ext = p.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
   return ext == ".txt" || ext == ".md" || ext == ".markdown" || ext == ".html" || ext == ".htm" ||
-         ext == ".xhtml";
+         ext == ".xhtml" || ext == ".rst" || ext == ".rest";
 }
 
 // The format a path is read as: --input-format, else by extension; stdin is txt.
@@ -419,7 +419,7 @@ int Main(int argc, char** argv) {
 
   CheckOptions check;
   CLI::App* check_cmd = app.add_subcommand("check", "Check documents and report findings");
-  check_cmd->add_option("paths", check.paths, "Files or directories (recursively: .txt .md .html .htm .xhtml); - for stdin");
+  check_cmd->add_option("paths", check.paths, "Files or directories (recursively: .txt .md .markdown .rst .html .htm .xhtml); - for stdin");
   check_cmd->add_option("--format", check.format, "Output format")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
@@ -428,7 +428,7 @@ int Main(int argc, char** argv) {
       ->capture_default_str();
   check_cmd->add_option("--input-format", check.input_format,
                         "Treat inputs as this format (default: by extension; stdin: txt)")
-      ->check(CLI::IsMember({"txt", "md", "html"}));
+      ->check(CLI::IsMember({"txt", "md", "html", "rst"}));
   check_cmd->add_option("--rules-dir", check.rules_dir, "Rules directory (lexicons, rule options); default: the shipped one");
   check_cmd->add_flag("--preview", check.preview, "Also run rules whose status is preview");
   check_cmd->add_option("--config", check.config, "Use this config file instead of the nearest .citelint.yaml");
@@ -449,7 +449,7 @@ int Main(int argc, char** argv) {
       ->check(CLI::IsMember({"dot", "json"}))
       ->capture_default_str();
   graph_cmd->add_option("--input-format", graph_input_format, "Treat the input as this format")
-      ->check(CLI::IsMember({"txt", "md", "html"}));
+      ->check(CLI::IsMember({"txt", "md", "html", "rst"}));
   graph_cmd->add_option("--rules-dir", graph_rules_dir, "Rules directory (lexicons)");
 
   std::string rules_format = "text";
@@ -474,7 +474,7 @@ int Main(int argc, char** argv) {
   CLI::App* inspect_cmd = app.add_subcommand("inspect", "Print the blocks, markers and notes the loader found");
   inspect_cmd->add_option("path", inspect_path, "A file, or - for stdin")->required();
   inspect_cmd->add_option("--input-format", inspect_format, "Treat the input as this format")
-      ->check(CLI::IsMember({"txt", "md", "html"}));
+      ->check(CLI::IsMember({"txt", "md", "html", "rst"}));
 
   try {
     app.parse(argc, argv);

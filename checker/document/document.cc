@@ -13,6 +13,7 @@ const char* FormatName(Format format) {
     case Format::kText: return "txt";
     case Format::kMarkdown: return "md";
     case Format::kHtml: return "html";
+    case Format::kRst: return "rst";
   }
   return "txt";
 }
@@ -21,20 +22,42 @@ std::optional<Format> ParseFormat(std::string_view name) {
   if (name == "txt" || name == "text") return Format::kText;
   if (name == "md" || name == "markdown") return Format::kMarkdown;
   if (name == "html" || name == "htm" || name == "xhtml") return Format::kHtml;
+  if (name == "rst" || name == "rest" || name == "restructuredtext") return Format::kRst;
   return std::nullopt;
 }
 
-Format FormatForPath(std::string_view path) {
+namespace {
+
+std::string Extension(std::string_view path) {
   const auto dot = path.rfind('.');
   const auto slash = path.rfind('/');
-  if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash)) {
-    return Format::kText;
-  }
+  if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash)) return {};
   std::string ext(path.substr(dot + 1));
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  return ext;
+}
+
+}  // namespace
+
+Format FormatForPath(std::string_view path) {
+  const std::string ext = Extension(path);
   if (ext == "md" || ext == "markdown") return Format::kMarkdown;
   if (ext == "html" || ext == "htm" || ext == "xhtml") return Format::kHtml;
+  if (ext == "rst" || ext == "rest") return Format::kRst;
   return Format::kText;
+}
+
+std::optional<std::string> UnreadFormatForPath(std::string_view path) {
+  static const std::pair<const char*, const char*> kUnread[] = {
+      {"adoc", "AsciiDoc"},      {"asciidoc", "AsciiDoc"},    {"asc", "AsciiDoc"},   {"tex", "LaTeX"},
+      {"latex", "LaTeX"},        {"org", "Org"},              {"docx", "Word"},      {"doc", "Word"},
+      {"odt", "OpenDocument"},   {"pdf", "PDF"},              {"rtf", "RTF"},        {"epub", "EPUB"},
+      {"pages", "Pages"},        {"textile", "Textile"},      {"wiki", "wiki markup"}};
+  const std::string ext = Extension(path);
+  for (const auto& [e, name] : kUnread) {
+    if (ext == e) return std::string(name);
+  }
+  return std::nullopt;
 }
 
 const char* BlockKindName(BlockKind kind) {
@@ -50,6 +73,13 @@ const char* BlockKindName(BlockKind kind) {
 }
 
 void OffsetMap::Add(uint32_t text_offset, uint32_t source_offset, uint32_t length) {
+  if (!pieces_.empty() && length > 0) {
+    Piece& last = pieces_.back();
+    if (last.length > 0 && last.text + last.length == text_offset && last.source + last.length == source_offset) {
+      last.length += length;
+      return;
+    }
+  }
   pieces_.push_back({text_offset, source_offset, length});
 }
 
@@ -97,6 +127,67 @@ void TextBuilder::Append(std::string_view text, uint32_t source_offset) {
   last_source_ = source_offset;
 }
 
+void TextBuilder::AppendDecoded(std::string_view decoded, std::string_view original, uint32_t source_offset) {
+  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; };
+  auto emit = [&](std::string_view bytes, uint32_t at) {
+    doc_.text_map.Add(static_cast<uint32_t>(doc_.text.size()), at, static_cast<uint32_t>(bytes.size()));
+    doc_.text.append(bytes);
+    last_source_ = at + 1;
+  };
+  size_t o = 0, d = 0;
+  while (d < decoded.size()) {
+    const uint32_t at = source_offset + static_cast<uint32_t>(std::min(o, original.size()));
+    if (is_space(decoded[d])) {
+      // Collapse whitespace; none at the start of a block.
+      if (!doc_.text.empty() && !is_space(doc_.text.back())) emit(" ", at);
+      ++d;
+      while (o < original.size() && is_space(original[o])) ++o;
+      continue;
+    }
+    if (o < original.size() && original[o] == '&') {
+      size_t e = o + 1;
+      while (e < original.size() && e - o < 40 && (std::isalnum(static_cast<unsigned char>(original[e])) || original[e] == '#')) ++e;
+      if (e < original.size() && original[e] == ';') ++e;
+      const std::string_view ref = original.substr(o, e - o);
+      if (!decoded.substr(d).starts_with(ref) || ref.size() == 1) {
+        // A character reference: its decoded code point (or two) stand at the `&`.
+        size_t len = 1;
+        while (d + len < decoded.size() && (static_cast<unsigned char>(decoded[d + len]) & 0xC0) == 0x80) ++len;
+        if (ref.size() > 1 || decoded[d] != '&') {
+          if (is_space(decoded[d])) {
+            if (!doc_.text.empty() && !is_space(doc_.text.back())) emit(" ", at);
+          } else {
+            emit(decoded.substr(d, len), at);
+          }
+          d += len;
+          o = e;
+          continue;
+        }
+      }
+    }
+    if (o < original.size() && original[o] == decoded[d]) {
+      emit(decoded.substr(d, 1), at);
+      ++o;
+      ++d;
+      continue;
+    }
+    if (o < original.size() && original[o] == '\r') {
+      ++o;
+      continue;
+    }
+    // Anything else (NUL replaced, a reference decoded differently): map the
+    // rest in step from here.
+    for (; d < decoded.size(); ++d) {
+      if (is_space(decoded[d])) {
+        if (!doc_.text.empty() && !is_space(doc_.text.back())) emit(" ", at);
+      } else {
+        emit(decoded.substr(d, 1), source_offset + static_cast<uint32_t>(std::min(o, original.size())));
+        if (o < original.size()) ++o;
+      }
+    }
+  }
+}
+
 void TextBuilder::Separator(std::string_view sep) {
   if (doc_.text.empty()) return;
   // Never stack separators: "\n\n" after "\n\n" adds nothing.
@@ -123,6 +214,17 @@ void ResolveAcrossDocuments(const std::vector<Document*>& docs) {
     if (d->format == Format::kHtml) by_path.emplace(normal(d->path()), d);
   }
   if (by_path.empty()) return;
+  // Notes whose backlink leads into a file not checked now.
+  for (Document* d : docs) {
+    if (d->format != Format::kHtml) continue;
+    const std::filesystem::path dir = std::filesystem::path(d->path()).parent_path();
+    for (Note& n : d->notes) {
+      const size_t hash = n.backlink.find('#');
+      if (hash == 0 || hash == std::string::npos || n.backlink.find("://") != std::string::npos) continue;
+      const std::filesystem::path file = dir / n.backlink.substr(0, hash);
+      if (normal(file) != normal(d->path()) && !by_path.count(normal(file))) n.cited_elsewhere = true;
+    }
+  }
   // Per target document: note ids.
   std::unordered_map<const Document*, std::unordered_map<std::string, int>> ids;
   for (Document* d : docs) {

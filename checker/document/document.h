@@ -14,11 +14,15 @@
 
 namespace citelint {
 
-enum class Format { kText, kMarkdown, kHtml };
+enum class Format { kText, kMarkdown, kHtml, kRst };
 const char* FormatName(Format format);
 std::optional<Format> ParseFormat(std::string_view name);
-// txt for .txt and unknown extensions, md for .md/.markdown, html for .html/.htm/.xhtml.
+// txt for .txt and unknown extensions, md for .md/.markdown, html for
+// .html/.htm/.xhtml, rst for .rst/.rest.
 Format FormatForPath(std::string_view path);
+// The name of a format citelint does not read ("AsciiDoc" for .adoc, "PDF"
+// for .pdf, …), for a file named by extension; nullopt otherwise.
+std::optional<std::string> UnreadFormatForPath(std::string_view path);
 
 enum class BlockKind { kHeading, kParagraph, kListItem, kBlockquote, kCode, kNotes };
 const char* BlockKindName(BlockKind kind);
@@ -49,7 +53,8 @@ struct Note {
   std::string id;        // HTML id attribute, if any
   int duplicate_of = -1; // index of another note with the same label (the one that counts)
   bool hidden = false;   // Markdown: a definition inside an HTML comment, never shown
-  bool cited_elsewhere = false;  // HTML: a marker in another checked file cites it
+  bool cited_elsewhere = false;  // HTML: a marker in another checked file cites it (or may: see backlink)
+  std::string backlink;  // HTML: the note's link back to its reference ("chapter-3.xhtml#noteref-7"), if any
 
   // Where a finding about this note points: its label, else its start.
   [[nodiscard]] Span Anchor() const { return label_span.empty() ? Span{span.begin, span.begin} : label_span; }
@@ -60,6 +65,7 @@ struct Note {
 // piece it was appended after.
 class OffsetMap {
  public:
+  // Adds a piece; one that continues the last piece in both texts extends it.
   void Add(uint32_t text_offset, uint32_t source_offset, uint32_t length);
   [[nodiscard]] uint32_t ToSource(uint32_t text_offset) const;
   // The text offset standing for a source offset (the first text byte at or
@@ -96,6 +102,11 @@ class TextBuilder {
   void Copy(std::string_view source, Span span);
   // Appends `text` (e.g. decoded HTML) that stands for the source at `source_offset`.
   void Append(std::string_view text, uint32_t source_offset);
+  // Appends `decoded` (HTML text with character references decoded) that was
+  // written as `original` at `source_offset`, mapping every byte to where it
+  // was written (a decoded `&amp;` maps to its `&`), with runs of whitespace
+  // collapsed to one space as HTML renders them.
+  void AppendDecoded(std::string_view decoded, std::string_view original, uint32_t source_offset);
   // Appends a synthetic separator unless the text already ends with it.
   void Separator(std::string_view sep);
 
@@ -116,7 +127,9 @@ void IndexBlocks(Document& doc);
 
 // Resolves HTML references into other files (`endnotes.xhtml#note-3`) among
 // the documents checked together: the note is marked cited_elsewhere, and a
-// reference into a checked file that has no such note becomes dangling.
+// reference into a checked file that has no such note becomes dangling. A
+// note whose backlink points into a file that is not among them may be cited
+// there: it is marked cited_elsewhere too (it cannot be called unused).
 void ResolveAcrossDocuments(const std::vector<Document*>& docs);
 
 // Collapses runs of whitespace to one space and trims the ends.

@@ -112,6 +112,21 @@ void CollectUrls(const GumboNode* n, std::vector<std::string>& urls) {
   for (unsigned i = 0; i < kids.length; ++i) CollectUrls(static_cast<const GumboNode*>(kids.data[i]), urls);
 }
 
+// The href of a note's backlink (`<a epub:type="backlink" href="ch1.xhtml#noteref-3">`).
+std::string FindBacklink(const GumboNode* n) {
+  if (n->type != GUMBO_NODE_ELEMENT) return {};
+  if (Tag(n) == GUMBO_TAG_A && IsNoteChrome(n)) {
+    const char* href = Attr(n, "href");
+    return href != nullptr ? href : "";
+  }
+  const GumboVector& kids = n->v.element.children;
+  for (unsigned i = 0; i < kids.length; ++i) {
+    std::string found = FindBacklink(static_cast<const GumboNode*>(kids.data[i]));
+    if (!found.empty()) return found;
+  }
+  return {};
+}
+
 const GumboNode* FirstText(const GumboNode* n) {
   if (n->type == GUMBO_NODE_TEXT) return n;
   if (n->type != GUMBO_NODE_ELEMENT) return nullptr;
@@ -174,6 +189,7 @@ class HtmlWalker {
   std::unordered_map<const GumboNode*, int> note_of_node_;
   std::vector<bool> ordinal_label_;  // per note: label is its list position
   bool in_note_ = false;              // Walk is inside a note or notes container
+  int code_depth_ = 0;                // Walk is inside <pre>, <code>, …
 };
 
 void HtmlWalker::IndexIds(const GumboNode* n, int note) {
@@ -235,6 +251,7 @@ void HtmlWalker::AddNote(const GumboNode* n, const std::string& ordinal_label) {
   CollectText(n, text, true);
   note.text = CollapseWhitespace(text);
   CollectUrls(n, note.urls);
+  note.backlink = FindBacklink(n);
   for (std::string& url : text::FindUrls(note.text)) {
     if (std::find(note.urls.begin(), note.urls.end(), url) == note.urls.end()) note.urls.push_back(std::move(url));
   }
@@ -368,7 +385,10 @@ void HtmlWalker::AddMarker(const GumboNode* anchor, const GumboNode* label_node,
 
 void HtmlWalker::Walk(const GumboNode* n, int note_depth) {
   if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE || n->type == GUMBO_NODE_CDATA) {
-    if (note_depth == 0) text_.Append(n->v.text.text, StartOffset(n));
+    if (note_depth == 0 && code_depth_ == 0) {
+      text_.AppendDecoded(n->v.text.text, std::string_view(n->v.text.original_text.data, n->v.text.original_text.length),
+                          StartOffset(n));
+    }
     return;
   }
   if (n->type != GUMBO_NODE_ELEMENT || IsSkipped(n)) return;
@@ -433,9 +453,21 @@ void HtmlWalker::Walk(const GumboNode* n, int note_depth) {
       return;
     }
   }
+  if (t == GUMBO_TAG_BR && note_depth == 0) {
+    text_.Separator(" ");  // a line break inside a paragraph, not a new paragraph
+    return;
+  }
   const bool block = t == GUMBO_TAG_P || t == GUMBO_TAG_LI || t == GUMBO_TAG_BLOCKQUOTE ||
                      t == GUMBO_TAG_PRE || (t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6) || t == GUMBO_TAG_DIV ||
-                     t == GUMBO_TAG_TD || t == GUMBO_TAG_TH || t == GUMBO_TAG_BR;
+                     t == GUMBO_TAG_TD || t == GUMBO_TAG_TH || t == GUMBO_TAG_TR || t == GUMBO_TAG_TABLE ||
+                     t == GUMBO_TAG_UL || t == GUMBO_TAG_OL || t == GUMBO_TAG_DL || t == GUMBO_TAG_DT ||
+                     t == GUMBO_TAG_DD || t == GUMBO_TAG_FIGCAPTION || t == GUMBO_TAG_SECTION ||
+                     t == GUMBO_TAG_ARTICLE || t == GUMBO_TAG_HEADER || t == GUMBO_TAG_FOOTER ||
+                     t == GUMBO_TAG_ASIDE || t == GUMBO_TAG_HR;
+  // Code is not prose: its text stays out of the analysis text.
+  const bool code = t == GUMBO_TAG_PRE || t == GUMBO_TAG_CODE || t == GUMBO_TAG_KBD || t == GUMBO_TAG_SAMP ||
+                    t == GUMBO_TAG_VAR || t == GUMBO_TAG_MATH;
+  if (code && note_depth == 0) text_.Separator(" ");
   if (block && note_depth == 0) {
     text_.Separator("\n\n");
     BlockKind kind = BlockKind::kParagraph;
@@ -455,7 +487,9 @@ void HtmlWalker::Walk(const GumboNode* n, int note_depth) {
     if (record && !is_container) doc_.blocks.push_back({kind, {StartOffset(n), EndOffset(n)}});
   }
   const GumboVector& kids = n->v.element.children;
+  if (code) ++code_depth_;
   for (unsigned i = 0; i < kids.length; ++i) Walk(static_cast<const GumboNode*>(kids.data[i]), depth);
+  if (code) --code_depth_;
   if (block && note_depth == 0) text_.Separator("\n\n");
 }
 

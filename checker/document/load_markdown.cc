@@ -315,8 +315,10 @@ void Walker::AppendInlineText(cmark_node* leaf) {
     if (ev != CMARK_EVENT_ENTER) continue;
     const auto type = cmark_node_get_type(n);
     const uint32_t at = Offset(cmark_node_get_start_line(n), cmark_node_get_start_column(n));
-    if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE) {
+    if (type == CMARK_NODE_TEXT) {
       text_.Append(cmark_node_get_literal(n), at);
+    } else if (type == CMARK_NODE_CODE) {
+      text_.Separator(" ");  // inline code is not prose: no quotes, figures or speakers in it
     } else if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK) {
       text_.Separator(" ");
     }
@@ -440,6 +442,32 @@ void Walker::Run(cmark_node* root, const std::vector<DefinitionLine>& definition
   IndexBlocks(doc_);
 }
 
+// Front matter (YAML between `---` lines, TOML between `+++` lines) at the
+// top of the file is metadata, not prose: it is blanked (newlines kept, so
+// every position after it stays where it is) before cmark-gfm sees it.
+void BlankFrontMatter(std::string& input) {
+  size_t start = input.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  const std::string_view s(input);
+  std::string_view fence;
+  if (s.substr(start).starts_with("---\n") || s.substr(start).starts_with("---\r\n")) fence = "---";
+  else if (s.substr(start).starts_with("+++\n") || s.substr(start).starts_with("+++\r\n")) fence = "+++";
+  else return;
+  size_t line = s.find('\n', start) + 1;
+  while (line < s.size()) {
+    size_t end = s.find('\n', line);
+    if (end == std::string_view::npos) end = s.size();
+    std::string_view text = s.substr(line, end - line);
+    if (text.ends_with("\r")) text.remove_suffix(1);
+    if (text == fence || (fence == "---" && text == "...")) {
+      for (size_t i = start; i < end; ++i) {
+        if (input[i] != '\n' && input[i] != '\r') input[i] = ' ';
+      }
+      return;
+    }
+    line = end + 1;
+  }
+}
+
 }  // namespace
 
 Document LoadMarkdown(std::shared_ptr<const SourceFile> source) {
@@ -452,6 +480,7 @@ Document LoadMarkdown(std::shared_ptr<const SourceFile> source) {
   const std::vector<DefinitionLine> definition_lines = FindDefinitionLines(*source);
 
   std::string input(source->bytes());
+  BlankFrontMatter(input);
   std::unordered_set<std::string> seen;
   std::string appendix;
   for (const DefinitionLine& d : definition_lines) {

@@ -111,7 +111,11 @@ NotesSection FindNotes(std::string_view src, const std::vector<Line>& lines) {
   int last_label = INT_MAX;
   int bottom = i;            // last line of the note being collected
   while (i >= 0) {
-    if (blank(i)) { --i; continue; }
+    if (blank(i)) {
+      if (pending.size() > kMaxContinuation) break;  // a paragraph of body text above the notes
+      --i;
+      continue;
+    }
     const std::string_view text = src.substr(lines[i].begin, lines[i].end - lines[i].begin);
     if (auto note = ParseNoteLine(src, lines[i])) {
       if (note->label > last_label) break;
@@ -127,8 +131,9 @@ NotesSection FindNotes(std::string_view src, const std::vector<Line>& lines) {
       section.first_line = i;
       break;
     }
+    // A note may wrap over any number of lines; across a blank line only a
+    // short continuation belongs to the note above it (checked above).
     pending.push_back(i);
-    if (pending.size() > kMaxContinuation) break;
     --i;
   }
   // Trim the last note's range back to its last non-blank line.
@@ -421,6 +426,55 @@ bool IsHeadingLine(std::string_view line) {
   return text::IsUpper(text::NextCodePoint(line, k)) || IsDigit(static_cast<unsigned char>(line[0]));
 }
 
+// Lines no wider than this (in code points) are hard-wrapped text.
+constexpr size_t kMaxWrapWidth = 100;
+
+size_t CodePoints(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+// Is the group of lines [from, to) one hard-wrapped paragraph (or several
+// with list items)? Its lines are short, fill most of the width, and mostly
+// break mid-sentence; one paragraph per line (short news paragraphs, a
+// heading above a line) ends each line with a sentence.
+bool HardWrapped(std::string_view src, const std::vector<Line>& lines, int from, int to) {
+  if (to - from < 2) return false;
+  size_t widest = 0;
+  for (int k = from; k < to; ++k) widest = std::max(widest, CodePoints(src.substr(lines[k].begin, lines[k].end - lines[k].begin)));
+  if (widest > kMaxWrapWidth || widest < 40) return false;
+  int mid_sentence = 0;
+  for (int k = from; k + 1 < to; ++k) {
+    const std::string_view t = Trim(src.substr(lines[k].begin, lines[k].end - lines[k].begin));
+    if (CodePoints(t) * 2 < widest) return false;
+    uint32_t end = static_cast<uint32_t>(t.size());
+    int32_t last = text::PrevCodePoint(t, end);
+    while (IsDigit(last) && end > 0) last = text::PrevCodePoint(t, end);  // a marker after the sentence
+    const bool ends_sentence = last == '.' || last == '!' || last == '?' || last == ':' || text::IsClosingQuote(last) ||
+                               last == ')' || last == ']';
+    if (!ends_sentence) ++mid_sentence;
+  }
+  return mid_sentence * 2 >= to - from - 1;
+}
+
+// YAML front matter (`---` … `---` with `key: value` lines) at the top of a
+// plain-text file is metadata: the first body line after it.
+int FrontMatterEnd(std::string_view src, const std::vector<Line>& lines, int body_lines) {
+  int i = 0;
+  auto text = [&](int k) { return Trim(src.substr(lines[k].begin, lines[k].end - lines[k].begin)); };
+  if (body_lines == 0 || (text(0) != "---" && text(0) != "+++")) return 0;
+  const std::string_view fence = text(0);
+  bool keys = false;
+  for (i = 1; i < body_lines && i < 80; ++i) {
+    const std::string_view t = text(i);
+    if (t == fence || (fence == "---" && t == "...")) return keys ? i + 1 : 0;
+    const size_t sep = t.find(fence == "---" ? ':' : '=');
+    if (sep != std::string_view::npos && sep > 0 && Trim(t.substr(0, sep)).find(' ') == std::string_view::npos) keys = true;
+  }
+  return 0;
+}
+
 }  // namespace
 
 Document LoadText(std::shared_ptr<const SourceFile> source) {
@@ -469,29 +523,54 @@ Document LoadText(std::shared_ptr<const SourceFile> source) {
     doc.markers.push_back(std::move(marker));
   }
 
-  // Blocks and analysis text for the body: one block per non-blank line.
+  // Blocks and analysis text for the body. Paragraphs are separated by
+  // blank lines; a group of lines that is hard-wrapped (every line short) is
+  // one paragraph whose lines join with a space, except that a list item
+  // starts a block of its own. A group with long lines (one paragraph per
+  // line, as in the seed) keeps one block per line.
   TextBuilder text(doc);
   size_t next_marker = 0;
   const int body_lines = notes.first_line >= 0 ? notes.first_line : static_cast<int>(lines.size());
-  for (int li = 0; li < body_lines; ++li) {
-    const Line line = lines[li];
-    const std::string_view content = src.substr(line.begin, line.end - line.begin);
-    if (Trim(content).empty()) continue;
-    BlockKind kind = IsListItemLine(content)   ? BlockKind::kListItem
-                     : IsHeadingLine(content) ? BlockKind::kHeading
-                                              : BlockKind::kParagraph;
-    doc.blocks.push_back({kind, {line.begin, line.end}});
-    text.Separator("\n\n");
-    uint32_t pos = line.begin;
-    while (next_marker < doc.markers.size() && doc.markers[next_marker].span.begin < line.end) {
-      Marker& m = doc.markers[next_marker++];
-      m.block = static_cast<int>(doc.blocks.size()) - 1;
-      if (m.span.begin >= pos) {
-        text.Copy(src, {pos, m.span.begin});
-        pos = m.span.end;
-      }
+  const int first_body = FrontMatterEnd(src, lines, body_lines);
+  auto content_of = [&](int li) { return src.substr(lines[li].begin, lines[li].end - lines[li].begin); };
+  auto is_blank = [&](int li) { return Trim(content_of(li)).empty(); };
+  int li = first_body;
+  while (li < body_lines) {
+    if (is_blank(li)) {
+      ++li;
+      continue;
     }
-    text.Copy(src, {pos, line.end});
+    int group_end = li;
+    while (group_end < body_lines && !is_blank(group_end)) ++group_end;
+    const bool wrapped = HardWrapped(src, lines, li, group_end);
+    for (int k = li; k < group_end; ++k) {
+      const std::string_view content = content_of(k);
+      const bool joins = wrapped && k > li && !IsListItemLine(content) && !ParseNoteLine(src, lines[k]);
+      if (joins) {
+        doc.blocks.back().span.end = lines[k].end;
+        text.Separator(" ");
+      } else {
+        BlockKind kind = IsListItemLine(content) ? BlockKind::kListItem
+                         : !wrapped && IsHeadingLine(content) ? BlockKind::kHeading
+                                                            : BlockKind::kParagraph;
+        doc.blocks.push_back({kind, {lines[k].begin, lines[k].end}});
+        text.Separator("\n\n");
+      }
+      uint32_t pos = lines[k].begin;
+      if (joins) {
+        while (pos < lines[k].end && (src[pos] == ' ' || src[pos] == '\t')) ++pos;
+      }
+      while (next_marker < doc.markers.size() && doc.markers[next_marker].span.begin < lines[k].end) {
+        Marker& m = doc.markers[next_marker++];
+        m.block = static_cast<int>(doc.blocks.size()) - 1;
+        if (m.span.begin >= pos) {
+          text.Copy(src, {pos, m.span.begin});
+          pos = m.span.end;
+        }
+      }
+      text.Copy(src, {pos, lines[k].end});
+    }
+    li = group_end;
   }
 
   // Notes: one block for the section, one Note per item.

@@ -8,6 +8,14 @@ namespace citelint {
 
 Expected<Document> LoadDocument(std::shared_ptr<const SourceFile> source,
                                 std::optional<Format> format) {
+  if (!format) {
+    if (auto unread = UnreadFormatForPath(source->path())) {
+      return Status::Error(fmt::format(
+          "{}: error: {} files are not read by citelint (plain text, Markdown, reStructuredText and HTML are); "
+          "convert it, or pass --input-format txt|md|rst|html to read it as one of those",
+          source->path(), *unread));
+    }
+  }
   const std::string_view bytes = source->bytes();
   if (bytes.find('\0') != std::string_view::npos) {
     return Status::Error(fmt::format("{}: error: binary file (contains NUL bytes)", source->path()));
@@ -20,6 +28,7 @@ Expected<Document> LoadDocument(std::shared_ptr<const SourceFile> source,
   switch (format.value_or(FormatForPath(source->path()))) {
     case Format::kMarkdown: return loaders::LoadMarkdown(std::move(source));
     case Format::kHtml: return loaders::LoadHtml(std::move(source));
+    case Format::kRst: return loaders::LoadRst(std::move(source));
     case Format::kText: break;
   }
   return loaders::LoadText(std::move(source));

@@ -14,7 +14,9 @@
 namespace citelint {
 
 // Loads a document from an already-read source. `format` defaults to the
-// format implied by the path's extension.
+// format implied by the path's extension; a file whose extension names a
+// format citelint does not read (.adoc, .tex, .org, .docx, .odt, .pdf, …)
+// is refused unless `format` says how to read it.
 Expected<Document> LoadDocument(std::shared_ptr<const SourceFile> source,
                                 std::optional<Format> format = std::nullopt);
 
@@ -26,6 +28,7 @@ namespace loaders {
 Document LoadText(std::shared_ptr<const SourceFile> source);
 Document LoadMarkdown(std::shared_ptr<const SourceFile> source);
 Document LoadHtml(std::shared_ptr<const SourceFile> source);
+Document LoadRst(std::shared_ptr<const SourceFile> source);
 }  // namespace loaders
 
 }  // namespace citelint

@@ -43,15 +43,32 @@ std::vector<Comment> ParseComments(const Document& doc) {
   if (doc.format == Format::kText) return out;
   const std::string_view src = doc.source->bytes();
   static constexpr std::string_view kPrefix = "citelint-";
-  for (size_t at = src.find("<!--"); at != std::string_view::npos; at = src.find("<!--", at + 4)) {
-    const size_t close = src.find("-->", at);
-    if (close == std::string_view::npos) break;
-    std::string_view body = src.substr(at + 4, close - at - 4);
-    while (!body.empty() && (body.front() == ' ' || body.front() == '\t')) body.remove_prefix(1);
-    if (!body.starts_with(kPrefix)) {
-      at = close;  // a comment's text is not searched for comments
-      continue;
+  // Comment bodies: `<!-- … -->` in Markdown and HTML, `.. …` lines in reST.
+  struct Raw {
+    size_t at, end;
+    std::string_view body;
+  };
+  std::vector<Raw> raws;
+  if (doc.format == Format::kRst) {
+    for (int line = 1; line <= doc.source->line_count(); ++line) {
+      const std::string_view text = doc.source->Line(line);
+      const size_t lead = text.find_first_not_of(" \t");
+      if (lead == std::string_view::npos || text.substr(lead, 3) != ".. ") continue;
+      const size_t at = doc.source->LineStart(line) + lead;
+      raws.push_back({at, doc.source->LineStart(line) + text.size(), text.substr(lead + 3)});
     }
+  } else {
+    for (size_t at = src.find("<!--"); at != std::string_view::npos; at = src.find("<!--", at + 4)) {
+      const size_t close = src.find("-->", at);
+      if (close == std::string_view::npos) break;
+      raws.push_back({at, close + 3, src.substr(at + 4, close - at - 4)});
+      at = close;  // a comment's text is not searched for comments
+    }
+  }
+  for (const Raw& raw : raws) {
+    std::string_view body = raw.body;
+    while (!body.empty() && (body.front() == ' ' || body.front() == '\t')) body.remove_prefix(1);
+    if (!body.starts_with(kPrefix)) continue;
     body.remove_prefix(kPrefix.size());
     Comment c;
     if (body.starts_with("disable-next-line")) {
@@ -80,10 +97,9 @@ std::vector<Comment> ParseComments(const Document& doc) {
         word += ch;
       }
     }
-    c.span = {static_cast<uint32_t>(at), static_cast<uint32_t>(close + 3)};
+    c.span = {static_cast<uint32_t>(raw.at), static_cast<uint32_t>(raw.end)};
     c.line = doc.source->Locate(c.span.begin).line;
     out.push_back(std::move(c));
-    at = close;
   }
   // Ranges: a disable runs to the matching enable (same rules) or the end.
   const int last_line = doc.source->line_count();

@@ -83,7 +83,7 @@ Fixture ParseFixture(std::string_view bytes, Format format) {
       fixture.expectations.push_back(std::move(e));
       keep = std::min(keep, at);
     }
-    if (format == Format::kText && keep < text.size()) {
+    if ((format == Format::kText || format == Format::kRst) && keep < text.size()) {
       fixture.source.append(TrimSpace(text.substr(0, keep)).empty() ? std::string_view()
                                                                      : text.substr(0, keep));
       while (!fixture.source.empty() && (fixture.source.back() == ' ' || fixture.source.back() == '\t')) {

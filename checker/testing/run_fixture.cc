@@ -17,7 +17,7 @@ std::vector<std::string> FixtureFiles(const std::string& root) {
   for (const auto& entry : fs::recursive_directory_iterator(root, ec)) {
     if (!entry.is_regular_file()) continue;
     const std::string ext = entry.path().extension().string();
-    if (ext == ".txt" || ext == ".md" || ext == ".markdown" || ext == ".html" || ext == ".htm" || ext == ".xhtml") {
+    if (ext == ".txt" || ext == ".md" || ext == ".markdown" || ext == ".html" || ext == ".htm" || ext == ".xhtml" || ext == ".rst") {
       files.push_back(fs::relative(entry.path(), root).string());
     }
   }

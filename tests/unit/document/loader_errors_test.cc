@@ -22,7 +22,20 @@ TEST(LoaderErrorsTest, FormatFromExtension) {
   EXPECT_EQ(FormatForPath("a/b.xhtml"), Format::kHtml);
   EXPECT_EQ(FormatForPath("a/b.htm"), Format::kHtml);
   EXPECT_EQ(FormatForPath("a.dir/README"), Format::kText);
-  EXPECT_EQ(FormatForPath("notes.rst"), Format::kText);
+  EXPECT_EQ(FormatForPath("notes.rst"), Format::kRst);
+  EXPECT_EQ(FormatForPath("notes.unknown"), Format::kText);
+}
+
+TEST(LoaderErrorsTest, FormatsCitelintDoesNotReadAreRefusedUnlessForced) {
+  for (const char* name : {"draft.adoc", "paper.tex", "notes.org", "story.docx", "story.odt", "scan.pdf"}) {
+    auto doc = LoadDocument(std::make_shared<const SourceFile>(name, std::string("Text.1\n\n1. Note\n")));
+    ASSERT_FALSE(doc.ok()) << name;
+    EXPECT_NE(doc.status().message().find(std::string(name) + ": error:"), std::string::npos) << doc.status().message();
+    EXPECT_NE(doc.status().message().find("--input-format"), std::string::npos);
+    auto forced = LoadDocument(std::make_shared<const SourceFile>(name, std::string("Text.1\n\n1. Note\n")), Format::kText);
+    ASSERT_TRUE(forced.ok()) << name;
+    EXPECT_EQ(forced->notes.size(), 1u);
+  }
 }
 
 TEST(LoaderErrorsTest, EmptyAndBomOnlyInputs) {
