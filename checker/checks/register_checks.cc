@@ -42,22 +42,28 @@ CheckList AllRules(const Resources& resources) {
   return all;
 }
 
-CheckList DefaultChecks(const Resources& resources, bool preview) {
-  CheckList selected;
-  for (auto& check : AllRules(resources)) {
-    const std::string_view status = check->info().status;
-    if (status == "deprecated" || (status == "preview" && !preview)) continue;
-    selected.push_back(std::move(check));
-  }
-  return selected;
+CheckList DefaultChecks(const Resources& resources, bool preview) { return EnabledRules(resources, Config{}, preview); }
+
+std::string RuleProfile(const RuleInfo& info, const Resources& resources) {
+  auto it = resources.profile.find(info.id);
+  return it == resources.profile.end() ? info.profile : it->second;
 }
 
-CheckList EnabledRules(const Resources& resources, const Config& config, bool preview) {
-  CheckList selected;
+std::string RulePrecision(const RuleInfo& info, const Resources& resources) {
+  auto it = resources.precision.find(info.id);
+  return it == resources.precision.end() ? info.precision : it->second;
+}
+
+CheckList EnabledRules(const Resources& resources, const Config& config, bool preview, const std::string& profile) {
+  const std::string selected = !profile.empty() ? profile : config.profile ? config.profile->value : "default";
+  CheckList selected_rules;
   for (auto& check : AllRules(resources)) {
-    if (config.Enabled(check->info().id, check->info().status, preview)) selected.push_back(std::move(check));
+    const RuleInfo& info = check->info();
+    if (config.Enabled(info.id, info.status, RuleProfile(info, resources), preview, selected)) {
+      selected_rules.push_back(std::move(check));
+    }
   }
-  return selected;
+  return selected_rules;
 }
 
 std::vector<Diagnostic> CheckDocument(const Document& doc, const Resources& resources, const Config& config,

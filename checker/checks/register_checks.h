@@ -19,8 +19,13 @@ CheckList AllRules(const Resources& resources);
 // The default rule set: stable rules, and preview rules when asked for.
 CheckList DefaultChecks(const Resources& resources, bool preview);
 
-// The rules a config turns on (enable/disable globs over the default set).
-CheckList EnabledRules(const Resources& resources, const Config& config, bool preview);
+// The rules a config turns on (enable/disable globs over the rules of the
+// profile): `profile` ("default" or "strict") overrides the config's.
+CheckList EnabledRules(const Resources& resources, const Config& config, bool preview,
+                       const std::string& profile = "");
+// A rule's profile and measured precision (a built-in check's rule file may set them).
+std::string RuleProfile(const RuleInfo& info, const Resources& resources);
+std::string RulePrecision(const RuleInfo& info, const Resources& resources);
 
 // The whole pipeline for one document: the enabled rules, then suppressions
 // and the meta findings. Sorted.

@@ -59,12 +59,14 @@ void ApplyConfig(const Config& config, Resources& resources) {
   }
 }
 
-bool Config::Enabled(const std::string& id, const std::string& status, bool preview) const {
+bool Config::Enabled(const std::string& id, const std::string& status, const std::string& rule_profile, bool preview,
+                     const std::string& selected) const {
   auto matches = [&](const std::vector<Setting>& list) {
     return std::any_of(list.begin(), list.end(), [&](const Setting& s) { return GlobMatch(s.value, id); });
   };
   if (matches(disable)) return false;
   if (matches(enable)) return status != "deprecated";
+  if (rule_profile == "strict" && selected != "strict") return false;
   return status == "stable" || (status == "preview" && preview);
 }
 
@@ -126,6 +128,10 @@ Expected<Config> LoadConfig(const std::string& file) {
             }
           }
         }
+      } else if (key == "profile") {
+        const std::string value = v.IsScalar() ? v.as<std::string>() : "";
+        if (value != "default" && value != "strict") return Error(file, v.Mark(), "'profile' must be default or strict");
+        c.profile = Setting{value, Origin(file, kv.first)};
       } else if (key == "suppress") {
         if (!v.IsSequence()) return Error(file, v.Mark(), "'suppress' must be a list");
         for (const auto& item : v) {

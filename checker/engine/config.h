@@ -7,6 +7,7 @@
 //   options:  {id: {name: number}}
 //   ignore:   [glob, …]           paths not to check, relative to the file
 //   suppress: [{path, line, rule, reason}, …]   plain-text suppressions by line text
+//   profile:  default | strict   strict also runs the rules whose profile is strict
 // Every setting remembers where it came from, for `citelint config --print`.
 #pragma once
 
@@ -41,9 +42,12 @@ struct Config {
   std::map<std::string, Setting> severity;
   std::map<std::string, std::map<std::string, std::pair<double, std::string>>> options;  // id → name → (value, origin)
   std::vector<TextSuppression> suppress;
+  std::optional<Setting> profile;   // "default" or "strict"
 
-  // Whether a rule with this id and status runs under this config.
-  [[nodiscard]] bool Enabled(const std::string& id, const std::string& status, bool preview) const;
+  // Whether a rule with this id, status and profile runs under this config;
+  // `profile` is the selected profile ("default" or "strict").
+  [[nodiscard]] bool Enabled(const std::string& id, const std::string& status, const std::string& rule_profile,
+                             bool preview, const std::string& profile) const;
   // Whether a path (as given) is ignored.
   [[nodiscard]] bool Ignored(const std::string& path) const;
 };

@@ -44,6 +44,10 @@ struct RuleInfo {
   std::vector<std::string> good;
   std::string source;             // the file that defines the rule (a .yaml or the C++ check)
   std::string replaced_by;        // for deprecated rules
+  // "default": runs unless disabled; "strict": runs only under `--profile
+  // strict` (or config `profile: strict`) or when enabled by name.
+  std::string profile = "default";
+  std::string precision;          // measured precision on real documents, for `citelint explain`
 };
 
 }  // namespace citelint

@@ -102,7 +102,10 @@ Status LoadLexiconFile(const fs::path& file, Resources& r) {
   for (auto [key, target] : {std::pair{"verbs", &lex.cue_verbs}, {"phrases", &lex.cue_phrases},
                              {"before_speaker", &lex.before_speaker}, {"via", &lex.via}, {"platforms", &lex.platforms},
                              {"roles", &lex.roles}, {"pronouns", &lex.pronouns}, {"speaker_nouns", &lex.speaker_nouns},
-                             {"not_names", &lex.not_names}, {"auxiliaries", &lex.auxiliaries}}) {
+                             {"not_names", &lex.not_names}, {"auxiliaries", &lex.auxiliaries},
+                             {"unnamed_speakers", &lex.unnamed_speakers}, {"media_cues", &lex.media_cues}, {"not_cues", &lex.not_cues},
+                             {"naming", &lex.quote_naming}, {"identifiers", &lex.figure_identifiers},
+                             {"months", &lex.months}, {"not_counted", &lex.not_counted}}) {
     auto values = root.Strings(key);
     if (!values.ok()) return values.status();
     // `phrases` in a lexicon named after a rule's lexicon are that rule's phrases.
@@ -179,12 +182,21 @@ Status LoadRuleFile(const fs::path& file, const std::map<std::string, const Rule
     }
   }
   rule.Get("metadata");  // free-form: accepted as is
+  auto profile = rule.String("profile", false, "default");
+  if (!profile.ok()) return profile.status();
+  if (profile.value() != "default" && profile.value() != "strict") {
+    return ErrorAt(file, rule.Get("profile").Mark(), "profile must be default or strict");
+  }
+  auto precision = rule.String("precision", false);
+  if (!precision.ok()) return precision.status();
 
   if (kind.value() == "builtin") {
     auto it = builtins.find(id.value());
     if (it == builtins.end()) return ErrorAt(file, rule.Get("id").Mark(), fmt::format("no built-in check '{}'", id.value()));
     if (Status s = rule.NoUnknownKeys(); !s.ok()) return s;
     if (severity) r.severity[id.value()] = *severity;
+    if (rule.Get("profile")) r.profile[id.value()] = profile.value();
+    if (!precision.value().empty()) r.precision[id.value()] = precision.value();
     r.options[id.value()] = std::move(options);
     r.rule_files[id.value()] = file.string();
     return Status::Ok();
@@ -198,6 +210,8 @@ Status LoadRuleFile(const fs::path& file, const std::map<std::string, const Rule
   spec.info.id = id.value();
   spec.info.severity = severity.value_or(Severity::kWarning);
   spec.info.source = file.string();
+  spec.info.profile = profile.value();
+  spec.info.precision = precision.value();
   for (auto [key, target, required] : {std::tuple{"status", &spec.info.status, false},
                                        {"replaced-by", &spec.info.replaced_by, false},
                                        {"message", &spec.message, true},
@@ -270,7 +284,10 @@ Status LoadRuleFile(const fs::path& file, const std::map<std::string, const Rule
     } else if (const YAML::Node q = m.Get("quote")) {
       spec.trigger.kind = Trigger::kQuote;
       spec.trigger.min_words = static_cast<int>(options.Number("min_words", 1));
-      if (!q.IsScalar() || q.as<std::string>() != "any") return ErrorAt(file, q.Mark(), "'quote' takes the value 'any'");
+      if (!q.IsScalar() || (q.as<std::string>() != "any" && q.as<std::string>() != "speech")) {
+        return ErrorAt(file, q.Mark(), "'quote' takes 'any' or 'speech' (reported speech, not terms, titles or code)");
+      }
+      spec.trigger.speech_only = q.as<std::string>() == "speech";
     } else if (const YAML::Node f = m.Get("figure")) {
       spec.trigger.kind = Trigger::kFigure;
       spec.trigger.include_years = options.Number("include_years", 0) != 0;

@@ -45,6 +45,8 @@ struct Resources {
   std::map<std::string, PhraseLexicon> phrase_lexicons;      // by file stem
   std::map<std::string, RuleOptions> options;               // by rule id
   std::map<std::string, Severity> severity;                 // overrides, by rule id
+  std::map<std::string, std::string> profile;               // built-in checks' profile, from their rule file
+  std::map<std::string, std::string> precision;             // built-in checks' measured precision, from their rule file
   std::map<std::string, std::string> rule_files;            // rule id → defining file
   std::vector<std::shared_ptr<const Check>> yaml_rules;     // sorted by id
   std::string rules_dir;

@@ -10,7 +10,7 @@ namespace citelint {
 const std::vector<std::string>& PredicateNames() {
   static const std::vector<std::string> kNames = {
       "inside: quote",   "sentence-has: marker", "sentence-has: quote", "paragraph-has: marker",
-      "speaker: known",  "document-has: notes",  "paragraph-cites: note-naming-match"};
+      "speaker: known",  "document-has: notes",  "paragraph-cites: note-naming-match", "covered-by: note", "speaker: named", "speaker: any"};
   return kNames;
 }
 
@@ -24,6 +24,9 @@ std::optional<Predicate> ParsePredicate(const std::string& key, const std::strin
       {"speaker: known", Predicate::kSpeakerKnown},
       {"document-has: notes", Predicate::kDocumentHasNotes},
       {"paragraph-cites: note-naming-match", Predicate::kParagraphCitesNoteNamingMatch},
+      {"covered-by: note", Predicate::kCoveredByNote},
+      {"speaker: named", Predicate::kSpeakerNamed},
+      {"speaker: any", Predicate::kSpeakerAny},
   };
   for (const auto& [name, p] : kTable) {
     if (both == name) return p;
@@ -109,17 +112,26 @@ void YamlRule::Run(const Analysis& analysis, Sink& sink) const {
         return q != quotes.end() && q->begin < s.end;
       }
       case Predicate::kParagraphHasMarker: return has_marker(Containing(facts.paragraphs, at));
-      case Predicate::kSpeakerKnown: {
-        const Span s = Containing(sentences, at);
-        std::vector<Span> rel;
-        for (auto q = std::lower_bound(quotes.begin(), quotes.end(), s.begin,
-                                       [](const Span& q, uint32_t b) { return q.begin < b; });
-             q != quotes.end() && q->begin < s.end; ++q) {
-          rel.push_back({q->begin - s.begin, std::min(q->end, s.end) - s.begin});
-        }
-        return extract::FindAttribution(std::string_view(doc.text).substr(s.begin, s.size()), rel, analysis.lexicon(),
-                                        nullptr)
-            .has_value();
+      case Predicate::kSpeakerNamed:
+      case Predicate::kSpeakerKnown:
+      case Predicate::kSpeakerAny: {
+        // The sentence's speaker (named, unnamed, or carried over from the
+        // sentence before it in the paragraph), computed once in extraction.
+        auto it = std::upper_bound(sentences.begin(), sentences.end(), at, [](uint32_t a, const Span& s) { return a < s.begin; });
+        if (it == sentences.begin()) return false;
+        --it;
+        if (at > it->end) return false;
+        const auto& a = x.sentence_attribution[it - sentences.begin()];
+        if (!a) return false;
+        if (p == Predicate::kSpeakerAny) return true;
+        if (a->unnamed) return false;
+        return p == Predicate::kSpeakerKnown || a->how != "context";
+      }
+      case Predicate::kCoveredByNote: {
+        // A marker at or after the match, in the same paragraph.
+        const Span para = Containing(facts.paragraphs, at);
+        auto it = std::lower_bound(facts.marker_at.begin(), facts.marker_at.end(), at);
+        return it != facts.marker_at.end() && *it <= para.end;
       }
       case Predicate::kDocumentHasNotes: return !doc.notes.empty();
       case Predicate::kParagraphCitesNoteNamingMatch: {
@@ -227,6 +239,7 @@ void YamlRule::Run(const Analysis& analysis, Sink& sink) const {
           const extract::Quote& q = *it;
           if (q.text.end > unit.base + unit.text.size()) continue;
           if (static_cast<int>(q.words.size()) < t.min_words) continue;
+          if (t.speech_only && q.kind != extract::QuoteKind::kSpeech) continue;
           Match mm;
           mm.span = {q.text.begin - unit.base, q.text.end - unit.base};
           mm.groups.emplace_back(unit.text.substr(mm.span.begin, mm.span.size()));
@@ -234,7 +247,7 @@ void YamlRule::Run(const Analysis& analysis, Sink& sink) const {
         }
         break;
       case Trigger::kFigure:
-        for (const auto& f : extract::FindFigures(unit.text, 4)) {
+        for (const auto& f : extract::FindFigures(unit.text, 4, &analysis.lexicon())) {
           if (f.kind == extract::FigureKind::kYear && !t.include_years) continue;
           if (f.kind == extract::FigureKind::kCount && f.value < t.min_count) continue;
           Match mm;

@@ -5,8 +5,11 @@
 //   builtin  — configures a C++ check (severity, options); see resources.cc
 // Named predicates (`unless:` / `when:`) let rule authors use graph facts
 // without C++: `inside: quote`, `sentence-has: marker|quote`, `paragraph-has:
-// marker`, `speaker: known`, `document-has: notes`, `paragraph-cites:
-// note-naming-match`.
+// marker`, `speaker: named` (the sentence names who speaks), `speaker: known`
+// (… or the sentence before it in the paragraph does), `speaker: any` (…
+// or an unnamed one: "a spokeswoman said"), `document-has: notes`, `paragraph-cites:
+// note-naming-match`, `covered-by: note` (a marker at or after the match in
+// its paragraph: the paragraph's note covers it).
 #pragma once
 
 #include <memory>
@@ -27,6 +30,9 @@ enum class Predicate {
   kSpeakerKnown,
   kDocumentHasNotes,
   kParagraphCitesNoteNamingMatch,
+  kCoveredByNote,
+  kSpeakerNamed,
+  kSpeakerAny,
 };
 
 // What triggers a `require` rule, or what a lexicon/pattern rule matches.
@@ -36,6 +42,7 @@ struct Trigger {
   std::vector<std::vector<std::string>> phrases;  // folded words
   std::vector<std::string> nouns;                 // lexicon nouns ("critics")
   int min_words = 0;                              // quotes
+  bool speech_only = false;                       // quotes: reported speech only
   bool include_years = false;                     // figures
   double min_count = 0;                           // figures: smaller plain counts (days, ranks) are not figures
 };

@@ -23,6 +23,7 @@ struct Token {
   bool possessive = false;  // Ridgeway’s
   bool quoted = false;
   char punct = 0;           // ',', '(', ')', ':' for punctuation tokens; 0 for words
+  bool dash = false;        // the ',' stands for a dash (—)
 };
 
 std::vector<Token> Tokenize(std::string_view s, const std::vector<Span>& quotes) {
@@ -38,6 +39,7 @@ std::vector<Token> Tokenize(std::string_view s, const std::vector<Span>& quotes)
       Token t;
       t.span = {start, i};
       t.punct = c == 0x2014 ? ',' : static_cast<char>(c);
+      t.dash = c == 0x2014;
       t.quoted = in_quote(start);
       out.push_back(std::move(t));
       continue;
@@ -95,6 +97,7 @@ std::string NameEndingAt(const std::vector<Token>& toks, int last, const Lexicon
   }
   // Function words that start a sentence are not part of a name ("As the Courier").
   while (first < last && lex.IsNotName(toks[first].folded)) ++first;
+  if (first == last && lex.IsNotName(toks[first].folded)) return {};  // "Please", "Thanks"
   auto join = [&](int from) {
     std::string n;
     for (int k = from; k <= last; ++k) n += (n.empty() ? "" : " ") + toks[k].text;
@@ -168,6 +171,48 @@ std::string PlatformAfter(const std::vector<Token>& toks, size_t from, const Lex
   return {};
 }
 
+// A capitalized name right after `from` (an optional "the" first): the
+// outlet or person spoken to ("told the Courier", "told the Ledger").
+std::string NameRightAfter(const std::vector<Token>& toks, size_t from, const LexiconIndex& lex) {
+  if (from < toks.size() && toks[from].folded == "the" && !toks[from].quoted) ++from;
+  std::string name;
+  for (size_t k = from; k < toks.size() && k < from + 5; ++k) {
+    if (!IsNameToken(toks[k], lex) || lex.IsNotName(toks[k].folded)) break;
+    if (!name.empty()) name += ' ';
+    name += toks[k].text;
+    if (toks[k].possessive) break;
+  }
+  return name;
+}
+
+// A speaker the sentence does not name, looking back from `k` ("a
+// spokeswoman", "the senator", "officials", "the company"): its words.
+std::string UnnamedAt(const std::vector<Token>& toks, int k, const LexiconIndex& lex) {
+  if (k < 0 || toks[k].punct != 0 || toks[k].quoted || toks[k].capitalized) return {};
+  const std::string& w = toks[k].folded;
+  if (!lex.IsUnnamedSpeaker(w) && !lex.IsRole(w)) return {};
+  std::string phrase = toks[k].text;
+  for (int m = k - 1; m >= 0 && m >= k - 3; --m) {
+    if (toks[m].punct != 0 || toks[m].quoted) break;
+    phrase = toks[m].text + " " + phrase;
+    if (toks[m].folded == "a" || toks[m].folded == "an" || toks[m].folded == "the") break;
+  }
+  return phrase;
+}
+
+std::optional<EntityRef> MediumIn(const std::vector<Token>& toks, size_t from, const std::vector<std::vector<std::string>>& media,
+                                  const LexiconIndex& lex) {
+  for (size_t i = from; i < toks.size(); ++i) {
+    if (toks[i].quoted || toks[i].punct != 0) continue;
+    for (const auto& p : media) {
+      if (!PhraseAt(toks, i, p)) continue;
+      const std::string name = NameRightAfter(toks, i + p.size(), lex);
+      if (!name.empty()) return lex.ResolveName(name);
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<Attribution> FindAttribution(std::string_view s, const std::vector<Span>& quotes,
@@ -175,17 +220,49 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
   const std::vector<Token> toks = Tokenize(s, quotes);
   const Lexicons& lex = lexicon.lexicons();
   static thread_local const Lexicons* cached_for = nullptr;
-  static thread_local std::vector<std::vector<std::string>> before, via, phrases;
+  static thread_local std::vector<std::vector<std::string>> before, via, phrases, media, not_cues;
   if (cached_for != &lex) {
+    not_cues = Split(lex.not_cues);
     before = Split(lex.before_speaker);
     via = Split(lex.via);
     phrases = Split(lex.cue_phrases);
+    media = Split(lex.media_cues);
     cached_for = &lex;
   }
   // Platform named before the speaker: "On Bluesky, Tomas Berg amplified".
   std::string leading_platform;
   if (toks.size() > 1 && toks[0].folded == "on" && lexicon.IsPlatform(toks[1].text)) leading_platform = toks[1].text;
+  auto named = [&](const std::string& name, const std::string& cue, size_t after, const char* how) {
+    Attribution a;
+    a.speaker = lexicon.ResolveName(name);
+    a.cue = cue;
+    a.platform = PlatformAfter(toks, after, lexicon);
+    a.medium = MediumIn(toks, 0, media, lexicon);
+    if (a.medium && SameEntity(*a.medium, a.speaker)) a.medium.reset();
+    a.how = how;
+    return a;
+  };
+  auto unnamed = [&](const std::string& phrase, const std::string& cue, const char* how) {
+    Attribution a;
+    a.speaker = lexicon.ResolveName(phrase);
+    a.speaker.kind = EntityKind::kUnknown;
+    a.cue = cue;
+    a.unnamed = true;
+    a.how = how;
+    return a;
+  };
 
+  // "Name: “…”" — a speaker's label before the words (transcripts, round-ups).
+  {
+    size_t k = 0;
+    while (k < toks.size() && k < 4 && IsNameToken(toks[k], lexicon)) ++k;
+    if (k > 0 && k < toks.size() && toks[k].punct == ':' && k + 1 < toks.size() && toks[k + 1].quoted) {
+      const std::string name = NameEndingAt(toks, static_cast<int>(k) - 1, lexicon, nullptr);
+      if (!name.empty() && !lexicon.IsRole(text::FoldCase(name))) return named(name, ":", k, "label");
+    }
+  }
+
+  std::optional<Attribution> fallback;  // an unnamed speaker, kept while a named one may follow
   for (size_t i = 0; i < toks.size(); ++i) {
     if (toks[i].quoted || toks[i].punct != 0) continue;
     // according to X
@@ -193,10 +270,7 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
       if (!PhraseAt(toks, i, p)) continue;
       std::string name = FirstNameAfter(toks, i + p.size(), lexicon);
       if (name.empty()) continue;
-      Attribution a;
-      a.speaker = lexicon.ResolveName(name);
-      a.cue = lex.before_speaker[&p - before.data()];
-      a.platform = PlatformAfter(toks, i + p.size(), lexicon);
+      Attribution a = named(name, lex.before_speaker[&p - before.data()], i + p.size(), "named");
       return a;
     }
     std::string cue;
@@ -213,17 +287,20 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
       cue_len = 1;
     }
     if (cue.empty()) continue;
+    if (std::any_of(not_cues.begin(), not_cues.end(), [&](const auto& p) { return PhraseAt(toks, i, p); })) continue;
     // Passive voice is not an attribution ("until AGI was declared").
     if (i > 0 && !toks[i - 1].quoted && toks[i - 1].punct == 0 && lexicon.IsAuxiliary(toks[i - 1].folded)) continue;
 
     // Look back from the cue for the speaker.
     int k = static_cast<int>(i) - 1;
     std::optional<EntityRef> via_entity;
+    bool appositive = false;
     auto skippable = [&](const Token& t) {
       if (t.punct != 0 || t.quoted) return false;
       const std::string& w = t.folded;
       return lexicon.IsSpeakerNoun(w) || (w.size() > 4 && w.substr(w.size() - 2) == "ly") || w == "also" ||
-             w == "has" || w == "have" || w == "had" || w == "then" || w == "later";
+             w == "has" || w == "have" || w == "had" || w == "then" || w == "later" || w == "once" ||
+             w == "again" || w == "further" || w == "repeatedly" || w == "publicly" || w == "privately";
     };
     for (int guard = 0; k >= 0 && guard < 6; ++guard) {
       if (toks[k].punct == ')') {
@@ -244,6 +321,21 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
         --k;
       } else if (toks[k].punct == ',' && k - 1 >= 0 && IsNameToken(toks[k - 1], lexicon)) {
         --k;  // appositive: "…, Denise Dresser, told"
+      } else if (toks[k].punct == ',' && !toks[k].dash) {
+        // "X, a trade newsletter, reported": skip a lower-case appositive
+        // between commas back to the name before it.
+        int open = k - 1;
+        while (open >= 0 && open >= k - 10 && toks[open].punct == 0 && !toks[open].quoted &&
+               !lexicon.IsCueVerb(toks[open].folded)) {
+          --open;
+        }
+        if (open >= 1 && open < k - 1 && toks[open].punct == ',' && !toks[open + 1].capitalized &&
+            IsNameToken(toks[open - 1], lexicon)) {
+          k = open - 1;
+          appositive = true;
+        } else {
+          break;
+        }
       } else {
         break;
       }
@@ -256,36 +348,51 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
           a.cue = cue;
           a.pronoun = true;
           a.platform = PlatformAfter(toks, i + cue_len, lexicon);
+          a.medium = MediumIn(toks, 0, media, lexicon);
+          a.how = "pronoun";
           return a;
         }
+        if (!fallback) fallback = unnamed(toks[k].text, cue, "pronoun");
         continue;
       }
       if (IsNameToken(toks[k], lexicon) || toks[k].possessive) {
         std::string name = NameEndingAt(toks, k, lexicon, nullptr);
         if (!name.empty() && !lexicon.IsRole(text::FoldCase(name))) {
-          Attribution a;
-          a.speaker = lexicon.ResolveName(name);
-          a.cue = cue;
+          Attribution a = named(name, cue, i + cue_len, appositive ? "appositive" : "named");
           a.via = via_entity;
-          a.platform = PlatformAfter(toks, i + cue_len, lexicon);
           if (a.platform.empty()) a.platform = leading_platform;
           return a;
         }
       }
+      // "a spokeswoman said", "the senator said", "officials told".
+      if (const std::string phrase = UnnamedAt(toks, k, lexicon); !phrase.empty() && !fallback) {
+        fallback = unnamed(phrase, cue, "named");
+      }
     }
-    // "“…,” said X"
+    // "“…,” said X" / "“…” answered X" / "“…,” said a spokeswoman"
     if (i > 0 && (toks[i - 1].quoted || toks[i - 1].punct == ',')) {
       const std::string name = FirstNameAfter(toks, i + cue_len, lexicon);
-      if (!name.empty()) {
-        Attribution a;
-        a.speaker = lexicon.ResolveName(name);
-        a.cue = cue;
-        a.platform = PlatformAfter(toks, i + cue_len, lexicon);
-        return a;
+      if (!name.empty()) return named(name, cue, i + cue_len, "after-quote");
+      for (size_t m = i + cue_len; m < toks.size() && m < i + cue_len + 4; ++m) {
+        if (toks[m].punct != 0 || toks[m].quoted) break;
+        if (lexicon.IsUnnamedSpeaker(toks[m].folded) || lexicon.IsRole(toks[m].folded)) {
+          if (!fallback) fallback = unnamed(toks[m].text, cue, "after-quote");
+          break;
+        }
       }
     }
   }
-  return std::nullopt;
+  // "“…” — Jane Doe, CEO": a signature after the quotation.
+  for (size_t i = 0; i + 1 < toks.size(); ++i) {
+    if (!toks[i].quoted) continue;
+    if (toks[i + 1].quoted) continue;
+    if (toks[i + 1].punct == ',' && toks[i + 1].dash) {
+      const std::string name = NameRightAfter(toks, i + 2, lexicon);
+      if (!name.empty()) return named(name, "\u2014", i + 2, "signature");
+    }
+    break;
+  }
+  return fallback;
 }
 
 }  // namespace citelint::extract

@@ -16,19 +16,42 @@ bool Extraction::NoteNames(int note, const EntityRef& e, const LexiconIndex& lex
   return false;
 }
 
+namespace {
+
+// Are two body markers one citation group ([^2][^6], 7,8, <sup>2</sup><sup>6</sup>)?
+// Nothing but spaces, commas, semicolons or a dash stands between them.
+bool Adjacent(const Document& doc, const Marker& a, const Marker& b) {
+  if (a.block != b.block) return false;
+  const uint32_t from = doc.text_map.ToText(a.span.end);
+  const uint32_t to = doc.text_map.ToText(b.span.begin);
+  if (to < from) return false;
+  const std::string_view between = std::string_view(doc.text).substr(from, to - from);
+  if (between.size() > 8) return false;
+  for (size_t i = 0; i < between.size(); ++i) {
+    const char c = between[i];
+    if (c == ' ' || c == ',' || c == ';' || c == '-') continue;
+    if (between.compare(i, 3, "\u2013") == 0) {
+      i += 2;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 Extraction Extract(const Document& doc, const LexiconIndex& lexicon, const ExtractOptions& options) {
   Extraction x;
   x.sentences = SplitSentences(doc);
   FindQuotes(doc.text, x.quotes, x.unbalanced);
+  ClassifyQuotes(doc.text, x.quotes, lexicon);
 
   for (size_t i = 0; i < doc.notes.size(); ++i) {
     x.sources.push_back(DescribeNote(doc.notes[i], static_cast<int>(i), lexicon, options));
     x.note_words.Add(static_cast<int>(i), x.sources.back().words);
   }
 
-  // Attributions of every sentence in order, so pronouns find the last person.
-  std::vector<std::optional<Attribution>> sentence_attr(x.sentences.size());
-  EntityRef last_person;
   auto quotes_in = [&](Span range) {
     std::vector<int> out;
     auto it = std::lower_bound(x.quotes.begin(), x.quotes.end(), range.begin,
@@ -36,52 +59,102 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon, const Extra
     for (; it != x.quotes.end() && it->text.begin < range.end; ++it) out.push_back(static_cast<int>(it - x.quotes.begin()));
     return out;
   };
-  auto attribute = [&](Span range) {
+  auto attribute = [&](Span range, const EntityRef* last_person) {
     std::vector<Span> rel;
     for (int q : quotes_in(range)) {
       const Span s = x.quotes[q].text;
       rel.push_back({s.begin > range.begin ? s.begin - range.begin : 0, std::min(s.end, range.end) - range.begin});
     }
-    return FindAttribution(std::string_view(doc.text).substr(range.begin, range.size()), rel, lexicon, &last_person);
+    return FindAttribution(std::string_view(doc.text).substr(range.begin, range.size()), rel, lexicon, last_person);
+  };
+  auto names_person = [](const std::optional<Attribution>& a) {
+    return a && a->speaker.kind != EntityKind::kOutlet && !a->pronoun && !a->unnamed;
   };
 
-  // Claims: each body marker, with the sentence (or clause) before it.
+  // Every sentence's speaker, in order so pronouns find the last person;
+  // its paragraph; and the speaker of the sentence before it in the same
+  // paragraph for a sentence that names none itself.
+  const size_t n = x.sentences.size();
+  x.sentence_attribution.resize(n);
+  x.sentence_paragraph.resize(n);
+  std::vector<EntityRef> last_person_before(n);
+  {
+    EntityRef last_person;
+    int paragraph = 0;
+    size_t para_end = doc.text.find("\n\n");
+    for (size_t s = 0; s < n; ++s) {
+      const Span t = x.sentences[s].text;
+      while (para_end != std::string::npos && t.begin >= para_end) {
+        ++paragraph;
+        para_end = doc.text.find("\n\n", para_end + 2);
+      }
+      x.sentence_paragraph[s] = paragraph;
+      last_person_before[s] = last_person;
+      x.sentence_attribution[s] = attribute(t, &last_person);
+      if (names_person(x.sentence_attribution[s])) last_person = x.sentence_attribution[s]->speaker;
+    }
+    for (size_t s = 1; s < n; ++s) {
+      if (x.sentence_attribution[s] || x.sentence_paragraph[s] != x.sentence_paragraph[s - 1]) continue;
+      if (const auto& prev = x.sentence_attribution[s - 1]; prev && prev->how != "context") {
+        Attribution a = *prev;
+        a.how = "context";
+        x.sentence_attribution[s] = a;
+      }
+    }
+  }
+
+  // Claims: each citation group of body markers, with the sentence (or
+  // clause) before it. Quotes of earlier uncited sentences of the same
+  // paragraph are covered by the claim's note.
   size_t s = 0;
-  size_t next_sentence = 0;
   uint32_t clause_start = 0;
   int clause_sentence = -1;
+  size_t covered_from = 0;  // first sentence whose quotes are not yet covered
   for (size_t mi = 0; mi < doc.markers.size(); ++mi) {
     const Marker& m = doc.markers[mi];
     if (m.in_note || m.external) continue;
-    // The sentence that starts at or before the marker.
-    while (s + 1 < x.sentences.size() && x.sentences[s + 1].source.begin <= m.span.begin) {
-      ++s;
-    }
-    // Attribute the sentences passed so far, once each (keeps last_person current).
-    for (; next_sentence < s; ++next_sentence) {
-      sentence_attr[next_sentence] = attribute(x.sentences[next_sentence].text);
-      const auto& a = sentence_attr[next_sentence];
-      if (a && a->speaker.kind != EntityKind::kOutlet && !a->pronoun) last_person = a->speaker;
+    if (!x.claims.empty()) {
+      Claim& last = x.claims.back();
+      const Marker& prev = doc.markers[last.group.back()];
+      if (Adjacent(doc, prev, m)) {
+        last.group.push_back(static_cast<int>(mi));
+        continue;
+      }
     }
     if (x.sentences.empty()) break;
+    // The sentence that starts at or before the marker.
+    while (s + 1 < x.sentences.size() && x.sentences[s + 1].source.begin <= m.span.begin) ++s;
     const Sentence& sentence = x.sentences[s];
     Claim c;
     c.marker = static_cast<int>(mi);
+    c.group.push_back(static_cast<int>(mi));
     c.sentence = sentence.text;
     const uint32_t at = doc.text_map.ToText(m.span.begin);
     if (clause_sentence != static_cast<int>(s)) clause_start = sentence.text.begin;
     const uint32_t end = at > clause_start && at < sentence.text.end ? at : sentence.text.end;
     c.text = {clause_start, end};
     clause_start = end;
-    clause_sentence = static_cast<int>(s);
     c.quotes = quotes_in(c.text);
-    c.attribution = attribute(c.text);
-    if (!c.attribution && c.text.begin != sentence.text.begin) c.attribution = attribute(sentence.text);
-    if (c.attribution && c.attribution->speaker.kind != EntityKind::kOutlet && !c.attribution->pronoun) {
-      last_person = c.attribution->speaker;
+    // Covered quotes: earlier sentences of this paragraph that cite nothing.
+    if (clause_sentence != static_cast<int>(s)) {
+      for (size_t k = std::max(covered_from, s > 0 ? s - std::min<size_t>(s, 12) : 0); k < s; ++k) {
+        if (x.sentence_paragraph[k] != x.sentence_paragraph[s]) continue;
+        for (int q : quotes_in(x.sentences[k].text)) c.covered_quotes.push_back(q);
+      }
+      covered_from = s + 1;
     }
-    c.figures = FindFigures(std::string_view(doc.text).substr(c.text.begin, c.text.size()), options.figure_context_window);
-    for (Figure& f : c.figures) f.text = {f.text.begin + c.text.begin, f.text.end + c.text.begin};
+    clause_sentence = static_cast<int>(s);
+    EntityRef last_person = last_person_before[s];
+    c.attribution = attribute(c.text, &last_person);
+    if (!c.attribution && c.text.begin != sentence.text.begin) c.attribution = attribute(sentence.text, &last_person);
+    c.figures = FindFigures(std::string_view(doc.text).substr(c.text.begin, c.text.size()), options.figure_context_window,
+                            &lexicon);
+    for (Figure& f : c.figures) {
+      f.text = {f.text.begin + c.text.begin, f.text.end + c.text.begin};
+      for (int q : c.quotes) {
+        if (f.text.begin >= x.quotes[q].text.begin && f.text.begin < x.quotes[q].text.end) f.in_quote = true;
+      }
+    }
     x.claims.push_back(std::move(c));
   }
   return x;

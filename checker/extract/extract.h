@@ -24,9 +24,23 @@ struct Sentence {
 // the analysis text; offsets stay bytes.
 std::vector<Sentence> SplitSentences(const Document& doc);
 
+// What a quotation is: reported speech, or words quoted as words.
+enum class QuoteKind {
+  kSpeech,  // “We have never raised prices,” she said.
+  kTerm,    // a scare quote or a term: the “default binding mode” terminology
+  kTitle,   // the title of a work or a name: “The Cipher of Pepys’s Diary”
+  kCode,    // a string or identifier: "utf-8", "__init__"
+};
+const char* QuoteKindName(QuoteKind k);
+
 struct Quote {
   Span text;                        // the quoted words, without the marks, in `in`
-  std::vector<std::string> words;   // normalized
+  std::vector<std::string> words;   // normalized, editorial insertions ([…], [sic]) left out
+  // The words between editorial brackets and ellipses: each must be in the
+  // source, in order, for the quotation to be found there.
+  std::vector<std::vector<std::string>> fragments;
+  QuoteKind kind = QuoteKind::kSpeech;
+  bool punctuated = false;          // ends with , . ! ? … inside the marks
 };
 
 struct UnbalancedQuote {
@@ -36,36 +50,53 @@ struct UnbalancedQuote {
 // Quotations in a piece of text: “…”, "…", ‘…’ inside “…”, «…», „…“.
 // An opening mark with no closing one before the end is reported, and the
 // rest of the text is not taken as quoted.
+// A closing mark at the start of a word opens (”…”, a conversion artefact).
 void FindQuotes(std::string_view text, std::vector<Quote>& quotes, std::vector<UnbalancedQuote>& unbalanced);
+class LexiconIndex;
+// Sets each quote's kind from its words and the words before it.
+void ClassifyQuotes(std::string_view text, std::vector<Quote>& quotes, const LexiconIndex& lex);
 
 enum class FigureKind { kMoney, kPercent, kYear, kCount };
 const char* FigureKindName(FigureKind k);
 
 struct Figure {
   FigureKind kind = FigureKind::kCount;
-  double value = 0;           // normalized: $50B and $50 billion → 5e10
+  double value = 0;           // normalized: $50B and $50 billion → 5e10; a range's low end
+  double high = 0;            // a range's high end (1–3% → 1, 3); equal to value otherwise
   std::string unit;           // currency symbol/code for money, "" otherwise
   Span text;                  // as written, in the text it was found in
   std::string written;        // "$50 billion"
   std::vector<std::string> context;  // normalized content words around it
+  std::vector<std::string> noun;     // the words after it naming what it counts ("mail", "ballot")
+  bool in_quote = false;      // inside a quotation (set by the caller that knows the quotes)
+  [[nodiscard]] bool range() const { return high > value; }
 };
 
-// Money ($50B, $50 billion, €3m), percentages (20%, 20 percent), years, counts.
-std::vector<Figure> FindFigures(std::string_view text, int context_window);
+// Money ($50B, $50 billion, €3m), percentages (20%, 20 percent), ranges,
+// years, and counts of a named thing; not identifiers, citations or dates.
+// `lex` supplies the word lists (identifier markers, months, non-nouns).
+std::vector<Figure> FindFigures(std::string_view text, int context_window, const LexiconIndex* lex);
 
 struct Attribution {
   EntityRef speaker;
   std::string cue;                // "said", "according to", "put it"
   std::optional<EntityRef> via;   // "summarized by the Valley Courier"
+  std::optional<EntityRef> medium;  // the outlet spoken to: "told the Courier", "in a statement to the Courier"
   std::string platform;           // "X" in "on X"
   bool pronoun = false;           // resolved from "he said"
+  bool unnamed = false;           // "a spokeswoman said", "officials said", an unresolved "he said"
+  std::string how;                // named | pronoun | appositive | after-quote | label | signature | context
 };
 
 struct Claim {
-  int marker = -1;                 // index into Document::markers
+  int marker = -1;                 // index into Document::markers (the first of a citation group)
+  std::vector<int> group;          // every marker of the citation group ([^2][^6], 7,8, 7–9), in order
   Span text;                       // the sentence (or clause before a mid-sentence marker)
   Span sentence;                   // the whole sentence
   std::vector<int> quotes;         // indexes into Extraction::quotes
+  // Quotes of earlier sentences in the same paragraph that cite nothing: the
+  // paragraph's note covers them.
+  std::vector<int> covered_quotes;
   std::optional<Attribution> attribution;
   std::vector<Figure> figures;
 };
@@ -92,9 +123,14 @@ struct Extraction {
   std::vector<Sentence> sentences;
   std::vector<Quote> quotes;                 // body quotes, offsets in Document::text
   std::vector<UnbalancedQuote> unbalanced;   // offsets in Document::text
-  std::vector<Claim> claims;                 // one per body marker that resolves or dangles
+  std::vector<Claim> claims;                 // one per citation group of body markers
   std::vector<Source> sources;               // one per note
   WordIndex note_words{3};                   // ids are note indexes
+  // Per sentence: who it says is speaking (how == "context" when it says
+  // nobody itself but the sentence before it in its paragraph does), and
+  // its paragraph (index into the "\n\n"-separated paragraphs of the text).
+  std::vector<std::optional<Attribution>> sentence_attribution;
+  std::vector<int> sentence_paragraph;
 
   // Does note `note` name the entity (any of its names, as words)?
   [[nodiscard]] bool NoteNames(int note, const EntityRef& e, const LexiconIndex& lex) const;

@@ -35,6 +35,13 @@ struct Lexicons {
   std::vector<std::string> speaker_nouns;    // "blog", "reporting" in "X's own blog framed it"
   std::vector<std::string> not_names;        // sentence-initial words that start no name ("As", "Or")
   std::vector<std::string> auxiliaries;      // "was", "been": a cue after them is passive
+  std::vector<std::string> unnamed_speakers; // "spokeswoman", "officials": a speaker, unnamed
+  std::vector<std::string> media_cues;       // "told", "in a statement to": the outlet spoken to follows
+  std::vector<std::string> not_cues;         // "called off": a cue verb's phrase that reports no speech
+  std::vector<std::string> quote_naming;     // "titled", "term": the quotation after them names words
+  std::vector<std::string> figure_identifiers;  // "no", "pep", "section": the number after them names something
+  std::vector<std::string> months;           // a number beside a month is a date
+  std::vector<std::string> not_counted;      // function words: a number before them counts nothing
 };
 
 // A resolved mention: a lexicon entity, or an unknown name keyed by its text.
@@ -68,6 +75,11 @@ class LexiconIndex {
   [[nodiscard]] bool IsNotName(std::string_view folded_word) const { return not_names_.count(std::string(folded_word)); }
   [[nodiscard]] bool IsAuxiliary(std::string_view folded_word) const { return auxiliaries_.count(std::string(folded_word)); }
   [[nodiscard]] bool IsSpeakerNoun(std::string_view folded_word) const { return speaker_nouns_.count(std::string(folded_word)); }
+  [[nodiscard]] bool IsUnnamedSpeaker(std::string_view folded_word) const { return unnamed_.count(std::string(folded_word)); }
+  [[nodiscard]] bool IsQuoteNaming(std::string_view folded_word) const { return quote_naming_.count(std::string(folded_word)); }
+  [[nodiscard]] bool IsFigureIdentifier(std::string_view folded_word) const { return identifiers_.count(std::string(folded_word)); }
+  [[nodiscard]] bool IsMonth(std::string_view folded_word) const { return months_.count(std::string(folded_word)); }
+  [[nodiscard]] bool IsNotCountedNoun(std::string_view folded_word) const { return not_counted_.count(std::string(folded_word)); }
   [[nodiscard]] const Lexicons& lexicons() const { return lexicons_; }
   // Every folded alias of an entity (for "does this note name E?").
   [[nodiscard]] std::vector<std::string> Names(const EntityRef& e) const;
@@ -77,6 +89,7 @@ class LexiconIndex {
   const Lexicons& lexicons_;
   std::unordered_map<std::string, int> by_name_, by_handle_, by_domain_;
   std::unordered_set<std::string> cue_verbs_, roles_, pronouns_, platforms_, speaker_nouns_, not_names_, auxiliaries_;
+  std::unordered_set<std::string> unnamed_, quote_naming_, identifiers_, months_, not_counted_;
 };
 
 // Folds case and drops a leading "the " ("The Courier" → "courier").

@@ -1,7 +1,72 @@
+// Quotations: where they are, the words they hold (editorial insertions in
+// brackets and ellipses split a quotation into fragments that must each be
+// found in the source), and what kind of quotation it is — reported speech,
+// or words quoted as words (a term, a title, a string of code).
+#include <algorithm>
+
 #include "checker/extract/extract.h"
 #include "checker/text/unicode.h"
 
 namespace citelint::extract {
+
+const char* QuoteKindName(QuoteKind k) {
+  switch (k) {
+    case QuoteKind::kSpeech: return "speech";
+    case QuoteKind::kTerm: return "term";
+    case QuoteKind::kTitle: return "title";
+    case QuoteKind::kCode: return "code";
+  }
+  return "speech";
+}
+
+namespace {
+
+// Splits the inside of a quotation into fragments at editorial brackets
+// (`[The company has]`, `[sic]`, `[…]`) and ellipses (`…`, `...`, `. . .`);
+// the bracketed words are the writer's, not the source's.
+std::vector<std::vector<std::string>> Fragments(std::string_view inner) {
+  std::vector<std::vector<std::string>> out;
+  size_t start = 0;
+  auto flush = [&](size_t end) {
+    if (end > start) {
+      auto words = NormalizedWords(inner.substr(start, end - start));
+      if (!words.empty()) out.push_back(std::move(words));
+    }
+  };
+  size_t i = 0;
+  while (i < inner.size()) {
+    if (inner[i] == '[') {
+      const size_t close = inner.find(']', i);
+      if (close != std::string_view::npos) {
+        flush(i);
+        start = i = close + 1;
+        continue;
+      }
+    }
+    if (inner.compare(i, 3, "\u2026") == 0) {
+      flush(i);
+      start = i = i + 3;
+      continue;
+    }
+    if (inner.compare(i, 3, "...") == 0 || inner.compare(i, 5, ". . .") == 0) {
+      flush(i);
+      size_t j = i;
+      while (j < inner.size() && (inner[j] == '.' || inner[j] == ' ')) ++j;
+      start = i = j;
+      continue;
+    }
+    ++i;
+  }
+  flush(inner.size());
+  return out;
+}
+
+bool IsOpeningContext(int32_t before) {
+  return before < 0 || text::IsWhitespace(before) || before == '(' || before == '[' || before == 0x2014 ||
+         before == 0x2013 || before == '/';
+}
+
+}  // namespace
 
 void FindQuotes(std::string_view text, std::vector<Quote>& quotes, std::vector<UnbalancedQuote>& unbalanced) {
   uint32_t i = 0;
@@ -9,15 +74,23 @@ void FindQuotes(std::string_view text, std::vector<Quote>& quotes, std::vector<U
     const uint32_t open_at = i;
     const int32_t c = text::NextCodePoint(text, i);
     int32_t close = -1;
+    bool reversed = false;  // ”…” (a conversion artefact that opens with a closing mark)
+    uint32_t p = open_at;
+    const int32_t before = text::PrevCodePoint(text, p);
     if (c == 0x201C) close = 0x201D;            // “ … ”
     else if (c == 0x00AB) close = 0x00BB;       // « … »
     else if (c == 0x201E) close = 0x201C;       // „ … “
     else if (c == '"') {
       // A straight quote opens only at the start of a word.
-      uint32_t p = open_at;
-      const int32_t before = text::PrevCodePoint(text, p);
-      if (before >= 0 && !text::IsWhitespace(before) && before != '(' && before != '[' && before != 0x2014) continue;
+      if (!IsOpeningContext(before)) continue;
       close = '"';
+    } else if (c == 0x201D && IsOpeningContext(before)) {
+      // A closing mark at the start of a word, before a letter, opens.
+      uint32_t k = i;
+      const int32_t after = text::NextCodePoint(text, k);
+      if (!(text::IsLetter(after) || (after >= '0' && after <= '9'))) continue;
+      close = 0x201D;
+      reversed = true;
     }
     if (close < 0) continue;
     const uint32_t body = i;
@@ -29,13 +102,18 @@ void FindQuotes(std::string_view text, std::vector<Quote>& quotes, std::vector<U
       const int32_t d = text::NextCodePoint(text, j);
       if (d == '\n' && j < text.size() && text[j] == '\n') break;  // a paragraph ends the search
       if (d == close) {
+        // A reversed opener closes at a mark that ends a word, not one that opens another.
+        uint32_t q = at;
+        if (reversed && IsOpeningContext(text::PrevCodePoint(text, q))) break;
         closed = true;
         body_end = at;
         break;
       }
       if (d == c && c != '"' && c != close) break;  // a second opening before any closing
+      if (reversed && d == 0x201C) break;
     }
     if (!closed) {
+      if (reversed) continue;  // a stray mark, not an unbalanced quotation
       // Skip to the end of the paragraph so the rest is not read as quoted.
       const size_t para = text.find("\n\n", body);
       i = para == std::string_view::npos ? static_cast<uint32_t>(text.size()) : static_cast<uint32_t>(para);
@@ -50,9 +128,117 @@ void FindQuotes(std::string_view text, std::vector<Quote>& quotes, std::vector<U
     }
     Quote q;
     q.text = {body, body_end};
-    q.words = NormalizedWords(text.substr(body, body_end - body));
+    const std::string_view inner = text.substr(body, body_end - body);
+    q.fragments = Fragments(inner);
+    for (const auto& f : q.fragments) q.words.insert(q.words.end(), f.begin(), f.end());
+    uint32_t e = body_end;
+    const int32_t last = text::PrevCodePoint(text, e);
+    q.punctuated = last == ',' || last == '.' || last == '!' || last == '?' || last == 0x2026 || last == 0x2014;
     if (!q.words.empty()) quotes.push_back(std::move(q));
     i = j;
+  }
+}
+
+namespace {
+
+bool CodeLike(std::string_view inner) {
+  if (inner.empty()) return false;
+  for (std::string_view sign : {"()", "=", "{", "}", "::", "->", "=>", "\\", "_", "</", "/>", "${", "%s", "%d", "#!"}) {
+    if (inner.find(sign) != std::string_view::npos) return true;
+  }
+  const char first = inner.front();
+  if (first == '.' || first == '-' || first == '/' || first == '$' || first == '%' || first == '<' || first == '@') {
+    return true;
+  }
+  // One token with characters a word does not have (os.path, utf8, a.b-c).
+  if (inner.find_first_of(" \t\n") == std::string_view::npos) {
+    uint32_t i = 0;
+    while (i < inner.size()) {
+      const int32_t ch = text::NextCodePoint(inner, i);
+      if (!text::IsLetter(ch) && ch != '-' && ch != '\'' && ch != 0x2019 && ch != '.' && ch != ',' && ch != '!' && ch != '?') {
+        return true;
+      }
+      if (ch == '.' && i < inner.size() && text::IsLetter(static_cast<unsigned char>(inner[i]))) return true;
+    }
+  }
+  return false;
+}
+
+bool TitleLike(std::string_view inner) {
+  // Most of the longer words capitalized: the title of a work or a name.
+  int long_words = 0, capitalized = 0;
+  uint32_t i = 0;
+  bool first_word = true;
+  bool first_capital = false;
+  while (i < inner.size()) {
+    while (i < inner.size() && !text::IsLetter(static_cast<unsigned char>(inner[i])) && (static_cast<unsigned char>(inner[i]) < 0x80)) ++i;
+    if (i >= inner.size()) break;
+    const uint32_t start = i;
+    uint32_t k = i;
+    const int32_t c = text::NextCodePoint(inner, k);
+    int letters = 0;
+    uint32_t end = i;
+    while (end < inner.size()) {
+      uint32_t m = end;
+      const int32_t d = text::NextCodePoint(inner, m);
+      if (!text::IsLetter(d) && d != '\'' && d != 0x2019 && d != '-') break;
+      ++letters;
+      end = m;
+    }
+    if (end == start) {
+      i = k;
+      continue;
+    }
+    if (first_word) first_capital = text::IsUpper(c);
+    first_word = false;
+    if (letters >= 4) {
+      ++long_words;
+      if (text::IsUpper(c)) ++capitalized;
+    }
+    i = end;
+  }
+  return first_capital && long_words >= 2 && capitalized * 4 >= long_words * 3;
+}
+
+}  // namespace
+
+void ClassifyQuotes(std::string_view text, std::vector<Quote>& quotes, const LexiconIndex& lex) {
+  for (Quote& q : quotes) {
+    const std::string_view inner = text.substr(q.text.begin, q.text.size());
+    if (CodeLike(inner)) {
+      q.kind = QuoteKind::kCode;
+      continue;
+    }
+    // The words before the opening mark, in the same sentence.
+    const uint32_t open = q.text.begin;
+    const uint32_t from = open > 80 ? open - 80 : 0;
+    std::string_view before = text.substr(from, open - from);
+    if (const size_t nl = before.rfind('\n'); nl != std::string_view::npos) before.remove_prefix(nl + 1);
+    const std::vector<std::string> words = NormalizedWords(before);
+    // Naming words right before: "titled", "the term", "so-called".
+    bool named = false;
+    for (size_t k = words.size() > 2 ? words.size() - 2 : 0; k < words.size(); ++k) {
+      if (lex.IsQuoteNaming(words[k])) named = true;
+    }
+    if (TitleLike(inner) || (named && !q.punctuated)) {
+      q.kind = named && !TitleLike(inner) ? QuoteKind::kTerm : QuoteKind::kTitle;
+      continue;
+    }
+    // A short quotation with no punctuation of its own and no speech cue
+    // before it is a word or phrase in quotation marks (a scare quote, a
+    // term), not reported speech.
+    if (q.words.size() <= 4 && !q.punctuated) {
+      bool cue = false;
+      for (size_t k = words.size() > 6 ? words.size() - 6 : 0; k < words.size(); ++k) {
+        if (lex.IsCueVerb(words[k])) cue = true;
+      }
+      uint32_t b = open;
+      text::PrevCodePoint(text, b);  // the opening mark
+      int32_t prev = text::PrevCodePoint(text, b);
+      while (prev == ' ') prev = text::PrevCodePoint(text, b);
+      if (prev == ':' || prev == ',') cue = true;
+      if (!cue) q.kind = QuoteKind::kTerm;
+    }
   }
 }
 

@@ -56,37 +56,61 @@ void WordIndex::Add(int id, const std::vector<std::string>& words) {
   }
 }
 
-std::vector<int> WordIndex::Candidates(const std::vector<std::string>& quote) const {
+namespace {
+
+// The fragments worth matching: a one-word fragment beside longer ones says little.
+std::vector<const std::vector<std::string>*> Useful(const WordIndex::Fragments& quote) {
+  std::vector<const std::vector<std::string>*> out;
+  size_t longest = 0;
+  for (const auto& f : quote) longest = std::max(longest, f.size());
+  for (const auto& f : quote) {
+    if (!f.empty() && (f.size() > 1 || longest <= 1)) out.push_back(&f);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<int> WordIndex::Candidates(const Fragments& quote) const {
   std::vector<int> out;
-  if (quote.empty()) return out;
-  const size_t len = std::min(quote.size(), static_cast<size_t>(n_));
-  for (size_t i = 0; i + len <= quote.size(); ++i) {
-    auto it = grams_.find(Hash(quote, i, len));
-    if (it != grams_.end()) out.insert(out.end(), it->second.begin(), it->second.end());
+  for (const auto* f : Useful(quote)) {
+    const size_t len = std::min(f->size(), static_cast<size_t>(n_));
+    for (size_t i = 0; i + len <= f->size(); ++i) {
+      auto it = grams_.find(Hash(*f, i, len));
+      if (it != grams_.end()) out.insert(out.end(), it->second.begin(), it->second.end());
+    }
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 
-double WordIndex::Overlap(int id, const std::vector<std::string>& quote) const {
-  if (quote.empty()) return 0;
-  const size_t len = std::min(quote.size(), static_cast<size_t>(n_));
+double WordIndex::Overlap(int id, const Fragments& quote) const {
   size_t total = 0, found = 0;
-  for (size_t i = 0; i + len <= quote.size(); ++i) {
-    ++total;
-    auto it = grams_.find(Hash(quote, i, len));
-    if (it != grams_.end() && std::binary_search(it->second.begin(), it->second.end(), id)) ++found;
+  for (const auto* f : Useful(quote)) {
+    const size_t len = std::min(f->size(), static_cast<size_t>(n_));
+    for (size_t i = 0; i + len <= f->size(); ++i) {
+      ++total;
+      auto it = grams_.find(Hash(*f, i, len));
+      if (it != grams_.end() && std::binary_search(it->second.begin(), it->second.end(), id)) ++found;
+    }
   }
   return total == 0 ? 0 : static_cast<double>(found) / static_cast<double>(total);
 }
 
-bool WordIndex::ContainsVerbatim(int id, const std::vector<std::string>& quote) const {
+bool WordIndex::ContainsVerbatim(int id, const Fragments& quote) const {
   auto it = joined_.find(id);
-  if (it == joined_.end() || quote.empty()) return false;
-  std::string needle = " ";
-  for (const auto& w : quote) needle += w + " ";
-  return it->second.find(needle) != std::string::npos;
+  const auto useful = Useful(quote);
+  if (it == joined_.end() || useful.empty()) return false;
+  size_t from = 0;
+  for (const auto* f : useful) {
+    std::string needle = " ";
+    for (const auto& w : *f) needle += w + " ";
+    const size_t at = it->second.find(needle, from);
+    if (at == std::string::npos) return false;
+    from = at + needle.size() - 1;
+  }
+  return true;
 }
 
 }  // namespace citelint::extract

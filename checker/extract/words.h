@@ -18,13 +18,16 @@ class WordIndex {
  public:
   explicit WordIndex(int n = 3) : n_(n) {}
   void Add(int id, const std::vector<std::string>& words);
-  // Fraction of the quote's n-grams (or, for short quotes, the whole quote)
-  // found in text `id`: 1.0 means every run of the quote occurs there.
-  [[nodiscard]] double Overlap(int id, const std::vector<std::string>& quote) const;
+  // A quote is given as its fragments: the runs of words between editorial
+  // brackets and ellipses (a quote without them is one fragment).
+  using Fragments = std::vector<std::vector<std::string>>;
+  // Fraction of the quote's n-grams (or, for short fragments, the whole
+  // fragment) found in text `id`: 1.0 means every run of the quote occurs there.
+  [[nodiscard]] double Overlap(int id, const Fragments& quote) const;
   // Texts that share at least one n-gram with the quote, in increasing id.
-  [[nodiscard]] std::vector<int> Candidates(const std::vector<std::string>& quote) const;
-  // True when the quote's words occur contiguously in text `id`.
-  [[nodiscard]] bool ContainsVerbatim(int id, const std::vector<std::string>& quote) const;
+  [[nodiscard]] std::vector<int> Candidates(const Fragments& quote) const;
+  // True when every fragment occurs contiguously in text `id`, in order.
+  [[nodiscard]] bool ContainsVerbatim(int id, const Fragments& quote) const;
 
  private:
   static uint64_t Hash(const std::vector<std::string>& words, size_t from, size_t count);

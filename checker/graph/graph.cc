@@ -156,27 +156,31 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
       if (s.publisher.lexicon < 0) impl->notes_by_surname[LastWord(s.publisher.key)].push_back(static_cast<int>(n));
     }
   }
-  // Where each claim quote is found.
+  // Where each claim quote (and each quote a claim's note covers) is found.
   impl->homes.resize(x.quotes.size());
   std::vector<Vertex> quote_v(x.quotes.size(), Graph::null_vertex());
+  auto home = [&](int q) {
+    if (impl->homes[q].quote >= 0) return;
+    QuoteHome& h = impl->homes[q];
+    h.quote = q;
+    const auto& fragments = x.quotes[q].fragments;
+    for (int n : x.note_words.Candidates(fragments)) {
+      const double overlap = x.note_words.Overlap(n, fragments);
+      if (overlap >= options.quote_overlap) h.notes.push_back({n, overlap});
+    }
+    std::stable_sort(h.notes.begin(), h.notes.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  };
   for (const extract::Claim& c : x.claims) {
+    for (int q : c.covered_quotes) home(q);
     for (int q : c.quotes) {
-      if (impl->homes[q].quote >= 0) continue;
-      QuoteHome& home = impl->homes[q];
-      home.quote = q;
-      const auto& words = x.quotes[q].words;
-      for (int n : x.note_words.Candidates(words)) {
-        const double overlap = x.note_words.Overlap(n, words);
-        if (overlap >= options.quote_overlap) home.notes.push_back({n, overlap});
-      }
-      std::stable_sort(home.notes.begin(), home.notes.end(),
-                       [](const auto& a, const auto& b) { return a.second > b.second; });
+      if (quote_v[q] != Graph::null_vertex()) continue;
+      home(q);
       quote_v[q] = boost::add_vertex(
           {NodeKind::kQuote, "quote:" + std::to_string(q),
            "\u201C" + Clip(std::string_view(doc.text).substr(x.quotes[q].text.begin, x.quotes[q].text.size()), 40) + "\u201D",
            src.Locate(doc.text_map.ToSource(x.quotes[q].text.begin)).line},
           g);
-      for (const auto& [n, overlap] : home.notes) boost::add_edge(quote_v[q], note_v[n], {EdgeKind::kFoundIn, false}, g);
+      for (const auto& [n, overlap] : impl->homes[q].notes) boost::add_edge(quote_v[q], note_v[n], {EdgeKind::kFoundIn, false}, g);
     }
   }
 
@@ -184,35 +188,62 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
     const extract::Claim& c = x.claims[ci];
     const Marker& m = doc.markers[c.marker];
     const int line = src.Locate(m.span.begin).line;
-    std::string label = "L" + std::to_string(line) + " [" + m.label + "]";
+    std::string label = "L" + std::to_string(line) + " [" + m.label;
+    for (size_t k = 1; k < c.group.size(); ++k) label += "," + doc.markers[c.group[k]].label;
+    label += "]";
     if (c.attribution) label += " " + c.attribution->speaker.display;
     const Vertex cv = boost::add_vertex({NodeKind::kClaim, "claim:" + std::to_string(ci), label, line}, g);
     Credit credit;
     credit.claim = static_cast<int>(ci);
-    credit.cited = m.note;
-    if (m.note < 0) {
+    for (int mi : c.group) {
+      const int note = doc.markers[mi].note;
+      if (note >= 0 && std::find(credit.group.begin(), credit.group.end(), note) == credit.group.end()) {
+        credit.group.push_back(note);
+      }
+    }
+    credit.cited = credit.group.empty() ? -1 : credit.group.front();
+    const bool credited = c.attribution && !c.attribution->unnamed;
+    if (credit.group.empty()) {
       credit.verdict = Verdict::kDangling;
-    } else if (c.attribution) {
+    } else if (credited) {
       const extract::EntityRef& speaker = c.attribution->speaker;
       boost::add_edge(cv, entity(speaker), {EdgeKind::kAttributedTo, false}, g);
       if (c.attribution->via) boost::add_edge(cv, entity(*c.attribution->via), {EdgeKind::kVia, false}, g);
-      const extract::EntityRef& publisher = impl->note_publisher[m.note];
-      bool holds_quote = false;
-      std::vector<int> holders;
+      std::vector<int> holders;  // notes outside the group that hold a quote
+      auto in_group = [&](int n) { return std::find(credit.group.begin(), credit.group.end(), n) != credit.group.end(); };
+      auto holds = [&](int note) {
+        for (int q : c.quotes) {
+          for (const auto& [n, overlap] : impl->homes[q].notes) {
+            if (n == note) return true;
+          }
+        }
+        return false;
+      };
       for (int q : c.quotes) {
         for (const auto& [n, overlap] : impl->homes[q].notes) {
-          if (n == m.note) holds_quote = true;
-          else holders.push_back(n);
+          if (!in_group(n) && std::find(holders.begin(), holders.end(), n) == holders.end()) holders.push_back(n);
         }
       }
-      const bool consistent = extract::SameEntity(publisher, speaker) ||
-                              (c.attribution->via && extract::SameEntity(publisher, *c.attribution->via)) ||
-                              x.NoteNames(m.note, speaker, lex) || holds_quote;
-      if (consistent) {
-        credit.verdict = Verdict::kConsistent;
-      } else {
+      // A citation group agrees when any of its notes is the speaker's (or
+      // the intermediary's, or the outlet spoken to), names the speaker, or
+      // holds the quoted words.
+      bool any_unknown = false;
+      for (int note : credit.group) {
+        const extract::EntityRef& publisher = impl->note_publisher[note];
+        if (publisher.empty()) any_unknown = true;
+        const bool consistent = extract::SameEntity(publisher, speaker) ||
+                                (c.attribution->via && extract::SameEntity(publisher, *c.attribution->via)) ||
+                                (c.attribution->medium && extract::SameEntity(publisher, *c.attribution->medium)) ||
+                                x.NoteNames(note, speaker, lex) || holds(note);
+        if (consistent) {
+          credit.verdict = Verdict::kConsistent;
+          credit.consistent_note = note;
+          break;
+        }
+      }
+      if (credit.verdict != Verdict::kConsistent) {
         std::vector<int> own = NotesOfEntity(*impl, speaker);
-        std::erase(own, m.note);
+        std::erase_if(own, in_group);
         int best = -1;
         for (int n : own) {
           if (std::find(holders.begin(), holders.end(), n) != holders.end()) {
@@ -225,20 +256,36 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
           best = own.front();
           credit.suggested_is_own = true;
         }
+        // Words given to an outlet: that outlet's note, if it names the
+        // speaker or holds the words.
+        if (best < 0 && c.attribution->medium) {
+          for (int n : NotesOfEntity(*impl, *c.attribution->medium)) {
+            if (in_group(n)) continue;
+            const bool holds_words = std::find(holders.begin(), holders.end(), n) != holders.end();
+            if (holds_words || x.NoteNames(n, speaker, lex)) {
+              best = n;
+              credit.suggested_is_medium = true;
+              credit.suggested_holds_quote = holds_words;
+              break;
+            }
+          }
+        }
         if (best < 0 && !holders.empty()) {
           best = holders.front();
           credit.suggested_holds_quote = true;
         }
         // A note whose source cannot be told is not "a different source".
-        if (best >= 0 && !publisher.empty()) {
+        if (best >= 0 && !any_unknown) {
           credit.verdict = Verdict::kMismatch;
           credit.suggested = best;
         } else {
-          credit.verdict = publisher.empty() ? Verdict::kNoCredit : Verdict::kUnverified;
+          credit.verdict = any_unknown ? Verdict::kNoCredit : Verdict::kUnverified;
         }
       }
     }
-    if (m.note >= 0) boost::add_edge(cv, note_v[m.note], {EdgeKind::kCites, credit.verdict == Verdict::kMismatch}, g);
+    for (int note : credit.group) {
+      boost::add_edge(cv, note_v[note], {EdgeKind::kCites, credit.verdict == Verdict::kMismatch}, g);
+    }
     if (credit.verdict == Verdict::kMismatch) {
       boost::add_edge(cv, note_v[credit.suggested], {EdgeKind::kShouldCite, false}, g);
     }

@@ -32,10 +32,13 @@ enum class Verdict {
 struct Credit {
   int claim = -1;
   Verdict verdict = Verdict::kNoCredit;
-  int cited = -1;                 // note index
+  int cited = -1;                 // note index (the first of a citation group that resolves)
+  std::vector<int> group;         // every note the citation group cites, in order
+  int consistent_note = -1;       // for kConsistent: the group's note that agrees
   int suggested = -1;             // note index, for kMismatch
   bool suggested_is_own = false;  // the suggested note is the speaker's own
   bool suggested_holds_quote = false;
+  bool suggested_is_medium = false;  // the suggested note is the outlet the speaker spoke to
 };
 
 // Per claim quote: the notes that hold it (overlap ≥ quote_overlap), best first.

@@ -29,9 +29,12 @@ const RuleInfo AttributionMismatch::kInfo{
         "speaker's own source. This fires when the cited note describes a different source that does not "
         "name the speaker or hold the quoted words, and another note in the document is the speaker's own "
         "(same person, outlet, handle or domain) or holds the quoted words. The finding suggests that note "
-        "(JSON: `suggest`), preferring one that is both the speaker's and holds the quote. A credit passed "
-        "through a named intermediary (\"… reporting (summarized by the Valley Courier)\" citing the "
-        "Valley Courier note) is not a mismatch.",
+        "(JSON: `suggest`), preferring one that is both the speaker's and holds the quote. A credit without a "
+        "quotation (\"…, according to the Courier\", \"the Courier reported\") is checked the same way. Words given "
+        "to an outlet (\"X told the Courier that …\", \"in a statement to the Courier\") may cite X's own note or the "
+        "Courier's; citing neither, the Courier's note is suggested when it names X or holds the words. A citation "
+        "group (`[^2][^6]`, `7,8`) agrees when any of its notes does. A credit passed through a named intermediary "
+        "(\"… reporting (summarized by the Valley Courier)\" citing the Valley Courier note) is not a mismatch.",
     .format = "txt",
     .bad = {"Mara Quint put it plainly on Bluesky: \u201Cthe strike is over and the members have spoken.\u201D\u27e61\u27e7\n\n"
             "Notes\n1. Port reopens \u2014 Harbour Gazette reports that ships are moving again\n"
@@ -43,6 +46,8 @@ const RuleInfo AttributionMismatch::kInfo{
              "Notes\n1. Port reopens \u2014 Harbour Gazette reports that ships are moving again\n"},
     .source = "checker/checks/attribution/mismatch.cc",
     .replaced_by = "",
+    .profile = "default",
+    .precision = "",
 };
 
 void AttributionMismatch::Run(const Analysis& analysis, Sink& sink) const {
@@ -53,9 +58,13 @@ void AttributionMismatch::Run(const Analysis& analysis, Sink& sink) const {
     const extract::Claim& claim = x.claims[c.claim];
     const Marker& m = doc.markers[claim.marker];
     const std::string& speaker = claim.attribution->speaker.display;
+    const std::string medium = claim.attribution->medium ? claim.attribution->medium->display : std::string();
     const std::string why = c.suggested_is_own && c.suggested_holds_quote ? fmt::format("is {}'s own and holds the quoted words", speaker)
                             : c.suggested_is_own                        ? fmt::format("is {}'s own", speaker)
-                                                                        : "holds the quoted words";
+                            : c.suggested_is_medium && c.suggested_holds_quote
+                                ? fmt::format("is {}'s, which {} spoke to, and holds the quoted words", medium, speaker)
+                            : c.suggested_is_medium ? fmt::format("is {}'s, which {} spoke to, and names {}", medium, speaker, speaker)
+                                                    : "holds the quoted words";
     sink.Report(m.span,
                 fmt::format("sentence credits {} but cites note {} ({}); note {} {}", speaker, doc.notes[c.cited].label,
                             SourceName(analysis, c.cited), doc.notes[c.suggested].label, why),

@@ -22,6 +22,8 @@ const RuleInfo AttributionRotatedNotes::kInfo{
              "2. Port reopens \u2014 Harbour Gazette reports that ships are moving again\n"},
     .source = "checker/checks/attribution/rotated_notes.cc",
     .replaced_by = "",
+    .profile = "default",
+    .precision = "",
 };
 
 void AttributionRotatedNotes::Run(const Analysis& analysis, Sink& sink) const {

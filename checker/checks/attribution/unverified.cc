@@ -21,6 +21,8 @@ const RuleInfo AttributionUnverified::kInfo{
              "Harbour Gazette reports that director Ana Ruiz expects ships on Monday\n"},
     .source = "checker/checks/attribution/unverified.cc",
     .replaced_by = "",
+    .profile = "default",
+    .precision = "",
 };
 
 void AttributionUnverified::Run(const Analysis& analysis, Sink& sink) const {

@@ -52,6 +52,8 @@ const RuleInfo FiguresMismatch::kInfo{
              "The company raised $50 billion.1\n\n1. Funding round \u2014 Valley Courier reports a $50B raise\n"},
     .source = "checker/checks/figures/figures.cc",
     .replaced_by = "",
+    .profile = "default",
+    .precision = "",
 };
 
 void FiguresMismatch::Run(const Analysis& analysis, Sink& sink) const {
@@ -90,6 +92,8 @@ const RuleInfo FiguresUnsupported::kInfo{
     .good = {"Profits rose to $4.5 billion.1\n\n1. Annual report \u2014 Valley Courier reports $4.5bn in profit\n"},
     .source = "checker/checks/figures/figures.cc",
     .replaced_by = "",
+    .profile = "default",
+    .precision = "",
 };
 
 void FiguresUnsupported::Run(const Analysis& analysis, Sink& sink) const {

@@ -20,6 +20,8 @@ const RuleInfo DanglingMarker::kInfo{
              "The plant opened in 2019. It makes COVID-19 tests.1\n\n1. Company history page\n"},
     .source = "checker/checks/notes/dangling_marker.cc",
     .replaced_by = "",
+    .profile = "default",
+    .precision = "",
 };
 
 void DanglingMarker::Run(const Analysis& analysis, Sink& sink) const {

@@ -17,6 +17,8 @@ const RuleInfo DuplicateLabel::kInfo{
     .good = {"Rates rose.[^1] Bonds fell.[^2]\n\n[^1]: Central bank minutes\n[^2]: Treasury statement\n"},
     .source = "checker/checks/notes/duplicate_label.cc",
     .replaced_by = "",
+    .profile = "default",
+    .precision = "",
 };
 
 void DuplicateLabel::Run(const Analysis& analysis, Sink& sink) const {

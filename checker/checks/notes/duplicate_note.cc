@@ -28,6 +28,8 @@ const RuleInfo DuplicateNote::kInfo{
              "2. Mine to close after 80 years — Evening Star reports\n"},
     .source = "checker/checks/notes/duplicate_note.cc",
     .replaced_by = "",
+    .profile = "default",
+    .precision = "",
 };
 
 namespace {

@@ -21,6 +21,8 @@ const RuleInfo OutOfOrder::kInfo{
              "1. Court filing\n2. Investor letter\n3. Regulator notice\n"},
     .source = "checker/checks/notes/out_of_order.cc",
     .replaced_by = "",
+    .profile = "default",
+    .precision = "",
 };
 
 void OutOfOrder::Run(const Analysis& analysis, Sink& sink) const {

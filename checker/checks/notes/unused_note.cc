@@ -20,6 +20,8 @@ const RuleInfo UnusedNote::kInfo{
              "[^2]: Shipping weekly, 3 May\n"},
     .source = "checker/checks/notes/unused_note.cc",
     .replaced_by = "",
+    .profile = "default",
+    .precision = "",
 };
 
 void UnusedNote::Run(const Analysis& analysis, Sink& sink) const {

@@ -24,6 +24,8 @@ const RuleInfo QuotesInOtherNote::kInfo{
              "2. Union statement \u2014 \u201Ca floor, not a ceiling\u201D\n"},
     .source = "checker/checks/quotes/quotes.cc",
     .replaced_by = "",
+    .profile = "default",
+    .precision = "",
 };
 
 void QuotesInOtherNote::Run(const Analysis& analysis, Sink& sink) const {
@@ -34,21 +36,33 @@ void QuotesInOtherNote::Run(const Analysis& analysis, Sink& sink) const {
   for (const graph::Credit& c : g.credits()) {
     if (c.cited < 0 || c.verdict == graph::Verdict::kMismatch) continue;
     const extract::Claim& claim = x.claims[c.claim];
-    for (int q : claim.quotes) {
-      const auto& words = x.quotes[q].words;
-      if (words.size() < min_words || x.note_words.ContainsVerbatim(c.cited, words)) continue;
+    auto in_group = [&](const extract::Quote& quote) {
+      return std::any_of(c.group.begin(), c.group.end(),
+                         [&](int n) { return x.note_words.ContainsVerbatim(n, quote.fragments); });
+    };
+    // The claim's own quotes, then those of earlier uncited sentences its
+    // note covers.
+    std::vector<std::pair<int, bool>> quotes;
+    for (int q : claim.quotes) quotes.push_back({q, false});
+    for (int q : claim.covered_quotes) quotes.push_back({q, true});
+    for (const auto& [q, covered] : quotes) {
+      const extract::Quote& quote = x.quotes[q];
+      if (quote.kind != extract::QuoteKind::kSpeech || quote.words.size() < min_words || in_group(quote)) continue;
       int other = -1;
       for (const auto& [n, overlap] : g.HomeOf(q).notes) {
-        if (n != c.cited && x.note_words.ContainsVerbatim(n, words)) {
+        if (std::find(c.group.begin(), c.group.end(), n) == c.group.end() && x.note_words.ContainsVerbatim(n, quote.fragments)) {
           other = n;
           break;
         }
       }
       if (other < 0) continue;
       const Marker& m = doc.markers[claim.marker];
+      std::string cited = "note " + doc.notes[c.cited].label;
+      for (size_t k = 1; k < c.group.size(); ++k) cited += (k + 1 == c.group.size() ? " or " : ", ") + doc.notes[c.group[k]].label;
+      if (covered) cited += ", which covers the paragraph,";
       sink.Report(m.span,
-                  fmt::format("the quoted words {} are not in note {} but are in note {}", QuoteSnippet(analysis, q),
-                              doc.notes[c.cited].label, doc.notes[other].label),
+                  fmt::format("the quoted words {} are not in {} but are in note {}", QuoteSnippet(analysis, q), cited,
+                              doc.notes[other].label),
                   m.label, doc.notes[c.cited].label, doc.notes[other].label);
       break;  // one finding per marker
     }
@@ -63,7 +77,10 @@ const RuleInfo QuotesNotInSource::kInfo{
     .description =
         "When the cited note holds a quotation that is nearly the sentence's quote but not equal — a changed "
         "word, a changed number, a dropped or added negation — the article misquotes its source. The finding "
-        "names the word-level difference. A quote that simply is not in a short summary note is not an error. "
+        "names the word-level difference. Editorial changes are not misquotes: words in brackets (`[The company "
+        "has]`, `[sic]`) and ellipses (`…`) are the writer's, and each stretch between them is compared on its own. "
+        "A citation group is compared with every note in it. Quotations of words as words (terms, titles, code) "
+        "are not compared. A quote that simply is not in a short summary note is not an error. "
         "Options: `min_words` (shorter quotes are not compared), `max_changed_words`.",
     .format = "txt",
     .bad = {"Ana Ruiz said the port \u201C\u27e6will reopen on Monday morning\u27e7.\u201D1\n\n"
@@ -72,6 +89,8 @@ const RuleInfo QuotesNotInSource::kInfo{
              "Notes\n1. Ana Ruiz on Bluesky \u2014 \u201Cwe will reopen on Monday morning\u201D\n"},
     .source = "checker/checks/quotes/quotes.cc",
     .replaced_by = "",
+    .profile = "default",
+    .precision = "",
 };
 
 void QuotesNotInSource::Run(const Analysis& analysis, Sink& sink) const {
@@ -82,37 +101,63 @@ void QuotesNotInSource::Run(const Analysis& analysis, Sink& sink) const {
   for (const graph::Credit& c : analysis.graph().credits()) {
     if (c.cited < 0 || c.verdict == graph::Verdict::kMismatch || c.verdict == graph::Verdict::kUnverified) continue;
     const extract::Claim& claim = x.claims[c.claim];
-    const extract::Source& source = x.sources[c.cited];
     for (int q : claim.quotes) {
-      const auto& words = x.quotes[q].words;
-      if (words.size() < min_words || x.note_words.ContainsVerbatim(c.cited, words)) continue;
-      // The closest same-length window of any quote in the note.
-      size_t best = words.size() + 1;
+      const extract::Quote& quote = x.quotes[q];
+      if (quote.kind != extract::QuoteKind::kSpeech || quote.words.size() < min_words) continue;
+      // Found as written (editorial brackets and ellipses allowed) in any note of the group: fine.
+      if (std::any_of(c.group.begin(), c.group.end(),
+                      [&](int n) { return x.note_words.ContainsVerbatim(n, quote.fragments); })) {
+        continue;
+      }
+      // Each fragment against the closest same-length window of any quote in
+      // the group's notes; the quote is misquoted when a fragment differs by a
+      // few words and the others are found.
+      size_t total_changed = 0;
+      int note_of_diff = -1;
       std::vector<std::pair<std::string, std::string>> diff;
-      for (const extract::Quote& nq : source.quotes) {
-        if (nq.words.size() < words.size()) continue;
-        for (size_t off = 0; off + words.size() <= nq.words.size(); ++off) {
-          size_t changed = 0;
-          for (size_t k = 0; k < words.size() && changed < best; ++k) changed += words[k] != nq.words[off + k];
-          if (changed < best) {
-            best = changed;
-            diff.clear();
-            for (size_t k = 0; k < words.size(); ++k) {
-              if (words[k] != nq.words[off + k]) diff.push_back({words[k], nq.words[off + k]});
+      bool compared = true;
+      for (const auto& fragment : quote.fragments) {
+        if (fragment.size() < 2 && quote.fragments.size() > 1) continue;
+        size_t best = fragment.size() + 1;
+        int best_note = -1;
+        std::vector<std::pair<std::string, std::string>> best_diff;
+        for (int n : c.group) {
+          for (const extract::Quote& nq : x.sources[n].quotes) {
+            if (nq.words.size() < fragment.size()) continue;
+            for (size_t off = 0; off + fragment.size() <= nq.words.size(); ++off) {
+              size_t changed = 0;
+              for (size_t k = 0; k < fragment.size() && changed < best; ++k) changed += fragment[k] != nq.words[off + k];
+              if (changed < best) {
+                best = changed;
+                best_note = n;
+                best_diff.clear();
+                for (size_t k = 0; k < fragment.size(); ++k) {
+                  if (fragment[k] != nq.words[off + k]) best_diff.push_back({fragment[k], nq.words[off + k]});
+                }
+              }
             }
           }
         }
+        if (best > max_changed || best_note < 0) {
+          compared = false;  // this fragment is not a near copy of the note's words
+          break;
+        }
+        if (best > 0) {
+          note_of_diff = best_note;
+          diff.insert(diff.end(), best_diff.begin(), best_diff.end());
+        }
+        total_changed += best;
       }
-      if (best == 0 || best > max_changed || diff.empty()) continue;
+      if (!compared || total_changed == 0 || total_changed > max_changed || diff.empty()) continue;
       std::string what;
       for (const auto& [ours, theirs] : diff) {
         what += fmt::format("{}\u201C{}\u201D where the note has \u201C{}\u201D", what.empty() ? "" : ", ", ours, theirs);
       }
       const Marker& m = doc.markers[claim.marker];
-      const Span qs = x.quotes[q].text;
+      const Span qs = quote.text;
       sink.Report({doc.text_map.ToSource(qs.begin), doc.text_map.ToSource(qs.end)},
-                  fmt::format("quote differs from note {}: {}", doc.notes[c.cited].label, what), m.label,
-                  doc.notes[c.cited].label);
+                  fmt::format("quote differs from note {}: {}", doc.notes[note_of_diff].label, what), m.label,
+                  doc.notes[note_of_diff].label);
     }
   }
 }
@@ -130,6 +175,8 @@ const RuleInfo QuotesUnbalanced::kInfo{
     .good = {"The union said the offer was \u201Cfinal and binding.\u201D Talks resume Monday.1\n\n1. Union statement\n"},
     .source = "checker/checks/quotes/quotes.cc",
     .replaced_by = "",
+    .profile = "default",
+    .precision = "",
 };
 
 void QuotesUnbalanced::Run(const Analysis& analysis, Sink& sink) const {

@@ -77,7 +77,11 @@ TEST(AttributionTest, NotAttributions) {
 TEST(AttributionTest, PronounsAndIntermediaries) {
   const EntityRef last = Lex().ResolveName("Mara Quint");
   EXPECT_EQ(Speaker("“It is over,” she said.", &last), "Mara Quint");
-  EXPECT_EQ(Speaker("“It is over,” she said."), "");
+  // With nobody to refer back to, "she" is a speaker the text does not name.
+  std::vector<Span> quote{{3, 14}};
+  auto unresolved = FindAttribution("“It is over,” she said.", quote, Lex(), nullptr);
+  ASSERT_TRUE(unresolved.has_value());
+  EXPECT_TRUE(unresolved->unnamed);
   std::vector<Span> none;
   auto a = FindAttribution("Ridge Post reporting (summarized by the Valley Courier) suggested delays.", none, Lex(), nullptr);
   ASSERT_TRUE(a.has_value());
@@ -87,7 +91,7 @@ TEST(AttributionTest, PronounsAndIntermediaries) {
 }
 
 TEST(FiguresTest, NormalizedValues) {
-  const auto f = FindFigures("A $50B deal, $50 billion in all, €3m, 20% and 20 percent, in 2019, 1,200 workers.", 4);
+  const auto f = FindFigures("A $50B deal, $50 billion in all, €3m, 20% and 20 percent, in 2019, 1,200 workers.", 4, &Lex());
   ASSERT_EQ(f.size(), 7u);
   EXPECT_EQ(f[0].kind, FigureKind::kMoney);
   EXPECT_DOUBLE_EQ(f[0].value, 5e10);
@@ -105,7 +109,7 @@ TEST(FiguresTest, NormalizedValues) {
 }
 
 TEST(FiguresTest, NumbersInsideWordsAreNotFigures) {
-  EXPECT_TRUE(FindFigures("COVID-19 and the 737MAX and @4qd8", 4).size() <= 1);  // only "19"? no: glued after '-'
+  EXPECT_TRUE(FindFigures("COVID-19 and the 737MAX and @4qd8", 4, &Lex()).size() <= 1);  // only "19"? no: glued after '-'
 }
 
 Source Describe(const std::string& note_text) {
