@@ -20,6 +20,7 @@ CheckList BuiltinChecks() {
   checks.push_back(std::make_unique<checks::DuplicateLabel>());
   checks.push_back(std::make_unique<checks::DuplicateNote>());
   checks.push_back(std::make_unique<checks::OutOfOrder>());
+  checks.push_back(std::make_unique<checks::RepeatedMarker>());
   checks.push_back(std::make_unique<checks::UnusedNote>());
   checks.push_back(std::make_unique<checks::QuotesInOtherNote>());
   checks.push_back(std::make_unique<checks::QuotesNotInSource>());

@@ -103,7 +103,7 @@ Status LoadLexiconFile(const fs::path& file, Resources& r) {
                              {"before_speaker", &lex.before_speaker}, {"via", &lex.via}, {"platforms", &lex.platforms},
                              {"roles", &lex.roles}, {"pronouns", &lex.pronouns}, {"speaker_nouns", &lex.speaker_nouns},
                              {"not_names", &lex.not_names}, {"auxiliaries", &lex.auxiliaries},
-                             {"unnamed_speakers", &lex.unnamed_speakers}, {"media_cues", &lex.media_cues}, {"not_cues", &lex.not_cues},
+                             {"unnamed_speakers", &lex.unnamed_speakers}, {"media_cues", &lex.media_cues}, {"not_cues", &lex.not_cues}, {"report_cues", &lex.report_cues},
                              {"naming", &lex.quote_naming}, {"identifiers", &lex.figure_identifiers},
                              {"months", &lex.months}, {"not_counted", &lex.not_counted}}) {
     auto values = root.Strings(key);

@@ -41,6 +41,7 @@ struct Quote {
   std::vector<std::vector<std::string>> fragments;
   QuoteKind kind = QuoteKind::kSpeech;
   bool punctuated = false;          // ends with , . ! ? … inside the marks
+  bool parenthetical = false;       // inside parentheses: "(quoting …)", "(explaining that “…”)"
 };
 
 struct UnbalancedQuote {
@@ -105,6 +106,8 @@ struct Source {
   int note = -1;                   // index into Document::notes
   std::string title;
   EntityRef publisher;             // outlet or speaker the note says it is
+  bool publisher_from_text = false;  // named by the note's words (not only by its URL's domain)
+  bool described = false;          // "Title — what the source says": a description, not a bare citation
   std::string cue;                 // the note's own cue ("reports", "notes")
   std::string handle;              // "sama" for "@sama on X"
   std::string platform;

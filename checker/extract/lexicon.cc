@@ -40,11 +40,14 @@ LexiconIndex::LexiconIndex(const Lexicons& lexicons) : lexicons_(lexicons) {
   for (const auto& n : lexicons.not_names) not_names_.insert(text::FoldCase(n));
   for (const auto& n : lexicons.auxiliaries) auxiliaries_.insert(text::FoldCase(n));
   for (const auto& n : lexicons.unnamed_speakers) unnamed_.insert(text::FoldCase(n));
+  for (const auto& n : lexicons.report_cues) report_cues_.insert(text::FoldCase(n));
   for (const auto& n : lexicons.quote_naming) quote_naming_.insert(text::FoldCase(n));
   for (const auto& n : lexicons.figure_identifiers) identifiers_.insert(text::FoldCase(n));
   for (const auto& n : lexicons.months) months_.insert(text::FoldCase(n));
   for (const auto& n : lexicons.not_counted) not_counted_.insert(text::FoldCase(n));
 }
+
+bool LexiconIndex::IsReportCue(std::string_view cue) const { return report_cues_.count(text::FoldCase(cue)) > 0; }
 
 EntityRef LexiconIndex::FromLexicon(int index) const {
   const EntityDef& e = lexicons_.entities[index];

@@ -37,6 +37,7 @@ struct Lexicons {
   std::vector<std::string> auxiliaries;      // "was", "been": a cue after them is passive
   std::vector<std::string> unnamed_speakers; // "spokeswoman", "officials": a speaker, unnamed
   std::vector<std::string> media_cues;       // "told", "in a statement to": the outlet spoken to follows
+  std::vector<std::string> report_cues;      // "according to", "reported": credits a source's reporting
   std::vector<std::string> not_cues;         // "called off": a cue verb's phrase that reports no speech
   std::vector<std::string> quote_naming;     // "titled", "term": the quotation after them names words
   std::vector<std::string> figure_identifiers;  // "no", "pep", "section": the number after them names something
@@ -75,6 +76,8 @@ class LexiconIndex {
   [[nodiscard]] bool IsNotName(std::string_view folded_word) const { return not_names_.count(std::string(folded_word)); }
   [[nodiscard]] bool IsAuxiliary(std::string_view folded_word) const { return auxiliaries_.count(std::string(folded_word)); }
   [[nodiscard]] bool IsSpeakerNoun(std::string_view folded_word) const { return speaker_nouns_.count(std::string(folded_word)); }
+  // A cue as written ("According to", "reported") that credits a source's reporting.
+  [[nodiscard]] bool IsReportCue(std::string_view cue) const;
   [[nodiscard]] bool IsUnnamedSpeaker(std::string_view folded_word) const { return unnamed_.count(std::string(folded_word)); }
   [[nodiscard]] bool IsQuoteNaming(std::string_view folded_word) const { return quote_naming_.count(std::string(folded_word)); }
   [[nodiscard]] bool IsFigureIdentifier(std::string_view folded_word) const { return identifiers_.count(std::string(folded_word)); }
@@ -89,7 +92,7 @@ class LexiconIndex {
   const Lexicons& lexicons_;
   std::unordered_map<std::string, int> by_name_, by_handle_, by_domain_;
   std::unordered_set<std::string> cue_verbs_, roles_, pronouns_, platforms_, speaker_nouns_, not_names_, auxiliaries_;
-  std::unordered_set<std::string> unnamed_, quote_naming_, identifiers_, months_, not_counted_;
+  std::unordered_set<std::string> report_cues_, unnamed_, quote_naming_, identifiers_, months_, not_counted_;
 };
 
 // Folds case and drops a leading "the " ("The Courier" → "courier").

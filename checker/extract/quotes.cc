@@ -203,6 +203,17 @@ bool TitleLike(std::string_view inner) {
 }  // namespace
 
 void ClassifyQuotes(std::string_view text, std::vector<Quote>& quotes, const LexiconIndex& lex) {
+  // Parenthesis depth before each quote, in one pass (paragraphs reset it).
+  int depth = 0;
+  uint32_t pos = 0;
+  for (Quote& q : quotes) {
+    for (; pos < q.text.begin; ++pos) {
+      if (text[pos] == '(') ++depth;
+      else if (text[pos] == ')' && depth > 0) --depth;
+      else if (text[pos] == '\n' && pos + 1 < text.size() && text[pos + 1] == '\n') depth = 0;
+    }
+    q.parenthetical = depth > 0;
+  }
   for (Quote& q : quotes) {
     const std::string_view inner = text.substr(q.text.begin, q.text.size());
     if (CodeLike(inner)) {

@@ -48,6 +48,7 @@ Source DescribeNote(const Note& note, int index, const LexiconIndex& lex, const 
   const size_t dash = FindDash(t);
   std::string_view head = dash == std::string_view::npos ? t : t.substr(0, dash);
   std::string_view rest = dash == std::string_view::npos ? std::string_view() : t.substr(dash + 3);
+  src.described = dash != std::string_view::npos;
   while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
   while (!head.empty() && head.back() == ' ') head.remove_suffix(1);
 
@@ -57,6 +58,7 @@ Source DescribeNote(const Note& note, int index, const LexiconIndex& lex, const 
     while (end < head.size() && (std::isalnum(static_cast<unsigned char>(head[end])) || head[end] == '_')) ++end;
     src.handle = std::string(head.substr(1, end - 1));
     src.publisher = lex.ResolveHandle(src.handle);
+    src.publisher_from_text = true;
     const size_t on = head.find(" on ", end);
     if (on != std::string_view::npos) src.platform = std::string(head.substr(on + 4));
     return src;
@@ -69,6 +71,7 @@ Source DescribeNote(const Note& note, int index, const LexiconIndex& lex, const 
     if (lex.IsPlatform(std::string(platform))) {
       src.platform = std::string(platform);
       src.publisher = lex.ResolveName(head.substr(0, on));
+      src.publisher_from_text = true;
       src.title = std::string(head);
       return src;
     }
@@ -105,6 +108,7 @@ Source DescribeNote(const Note& note, int index, const LexiconIndex& lex, const 
       src.cue = a->cue;
     }
   }
+  if (!src.publisher.empty()) src.publisher_from_text = true;
   if (src.publisher.empty() && !src.domain.empty()) src.publisher = lex.ResolveDomain(src.domain);
   return src;
 }

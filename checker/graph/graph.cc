@@ -202,7 +202,14 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
       }
     }
     credit.cited = credit.group.empty() ? -1 : credit.group.front();
-    const bool credited = c.attribution && !c.attribution->unnamed;
+    // A credit is checked when the claim quotes someone, or when it credits
+    // a source's reporting ("according to the Courier", "the Courier
+    // reported"): "Mozilla announced X" may cite any source reporting it.
+    const bool quotes_speech = std::any_of(c.quotes.begin(), c.quotes.end(),
+                                           [&](int q) { return x.quotes[q].kind == extract::QuoteKind::kSpeech; });
+    const bool report_credit = c.attribution && (c.attribution->speaker.kind == extract::EntityKind::kOutlet ||
+                                                 lex.IsReportCue(c.attribution->cue));
+    const bool credited = c.attribution && !c.attribution->unnamed && (quotes_speech || report_credit);
     if (credit.group.empty()) {
       credit.verdict = Verdict::kDangling;
     } else if (credited) {
@@ -244,6 +251,9 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
       if (credit.verdict != Verdict::kConsistent) {
         std::vector<int> own = NotesOfEntity(*impl, speaker);
         std::erase_if(own, in_group);
+        // With no quotation to go by, a note is the speaker's own only when
+        // its words say so (a URL's domain is not enough).
+        if (!quotes_speech) std::erase_if(own, [&](int n) { return !x.sources[n].publisher_from_text; });
         int best = -1;
         for (int n : own) {
           if (std::find(holders.begin(), holders.end(), n) != holders.end()) {

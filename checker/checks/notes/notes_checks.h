@@ -10,5 +10,6 @@ CITELINT_DECLARE_CHECK(UnusedNote);       // notes.unused-note
 CITELINT_DECLARE_CHECK(DuplicateLabel);   // notes.duplicate-label
 CITELINT_DECLARE_CHECK(DuplicateNote);    // notes.duplicate-note
 CITELINT_DECLARE_CHECK(OutOfOrder);       // notes.out-of-order
+CITELINT_DECLARE_CHECK(RepeatedMarker);   // notes.repeated-marker
 
 }  // namespace citelint::checks

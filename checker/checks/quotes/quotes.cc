@@ -14,7 +14,12 @@ const RuleInfo QuotesInOtherNote::kInfo{
     .description =
         "The sentence credits nobody in conflict with its note, but the words it quotes are not in the "
         "note it cites and are, word for word, in another note: the marker probably points at the wrong "
-        "note. Quotes shorter than `min_words` words are ignored.",
+        "note. A note later in the same paragraph covers the quotations of the sentences before it. Not "
+        "reported when the cited note neither quotes anything nor says whose it is (a bare citation of a document "
+        "is not expected to hold the words), "
+        "when the words are in more than one note, or (for a covered quotation) when the note that holds them "
+        "is cited in the same "
+        "paragraph. Quotes shorter than `min_words` words, and words quoted as words, are ignored.",
     .format = "txt",
     .bad = {"The union called the offer \u201Ca floor, not a ceiling.\u201D\u27e61\u27e7 Talks resume Monday.2\n\n"
             "Notes\n1. Talks schedule \u2014 Harbour Gazette lists the dates\n"
@@ -33,9 +38,32 @@ void QuotesInOtherNote::Run(const Analysis& analysis, Sink& sink) const {
   const auto& x = analysis.extraction();
   const auto& g = analysis.graph();
   const size_t min_words = static_cast<size_t>(analysis.options(kInfo.id).Number("min_words", 3));
+  const TextFacts& facts = analysis.text_facts();
   for (const graph::Credit& c : g.credits()) {
     if (c.cited < 0 || c.verdict == graph::Verdict::kMismatch) continue;
     const extract::Claim& claim = x.claims[c.claim];
+    // A note that quotes nothing is a bare citation (a document, a page):
+    // it is not expected to hold the words, so their being elsewhere says nothing.
+    if (std::none_of(c.group.begin(), c.group.end(),
+                     [&](int n) {
+                       const extract::Source& s = x.sources[n];
+                       return !s.quotes.empty() || s.publisher_from_text || s.described;
+                     })) {
+      continue;
+    }
+    // The notes cited in the claim's paragraph: words found in one of them are where the writer put them.
+    std::vector<int> paragraph_notes;
+    {
+      auto para = std::upper_bound(facts.paragraphs.begin(), facts.paragraphs.end(), claim.text.begin,
+                                   [](uint32_t a, const Span& p) { return a < p.begin; });
+      if (para != facts.paragraphs.begin()) {
+        --para;
+        for (auto it = std::lower_bound(facts.marker_at.begin(), facts.marker_at.end(), para->begin);
+             it != facts.marker_at.end() && *it <= para->end; ++it) {
+          paragraph_notes.push_back(facts.marker_note[it - facts.marker_at.begin()]);
+        }
+      }
+    }
     auto in_group = [&](const extract::Quote& quote) {
       return std::any_of(c.group.begin(), c.group.end(),
                          [&](int n) { return x.note_words.ContainsVerbatim(n, quote.fragments); });
@@ -48,14 +76,19 @@ void QuotesInOtherNote::Run(const Analysis& analysis, Sink& sink) const {
     for (const auto& [q, covered] : quotes) {
       const extract::Quote& quote = x.quotes[q];
       if (quote.kind != extract::QuoteKind::kSpeech || quote.words.size() < min_words || in_group(quote)) continue;
-      int other = -1;
+      // The words must have one home: a phrase quoted in several notes is
+      // the document's refrain, not a sign of a misplaced marker.
+      int other = -1, homes = 0;
       for (const auto& [n, overlap] : g.HomeOf(q).notes) {
-        if (std::find(c.group.begin(), c.group.end(), n) == c.group.end() && x.note_words.ContainsVerbatim(n, quote.fragments)) {
-          other = n;
-          break;
-        }
+        if (!x.note_words.ContainsVerbatim(n, quote.fragments)) continue;
+        ++homes;
+        if (other < 0 && std::find(c.group.begin(), c.group.end(), n) == c.group.end()) other = n;
       }
-      if (other < 0) continue;
+      if (other < 0 || homes != 1) continue;
+      // A covered quotation whose words are in a note cited in the same
+      // paragraph is where the writer put them (a swap of two markers is
+      // still reported for the claim's own quotations).
+      if (covered && std::find(paragraph_notes.begin(), paragraph_notes.end(), other) != paragraph_notes.end()) continue;
       const Marker& m = doc.markers[claim.marker];
       std::string cited = "note " + doc.notes[c.cited].label;
       for (size_t k = 1; k < c.group.size(); ++k) cited += (k + 1 == c.group.size() ? " or " : ", ") + doc.notes[c.group[k]].label;
@@ -123,7 +156,9 @@ void QuotesNotInSource::Run(const Analysis& analysis, Sink& sink) const {
         std::vector<std::pair<std::string, std::string>> best_diff;
         for (int n : c.group) {
           for (const extract::Quote& nq : x.sources[n].quotes) {
-            if (nq.words.size() < fragment.size()) continue;
+            // A quotation in a note's parenthetical ("see id. at 26 (explaining
+            // that …)") is another document's words, not the cited source's.
+            if (nq.parenthetical || nq.words.size() < fragment.size()) continue;
             for (size_t off = 0; off + fragment.size() <= nq.words.size(); ++off) {
               size_t changed = 0;
               for (size_t k = 0; k < fragment.size() && changed < best; ++k) changed += fragment[k] != nq.words[off + k];
@@ -148,7 +183,9 @@ void QuotesNotInSource::Run(const Analysis& analysis, Sink& sink) const {
         }
         total_changed += best;
       }
-      if (!compared || total_changed == 0 || total_changed > max_changed || diff.empty()) continue;
+      // A few changed words in a long quotation; in a short one, one word.
+      const size_t allowed = std::min(max_changed, std::max<size_t>(1, quote.words.size() / 5));
+      if (!compared || total_changed == 0 || total_changed > allowed || diff.empty()) continue;
       std::string what;
       for (const auto& [ours, theirs] : diff) {
         what += fmt::format("{}\u201C{}\u201D where the note has \u201C{}\u201D", what.empty() ? "" : ", ", ours, theirs);
