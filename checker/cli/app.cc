@@ -86,6 +86,7 @@ struct CheckOptions {
   std::string rules_dir;
   std::vector<std::string> extra_rules;
   std::string config;
+  std::string profile;
   bool preview = false;
 };
 
@@ -98,7 +99,7 @@ struct Setup {
 };
 
 Expected<Setup> MakeSetup(const std::string& config_path, const std::string& rules_dir,
-                          const std::vector<std::string>& extra, bool preview) {
+                          const std::vector<std::string>& extra, bool preview, const std::string& profile = "") {
   Setup s;
   if (!config_path.empty()) {
     auto c = LoadConfig(config_path);
@@ -111,7 +112,7 @@ Expected<Setup> MakeSetup(const std::string& config_path, const std::string& rul
   if (!r.ok()) return r.status();
   s.resources = std::move(r).value();
   ApplyConfig(s.config, s.resources);
-  s.enabled = EnabledRules(s.resources, s.config, preview);
+  s.enabled = EnabledRules(s.resources, s.config, preview, profile);
   return s;
 }
 
@@ -153,7 +154,7 @@ int RunCheck(const CheckOptions& options) {
     const std::string config_path = options.config.empty() ? FindConfig(path) : options.config;
     auto setup_it = setups.find(config_path);
     if (setup_it == setups.end()) {
-      auto setup = MakeSetup(config_path, options.rules_dir, options.extra_rules, options.preview);
+      auto setup = MakeSetup(config_path, options.rules_dir, options.extra_rules, options.preview, options.profile);
       if (!setup.ok()) {
         std::cerr << setup.status().message() << '\n';
         return kExitError;  // nothing is checked with a half-loaded rule set
@@ -431,6 +432,9 @@ int Main(int argc, char** argv) {
       ->check(CLI::IsMember({"txt", "md", "html", "rst"}));
   check_cmd->add_option("--rules-dir", check.rules_dir, "Rules directory (lexicons, rule options); default: the shipped one");
   check_cmd->add_flag("--preview", check.preview, "Also run rules whose status is preview");
+  check_cmd->add_option("--profile", check.profile,
+                        "Rule profile: default, or strict (also the rules too noisy for every draft)")
+      ->check(CLI::IsMember({"default", "strict"}));
   check_cmd->add_option("--config", check.config, "Use this config file instead of the nearest .citelint.yaml");
 
   std::string config_path, config_rules_dir;

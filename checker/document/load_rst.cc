@@ -91,6 +91,16 @@ bool IsProseDirective(std::string_view name) {
   return std::any_of(std::begin(kProse), std::end(kProse), [&](const char* p) { return name == p; });
 }
 
+// Roles whose text is prose (a reference, a term, a document); the others
+// (:func:, :class:, :mod:, :envvar:, …) name code.
+bool IsProseRole(std::string_view role) {
+  static const char* const kProse[] = {"ref", "doc", "term", "abbr", "title", "title-reference", "t", "emphasis",
+                                       "strong", "sub", "sup", "subscript", "superscript", "pep", "rfc",
+                                       "pep-reference", "rfc-reference", "dfn", "guilabel", "menuselection", "numref",
+                                       "download", "index"};
+  return std::any_of(std::begin(kProse), std::end(kProse), [&](const char* p) { return role == p; });
+}
+
 // A bullet or enumerated list item's marker length at the start of `s`
 // (after indentation), or 0.
 size_t ListMarker(std::string_view s) {
@@ -193,6 +203,7 @@ void RstParser::Inline(const std::vector<Span>& ranges, bool in_note, std::strin
   size_t r = 0;
   uint32_t i = ranges[0].begin;
   uint32_t run = i;
+  std::string_view role;  // the role of the interpreted text that follows
   while (r < ranges.size()) {
     const uint32_t end = ranges[r].end;
     if (i >= end) {
@@ -232,6 +243,8 @@ void RstParser::Inline(const std::vector<Span>& ranges, bool in_note, std::strin
       }
       if (j > i + 2 && j < end && src_[j - 1] == ':' && src_[j] == '`') {
         emit({run, i});
+        role = src_.substr(i + 1, j - i - 2);
+        if (const size_t colon = role.rfind(':'); colon != std::string_view::npos) role = role.substr(colon + 1);
         run = i = j;
         continue;
       }
@@ -241,6 +254,22 @@ void RstParser::Inline(const std::vector<Span>& ranges, bool in_note, std::strin
       const size_t close = src_.find('`', i + 1);
       if (close != std::string_view::npos && close < end) {
         emit({run, i});
+        const std::string_view this_role = role;
+        role = {};
+        if (!this_role.empty() && !IsProseRole(this_role)) {
+          // :func:`len`, :class:`Foo`: code, like an inline literal.
+          space();
+          uint32_t after = static_cast<uint32_t>(close + 1);
+          while (after < end && src_[after] == '_') ++after;
+          run = i = after;
+          continue;
+        }
+        if (this_role == "pep" || this_role == "rfc") {
+          // :pep:`8` reads "PEP 8": the number names a document.
+          const std::string name = this_role == "pep" ? "PEP " : "RFC ";
+          if (out) out->append(name);
+          else text_.Append(name, i);
+        }
         const std::string_view inner = src_.substr(i + 1, close - i - 1);
         uint32_t inner_end = static_cast<uint32_t>(close);
         if (const size_t lt = inner.rfind('<'); lt != std::string_view::npos && inner.ends_with(">")) {

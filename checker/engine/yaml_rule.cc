@@ -10,7 +10,7 @@ namespace citelint {
 const std::vector<std::string>& PredicateNames() {
   static const std::vector<std::string> kNames = {
       "inside: quote",   "sentence-has: marker", "sentence-has: quote", "paragraph-has: marker",
-      "speaker: known",  "document-has: notes",  "paragraph-cites: note-naming-match", "covered-by: note", "speaker: named", "speaker: any"};
+      "speaker: known",  "document-has: notes",  "paragraph-cites: note-naming-match", "covered-by: note", "speaker: named", "speaker: any", "inside: parentheses", "inside: heading"};
   return kNames;
 }
 
@@ -27,6 +27,8 @@ std::optional<Predicate> ParsePredicate(const std::string& key, const std::strin
       {"covered-by: note", Predicate::kCoveredByNote},
       {"speaker: named", Predicate::kSpeakerNamed},
       {"speaker: any", Predicate::kSpeakerAny},
+      {"inside: parentheses", Predicate::kInsideParentheses},
+      {"inside: heading", Predicate::kInsideHeading},
   };
   for (const auto& [name, p] : kTable) {
     if (both == name) return p;
@@ -131,7 +133,23 @@ void YamlRule::Run(const Analysis& analysis, Sink& sink) const {
         // A marker at or after the match, in the same paragraph.
         const Span para = Containing(facts.paragraphs, at);
         auto it = std::lower_bound(facts.marker_at.begin(), facts.marker_at.end(), at);
-        return it != facts.marker_at.end() && *it <= para.end;
+        if (it != facts.marker_at.end() && *it <= para.end) return true;
+        // An inline citation after it, in its sentence or the next one.
+        auto next = std::upper_bound(sentences.begin(), sentences.end(), at, [](uint32_t a, const Span& s) { return a < s.begin; });
+        const uint32_t limit = std::min(para.end, next != sentences.end() ? next->end : para.end);
+        auto c = std::lower_bound(x.citations.begin(), x.citations.end(), at, [](const Span& c, uint32_t a) { return c.begin < a; });
+        return c != x.citations.end() && c->begin <= limit;
+      }
+      case Predicate::kInsideHeading: {
+        const int b = doc.BlockAt(doc.text_map.ToSource(at));
+        return b >= 0 && doc.blocks[b].kind == BlockKind::kHeading;
+      }
+      case Predicate::kInsideParentheses: {
+        auto q = std::upper_bound(x.quotes.begin(), x.quotes.end(), at,
+                                  [](uint32_t a, const extract::Quote& q) { return a < q.text.begin; });
+        if (q == x.quotes.begin()) return false;
+        --q;
+        return at >= q->text.begin && at < q->text.end && q->parenthetical;
       }
       case Predicate::kDocumentHasNotes: return !doc.notes.empty();
       case Predicate::kParagraphCitesNoteNamingMatch: {

@@ -9,7 +9,9 @@
 // (… or the sentence before it in the paragraph does), `speaker: any` (…
 // or an unnamed one: "a spokeswoman said"), `document-has: notes`, `paragraph-cites:
 // note-naming-match`, `covered-by: note` (a marker at or after the match in
-// its paragraph: the paragraph's note covers it).
+// its paragraph: the paragraph's note covers it; or an inline citation —
+// 746 F.3d 273, 18 U.S.C. § 1001 — after it in its sentence or the next),
+// `inside: parentheses` (a quotation in a parenthetical), `inside: heading`.
 #pragma once
 
 #include <memory>
@@ -33,6 +35,8 @@ enum class Predicate {
   kCoveredByNote,
   kSpeakerNamed,
   kSpeakerAny,
+  kInsideParentheses,
+  kInsideHeading,
 };
 
 // What triggers a `require` rule, or what a lexicon/pattern rule matches.

@@ -35,11 +35,14 @@ std::vector<Token> Tokenize(std::string_view s, const std::vector<Span>& quotes)
   while (i < s.size()) {
     const uint32_t start = i;
     const int32_t c = text::NextCodePoint(s, i);
-    if (c == ',' || c == '(' || c == ')' || c == ':' || c == ';' || c == 0x2014 || c == '.') {
+    const bool double_hyphen = c == '-' && i < s.size() && s[i] == '-';
+    if (c == ',' || c == '(' || c == ')' || c == ':' || c == ';' || c == 0x2014 || c == 0x2015 || c == '.' ||
+        double_hyphen) {
+      if (double_hyphen) ++i;
       Token t;
       t.span = {start, i};
-      t.punct = c == 0x2014 ? ',' : static_cast<char>(c);
-      t.dash = c == 0x2014;
+      t.dash = c == 0x2014 || c == 0x2015 || double_hyphen;
+      t.punct = t.dash ? ',' : static_cast<char>(c);
       t.quoted = in_quote(start);
       out.push_back(std::move(t));
       continue;
@@ -187,10 +190,29 @@ std::string NameRightAfter(const std::vector<Token>& toks, size_t from, const Le
 
 // A speaker the sentence does not name, looking back from `k` ("a
 // spokeswoman", "the senator", "officials", "the company"): its words.
+bool IsDeterminer(const std::string& w) {
+  return w == "a" || w == "an" || w == "the" || w == "his" || w == "her" || w == "their" || w == "its" ||
+         w == "another" || w == "one" || w == "our" || w == "my" || w == "your" || w == "this" || w == "that";
+}
+
 std::string UnnamedAt(const std::vector<Token>& toks, int k, const LexiconIndex& lex) {
-  if (k < 0 || toks[k].punct != 0 || toks[k].quoted || toks[k].capitalized) return {};
+  if (k < 0 || toks[k].punct != 0 || toks[k].quoted) return {};
   const std::string& w = toks[k].folded;
-  if (!lex.IsUnnamedSpeaker(w) && !lex.IsRole(w)) return {};
+  if (w == "i" || w == "we" || w == "you") return toks[k].text;  // the writer, or the reader addressed
+  // "a spokeswoman", "officials", "the President" (a role), "a tall soldier"
+  // (any noun after a determiner).
+  const bool listed = lex.IsUnnamedSpeaker(w) || lex.IsRole(w);
+  if (toks[k].capitalized && !lex.IsRole(w)) return {};
+  bool determined = false;
+  for (int m = k - 1; m >= 0 && m >= k - 2; --m) {
+    if (toks[m].punct != 0 || toks[m].quoted) break;
+    if (IsDeterminer(toks[m].folded)) {
+      determined = true;
+      break;
+    }
+  }
+  if (!listed && !determined) return {};
+  if (!listed && (lex.IsNotName(w) || lex.IsCueVerb(w))) return {};
   std::string phrase = toks[k].text;
   for (int m = k - 1; m >= 0 && m >= k - 3; --m) {
     if (toks[m].punct != 0 || toks[m].quoted) break;
@@ -299,10 +321,17 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
       if (t.punct != 0 || t.quoted) return false;
       const std::string& w = t.folded;
       return lexicon.IsSpeakerNoun(w) || (w.size() > 4 && w.substr(w.size() - 2) == "ly") || w == "also" ||
+             w == "himself" || w == "herself" || w == "themselves" || w == "itself" || w == "myself" ||
              w == "has" || w == "have" || w == "had" || w == "then" || w == "later" || w == "once" ||
              w == "again" || w == "further" || w == "repeatedly" || w == "publicly" || w == "privately";
     };
     for (int guard = 0; k >= 0 && guard < 6; ++guard) {
+      // "a survey that said", "officials who said"
+      if (k + 1 == static_cast<int>(i) && toks[k].punct == 0 && !toks[k].quoted &&
+          (toks[k].folded == "that" || toks[k].folded == "who" || toks[k].folded == "which")) {
+        --k;
+        continue;
+      }
       if (toks[k].punct == ')') {
         // A parenthetical between speaker and cue may name an intermediary.
         int open = k;
@@ -318,6 +347,10 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
         }
         k = open - 1;
       } else if (skippable(toks[k]) && !toks[k].capitalized) {
+        // "the statement continued": an unnamed speaker, unless a name comes before it.
+        if (const std::string phrase = UnnamedAt(toks, k, lexicon); !phrase.empty() && !fallback) {
+          fallback = unnamed(phrase, cue, "named");
+        }
         --k;
       } else if (toks[k].punct == ',' && k - 1 >= 0 && IsNameToken(toks[k - 1], lexicon)) {
         --k;  // appositive: "…, Denise Dresser, told"
@@ -340,6 +373,46 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
         break;
       }
     }
+    // "…, saying “…”": a participle's speaker is the sentence's subject.
+    if (k >= 0 && toks[k].punct == ',' && !toks[k].dash && toks[i].folded.size() > 4 &&
+        toks[i].folded.compare(toks[i].folded.size() - 3, 3, "ing") == 0) {
+      for (size_t t = 0; t < static_cast<size_t>(k); ++t) {
+        if (toks[t].quoted || toks[t].punct != 0) continue;
+        if (lexicon.IsPronoun(toks[t].folded)) {
+          if (last_person != nullptr && !last_person->empty()) {
+            Attribution a;
+            a.speaker = *last_person;
+            a.cue = cue;
+            a.pronoun = true;
+            a.how = "pronoun";
+            return a;
+          }
+          if (!fallback) fallback = unnamed(toks[t].text, cue, "pronoun");
+          break;
+        }
+        if (IsNameToken(toks[t], lexicon) && !lexicon.IsNotName(toks[t].folded)) {
+          size_t end = t;
+          while (end + 1 < static_cast<size_t>(k) && IsNameToken(toks[end + 1], lexicon) && !toks[end].possessive) ++end;
+          const std::string name = NameEndingAt(toks, static_cast<int>(end), lexicon, nullptr);
+          if (!name.empty() && !lexicon.IsRole(text::FoldCase(name))) return named(name, cue, i + cue_len, "named");
+          if (const std::string phrase = UnnamedAt(toks, static_cast<int>(end), lexicon); !phrase.empty() && !fallback) {
+            fallback = unnamed(phrase, cue, "named");
+          }
+          break;
+        }
+        if (const std::string phrase = UnnamedAt(toks, static_cast<int>(t), lexicon); !phrase.empty()) {
+          if (!fallback) fallback = unnamed(phrase, cue, "named");
+          break;
+        }
+      }
+    }
+    // "Section 600.4 affords", "PEP 8 says": a number ends the name.
+    std::string number_suffix;
+    if (k >= 1 && toks[k].punct == 0 && !toks[k].quoted && !toks[k].text.empty() && toks[k].text[0] >= '0' &&
+        toks[k].text[0] <= '9' && IsNameToken(toks[k - 1], lexicon)) {
+      number_suffix = " " + toks[k].text;
+      --k;
+    }
     if (k >= 0 && toks[k].punct == 0 && !toks[k].quoted) {
       if (lexicon.IsPronoun(toks[k].folded) && k + 1 == static_cast<int>(i)) {
         if (last_person != nullptr && !last_person->empty()) {
@@ -357,6 +430,7 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
       }
       if (IsNameToken(toks[k], lexicon) || toks[k].possessive) {
         std::string name = NameEndingAt(toks, k, lexicon, nullptr);
+        if (!name.empty() && !number_suffix.empty()) name += number_suffix;
         if (!name.empty() && !lexicon.IsRole(text::FoldCase(name))) {
           Attribution a = named(name, cue, i + cue_len, appositive ? "appositive" : "named");
           a.via = via_entity;
@@ -375,7 +449,22 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
       if (!name.empty()) return named(name, cue, i + cue_len, "after-quote");
       for (size_t m = i + cue_len; m < toks.size() && m < i + cue_len + 4; ++m) {
         if (toks[m].punct != 0 || toks[m].quoted) break;
-        if (lexicon.IsUnnamedSpeaker(toks[m].folded) || lexicon.IsRole(toks[m].folded)) {
+        // "said a spokeswoman", "asked a worker", "answered the soldier stubbornly"
+        const bool after_determiner = m > i + cue_len && IsDeterminer(toks[m - 1].folded) && !toks[m].capitalized &&
+                                      !lexicon.IsNotName(toks[m].folded);
+        if (m == i + cue_len && lexicon.IsPronoun(toks[m].folded)) {  // "said he"
+          if (last_person != nullptr && !last_person->empty()) {
+            Attribution a;
+            a.speaker = *last_person;
+            a.cue = cue;
+            a.pronoun = true;
+            a.how = "pronoun";
+            return a;
+          }
+          if (!fallback) fallback = unnamed(toks[m].text, cue, "pronoun");
+          break;
+        }
+        if (lexicon.IsUnnamedSpeaker(toks[m].folded) || lexicon.IsRole(toks[m].folded) || after_determiner) {
           if (!fallback) fallback = unnamed(toks[m].text, cue, "after-quote");
           break;
         }

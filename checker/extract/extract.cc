@@ -46,6 +46,7 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon, const Extra
   x.sentences = SplitSentences(doc);
   FindQuotes(doc.text, x.quotes, x.unbalanced);
   ClassifyQuotes(doc.text, x.quotes, lexicon);
+  x.citations = FindCitations(doc.text);
 
   for (size_t i = 0; i < doc.notes.size(); ++i) {
     x.sources.push_back(DescribeNote(doc.notes[i], static_cast<int>(i), lexicon, options));
@@ -93,9 +94,34 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon, const Extra
       x.sentence_attribution[s] = attribute(t, &last_person);
       if (names_person(x.sentence_attribution[s])) last_person = x.sentence_attribution[s]->speaker;
     }
+    // A sentence that names no speaker continues the one before it in its
+    // paragraph; a paragraph that opens with a quotation (a line of
+    // dialogue, a quotation run on from the paragraph before) continues the
+    // last sentence of the paragraph before.
+    // "“How many did they kill?” I asked." — ICU ends the sentence after the
+    // question; the short sentence after it, in the same paragraph, that
+    // names a speaker and quotes nothing, is the quotation's attribution.
+    for (size_t s = 0; s + 1 < n; ++s) {
+      if (x.sentence_attribution[s] || x.sentence_paragraph[s] != x.sentence_paragraph[s + 1]) continue;
+      const Span next = x.sentences[s + 1].text;
+      const auto& a = x.sentence_attribution[s + 1];
+      if (!a || a->how == "context" || !quotes_in(next).empty() || quotes_in(x.sentences[s].text).empty()) continue;
+      if (std::count(doc.text.begin() + next.begin, doc.text.begin() + next.end, ' ') > 8) continue;
+      Attribution after = *a;
+      after.how = "after-quote";
+      x.sentence_attribution[s] = after;
+    }
     for (size_t s = 1; s < n; ++s) {
-      if (x.sentence_attribution[s] || x.sentence_paragraph[s] != x.sentence_paragraph[s - 1]) continue;
-      if (const auto& prev = x.sentence_attribution[s - 1]; prev && prev->how != "context") {
+      if (x.sentence_attribution[s]) continue;
+      const bool same_paragraph = x.sentence_paragraph[s] == x.sentence_paragraph[s - 1];
+      bool opens_with_quote = false;
+      if (!same_paragraph && x.sentence_paragraph[s] == x.sentence_paragraph[s - 1] + 1) {
+        auto q = std::lower_bound(x.quotes.begin(), x.quotes.end(), x.sentences[s].text.begin,
+                                  [](const Quote& q, uint32_t b) { return q.text.begin < b; });
+        opens_with_quote = q != x.quotes.end() && q->text.begin <= x.sentences[s].text.begin + 4;
+      }
+      if (!same_paragraph && !opens_with_quote) continue;
+      if (const auto& prev = x.sentence_attribution[s - 1]; prev && (same_paragraph ? prev->how != "context" : true)) {
         Attribution a = *prev;
         a.how = "context";
         x.sentence_attribution[s] = a;

@@ -78,6 +78,11 @@ struct Figure {
 // `lex` supplies the word lists (identifier markers, months, non-nouns).
 std::vector<Figure> FindFigures(std::string_view text, int context_window, const LexiconIndex* lex);
 
+// Inline citations in running text, the way legal and scholarly writing
+// cites without notes: a reporter citation (746 F.3d 273), a statute
+// section (18 U.S.C. § 1001, ¶ 48), Id. / Ibid. Spans in the text given.
+std::vector<Span> FindCitations(std::string_view text);
+
 struct Attribution {
   EntityRef speaker;
   std::string cue;                // "said", "according to", "put it"
@@ -134,6 +139,7 @@ struct Extraction {
   // its paragraph (index into the "\n\n"-separated paragraphs of the text).
   std::vector<std::optional<Attribution>> sentence_attribution;
   std::vector<int> sentence_paragraph;
+  std::vector<Span> citations;               // inline citations in Document::text, sorted
 
   // Does note `note` name the entity (any of its names, as words)?
   [[nodiscard]] bool NoteNames(int note, const EntityRef& e, const LexiconIndex& lex) const;

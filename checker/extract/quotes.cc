@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "checker/extract/extract.h"
+#include "checker/text/regex.h"
 #include "checker/text/unicode.h"
 
 namespace citelint::extract {
@@ -231,6 +232,14 @@ void ClassifyQuotes(std::string_view text, std::vector<Quote>& quotes, const Lex
     for (size_t k = words.size() > 2 ? words.size() - 2 : 0; k < words.size(); ++k) {
       if (lex.IsQuoteNaming(words[k])) named = true;
     }
+    // "the “Static async fn in traits” RFC", "the “borrow checker of the
+    // future”": a quotation after a determiner names a thing.
+    const bool determined = !words.empty() && !q.punctuated &&
+                            (words.back() == "the" || words.back() == "a" || words.back() == "an" ||
+                             words.back() == "this" || words.back() == "that" || words.back() == "these" ||
+                             words.back() == "those" || words.back() == "its" || words.back() == "their" ||
+                             words.back() == "our" || words.back() == "his" || words.back() == "her");
+    if (determined) named = true;
     if (TitleLike(inner) || (named && !q.punctuated)) {
       q.kind = named && !TitleLike(inner) ? QuoteKind::kTerm : QuoteKind::kTitle;
       continue;
@@ -251,6 +260,22 @@ void ClassifyQuotes(std::string_view text, std::vector<Quote>& quotes, const Lex
       if (!cue) q.kind = QuoteKind::kTerm;
     }
   }
+}
+
+}  // namespace citelint::extract
+
+namespace citelint::extract {
+
+std::vector<Span> FindCitations(std::string_view text) {
+  // A reporter or code citation (746 F.3d 273; 800 F. Supp. 2d at 292;
+  // 52 U.S.C. 30121), a section or paragraph sign, Id. and Ibid.
+  static const text::Regex* const kCitation = [] {
+    auto re = text::Regex::Compile(
+        "(?:\\bId\\.|\\bIbid\\b|\u00A7|\u00B6|\\b\\d{1,4} (?:[A-Z][A-Za-z]{0,7}\\.\\s?){1,4}(?:\\d[a-z]{1,2} )?(?:at )?\\d)");
+    return re.ok() ? new text::Regex(std::move(re).value()) : nullptr;
+  }();
+  if (kCitation == nullptr) return {};
+  return kCitation->FindAll(text);
 }
 
 }  // namespace citelint::extract

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "checker/extract/extract.h"
+#include "checker/text/unicode.h"
 
 namespace citelint::extract {
 
@@ -37,6 +38,23 @@ std::vector<Sentence> SplitSentences(const Document& doc) {
     while (b < e && (t[b] == ' ' || t[b] == '\n' || t[b] == '\t')) ++b;
     while (e > b && (t[e - 1] == ' ' || t[e - 1] == '\n' || t[e - 1] == '\t')) --e;
     if (b == e) continue;
+    // ICU ends a sentence after "?”" and "!”" even when the speech verb
+    // follows ("“When did we do that?” asked a worker."): a sentence that
+    // starts in lower case after one that ends with a closing quotation
+    // mark, in the same paragraph, continues it.
+    if (!out.empty() && t.compare(out.back().text.end, b - out.back().text.end, std::string(b - out.back().text.end, ' ')) == 0) {
+      uint32_t k = b;
+      const int32_t first = text::NextCodePoint(t, k);
+      uint32_t p = out.back().text.end;
+      const int32_t last = text::PrevCodePoint(t, p);
+      uint32_t k2 = k;
+      const bool paren_lower = first == '(' && text::IsLower(text::NextCodePoint(t, k2));  // “…!” (they cried)
+      if ((text::IsLower(first) || paren_lower) && text::IsClosingQuote(last)) {
+        out.back().text.end = e;
+        out.back().source.end = doc.text_map.ToSource(e);
+        continue;
+      }
+    }
     out.push_back({{b, e}, {doc.text_map.ToSource(b), doc.text_map.ToSource(e)}});
   }
   utext_close(ut);

@@ -13,7 +13,9 @@ const RuleInfo OutOfOrder::kInfo{
     .summary = "numbered notes first cited out of numeric order",
     .description =
         "Numbered notes are expected in the order the text first cites them. A note cited for the "
-        "first time after a higher-numbered one often means markers were moved or renumbered.",
+        "first time after a higher-numbered one often means markers were moved or renumbered. When three "
+        "or more notes, and a quarter of them, are out of order, the notes follow some other order (a "
+        "reference list): one finding says so instead of one per note.",
     .format = "txt",
     .bad = {"The fund was wound up.1 Its manager resigned.3 Investors sued.\u27e62\u27e7\n\n"
             "1. Court filing\n2. Investor letter\n3. Regulator notice\n"},
@@ -30,6 +32,12 @@ void OutOfOrder::Run(const Analysis& analysis, Sink& sink) const {
   std::vector<bool> seen(doc.notes.size(), false);
   long highest = 0;
   std::string highest_label;
+  struct Late {
+    const Marker* marker;
+    std::string label, after;
+  };
+  std::vector<Late> late;
+  int numbered = 0;
   for (const Marker& m : doc.markers) {
     if (m.note < 0 || m.in_note || seen[m.note]) continue;
     seen[m.note] = true;
@@ -37,13 +45,29 @@ void OutOfOrder::Run(const Analysis& analysis, Sink& sink) const {
     long value = 0;
     const auto [end, ec] = std::from_chars(label.data(), label.data() + label.size(), value);
     if (ec != std::errc() || end != label.data() + label.size()) continue;  // named labels have no order
+    ++numbered;
     if (value < highest) {
-      sink.Report(m.span, fmt::format("note {} is first cited after note {}", label, highest_label),
-                  m.label, label);
+      late.push_back({&m, label, highest_label});
     } else {
       highest = value;
       highest_label = label;
     }
+  }
+  if (late.empty()) return;
+  // A document whose notes are numbered in some other order (a reference
+  // list) gets one finding, not one per note.
+  if (late.size() >= 3 && late.size() * 4 >= static_cast<size_t>(numbered)) {
+    const Late& first = late.front();
+    sink.Report(first.marker->span,
+                fmt::format("notes are not numbered in the order they are first cited: {} of {} come after a "
+                            "higher-numbered note (first: note {} after note {})",
+                            late.size(), numbered, first.label, first.after),
+                first.marker->label, first.label);
+    return;
+  }
+  for (const Late& l : late) {
+    sink.Report(l.marker->span, fmt::format("note {} is first cited after note {}", l.label, l.after), l.marker->label,
+                l.label);
   }
 }
 
