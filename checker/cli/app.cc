@@ -268,15 +268,15 @@ int RunRules(const std::string& format, const std::string& rules_dir, const std:
     for (const auto& r : rules) {
       const RuleInfo& i = r->info();
       out.push_back({{"id", i.id}, {"severity", SeverityName(severity_of(i))}, {"status", i.status},
-                     {"source", source_of(i)}, {"summary", i.summary}});
+                     {"profile", RuleProfile(i, *resources)}, {"source", source_of(i)}, {"summary", i.summary}});
     }
     std::cout << out.dump(2) << '\n';
     return kExitClean;
   }
   for (const auto& r : rules) {
     const RuleInfo& i = r->info();
-    std::cout << fmt::format("{:<28} {:<8} {:<10} {}\n    {}\n", i.id, SeverityName(severity_of(i)), i.status,
-                             source_of(i), i.summary);
+    std::cout << fmt::format("{:<28} {:<8} {:<10} {:<8} {}\n    {}\n", i.id, SeverityName(severity_of(i)), i.status,
+                             RuleProfile(i, *resources), source_of(i), i.summary);
   }
   return kExitClean;
 }
@@ -288,8 +288,12 @@ int RunExplain(const std::string& id, const std::string& rules_dir, const std::v
   for (const auto& r : AllRules(*resources)) {
     const RuleInfo& i = r->info();
     if (i.id != id) continue;
-    std::cout << fmt::format("{} ({}, {})\n\n{}\n\n{}\n", i.id, SeverityName(i.severity), i.status, i.summary,
-                             i.description);
+    const std::string profile = RuleProfile(i, *resources);
+    std::cout << fmt::format("{} ({}, {}{})\n\n{}\n\n{}\n", i.id, SeverityName(i.severity), i.status,
+                             profile == "strict" ? ", strict profile only" : "", i.summary, i.description);
+    if (const std::string precision = RulePrecision(i, *resources); !precision.empty()) {
+      std::cout << "\nmeasured precision: " << precision << '\n';
+    }
     if (!i.replaced_by.empty()) std::cout << "\nreplaced by: " << i.replaced_by << '\n';
     if (auto o = resources->options.find(id); o != resources->options.end() && !o->second.empty()) {
       std::cout << "\noptions:\n";

@@ -137,6 +137,18 @@ void TextBuilder::AppendDecoded(std::string_view decoded, std::string_view origi
   size_t o = 0, d = 0;
   while (d < decoded.size()) {
     const uint32_t at = source_offset + static_cast<uint32_t>(std::min(o, original.size()));
+    // A no-break space (written &nbsp; or as the character) reads as a space.
+    if (decoded.compare(d, 2, "\xC2\xA0") == 0) {
+      if (!doc_.text.empty() && !is_space(doc_.text.back())) emit(" ", at);
+      d += 2;
+      if (original.compare(o, 2, "\xC2\xA0") == 0) {
+        o += 2;
+      } else if (o < original.size() && original[o] == '&') {
+        const size_t semi = original.find(';', o);
+        o = semi == std::string_view::npos || semi - o > 10 ? o + 1 : semi + 1;
+      }
+      continue;
+    }
     if (is_space(decoded[d])) {
       // Collapse whitespace; none at the start of a block.
       if (!doc_.text.empty() && !is_space(doc_.text.back())) emit(" ", at);

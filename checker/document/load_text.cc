@@ -435,6 +435,15 @@ size_t CodePoints(std::string_view s) {
   return n;
 }
 
+// Does a line end a sentence (after any marker digits)?
+bool EndsSentence(std::string_view t) {
+  uint32_t end = static_cast<uint32_t>(t.size());
+  int32_t last = text::PrevCodePoint(t, end);
+  while (IsDigit(last) && end > 0) last = text::PrevCodePoint(t, end);  // a marker after the sentence
+  return last == '.' || last == '!' || last == '?' || last == ':' || text::IsClosingQuote(last) || last == ')' ||
+         last == ']';
+}
+
 // Is the group of lines [from, to) one hard-wrapped paragraph (or several
 // with list items)? Its lines are short, fill most of the width, and mostly
 // break mid-sentence; one paragraph per line (short news paragraphs, a
@@ -448,12 +457,7 @@ bool HardWrapped(std::string_view src, const std::vector<Line>& lines, int from,
   for (int k = from; k + 1 < to; ++k) {
     const std::string_view t = Trim(src.substr(lines[k].begin, lines[k].end - lines[k].begin));
     if (CodePoints(t) * 2 < widest) return false;
-    uint32_t end = static_cast<uint32_t>(t.size());
-    int32_t last = text::PrevCodePoint(t, end);
-    while (IsDigit(last) && end > 0) last = text::PrevCodePoint(t, end);  // a marker after the sentence
-    const bool ends_sentence = last == '.' || last == '!' || last == '?' || last == ':' || text::IsClosingQuote(last) ||
-                               last == ')' || last == ']';
-    if (!ends_sentence) ++mid_sentence;
+    if (!EndsSentence(t)) ++mid_sentence;
   }
   return mid_sentence * 2 >= to - from - 1;
 }
@@ -542,10 +546,32 @@ Document LoadText(std::shared_ptr<const SourceFile> source) {
     }
     int group_end = li;
     while (group_end < body_lines && !is_blank(group_end)) ++group_end;
+    // A heading line on top of a hard-wrapped paragraph is a block of its own.
+    if (group_end - li >= 3 && IsHeadingLine(content_of(li)) && HardWrapped(src, lines, li + 1, group_end)) {
+      doc.blocks.push_back({BlockKind::kHeading, {lines[li].begin, lines[li].end}});
+      text.Separator("\n\n");
+      while (next_marker < doc.markers.size() && doc.markers[next_marker].span.begin < lines[li].end) {
+        doc.markers[next_marker++].block = static_cast<int>(doc.blocks.size()) - 1;
+      }
+      text.Copy(src, {lines[li].begin, lines[li].end});
+      ++li;
+    }
     const bool wrapped = HardWrapped(src, lines, li, group_end);
+    // A paragraph cut by a page break (a blank line in mid-sentence, the
+    // next line starting in lower case) goes on across it.
+    bool resumes = false;
+    if (!doc.blocks.empty() && doc.blocks.back().kind == BlockKind::kParagraph) {
+      uint32_t first = 0;
+      const std::string_view head = Trim(content_of(li));
+      const int32_t c = text::NextCodePoint(head, first);
+      const std::string_view before = Trim(src.substr(doc.blocks.back().span.begin,
+                                                      doc.blocks.back().span.end - doc.blocks.back().span.begin));
+      resumes = text::IsLower(c) && !EndsSentence(before);
+    }
     for (int k = li; k < group_end; ++k) {
       const std::string_view content = content_of(k);
-      const bool joins = wrapped && k > li && !IsListItemLine(content) && !ParseNoteLine(src, lines[k]);
+      const bool joins = (resumes && k == li) ||
+                         (wrapped && k > li && !IsListItemLine(content) && !ParseNoteLine(src, lines[k]));
       if (joins) {
         doc.blocks.back().span.end = lines[k].end;
         text.Separator(" ");

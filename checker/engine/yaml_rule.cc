@@ -134,9 +134,11 @@ void YamlRule::Run(const Analysis& analysis, Sink& sink) const {
         const Span para = Containing(facts.paragraphs, at);
         auto it = std::lower_bound(facts.marker_at.begin(), facts.marker_at.end(), at);
         if (it != facts.marker_at.end() && *it <= para.end) return true;
-        // An inline citation after it, in its sentence or the next one.
+        // An inline citation after it, in its sentence or the citation
+        // sentence after it (which abbreviations may split: "22 U.S.C. | § 618.").
         auto next = std::upper_bound(sentences.begin(), sentences.end(), at, [](uint32_t a, const Span& s) { return a < s.begin; });
-        const uint32_t limit = std::min(para.end, next != sentences.end() ? next->end : para.end);
+        const uint32_t sentence_end = next != sentences.begin() ? std::prev(next)->end : at;
+        const uint32_t limit = std::min(para.end, std::max(next != sentences.end() ? next->end : para.end, sentence_end + 120));
         auto c = std::lower_bound(x.citations.begin(), x.citations.end(), at, [](const Span& c, uint32_t a) { return c.begin < a; });
         return c != x.citations.end() && c->begin <= limit;
       }

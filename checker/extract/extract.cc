@@ -172,7 +172,12 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon, const Extra
     clause_sentence = static_cast<int>(s);
     EntityRef last_person = last_person_before[s];
     c.attribution = attribute(c.text, &last_person);
-    if (!c.attribution && c.text.begin != sentence.text.begin) c.attribution = attribute(sentence.text, &last_person);
+    // A clause after an earlier marker takes the sentence's speaker only for
+    // its own quotations ("X said “…”1 and “…”2"), not for plain statements.
+    if (!c.attribution && c.text.begin != sentence.text.begin &&
+        std::any_of(c.quotes.begin(), c.quotes.end(), [&](int q) { return x.quotes[q].kind == QuoteKind::kSpeech; })) {
+      c.attribution = attribute(sentence.text, &last_person);
+    }
     c.figures = FindFigures(std::string_view(doc.text).substr(c.text.begin, c.text.size()), options.figure_context_window,
                             &lexicon);
     for (Figure& f : c.figures) {

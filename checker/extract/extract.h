@@ -112,7 +112,9 @@ struct Source {
   std::string title;
   EntityRef publisher;             // outlet or speaker the note says it is
   bool publisher_from_text = false;  // named by the note's words (not only by its URL's domain)
-  bool described = false;          // "Title — what the source says": a description, not a bare citation
+  // "Title — what the source says", "@handle on X — “…”", "Name on Bluesky:
+  // …": a description of the source, not a bare citation of a document.
+  bool described = false;
   std::string cue;                 // the note's own cue ("reports", "notes")
   std::string handle;              // "sama" for "@sama on X"
   std::string platform;

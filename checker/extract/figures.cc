@@ -374,7 +374,15 @@ std::vector<Figure> FindFigures(std::string_view text, int context_window, const
     double high = n.value * scale;
     {
       uint32_t after_dash = 0;
-      if (end == j && IsDash(text, j, &after_dash) && after_dash < text.size() && IsDigit(text[after_dash])) {
+      // "1,900 to 2,100 people", "between 2 and 4 percent": a range in words.
+      if (end == j && text.substr(j, 4) == " to " && j + 4 < text.size() &&
+          (IsDigit(text[j + 4]) || (text[j + 4] == '$' && !currency.empty()))) {
+        after_dash = j + 4;
+      } else if (end == j && text.substr(j, 5) == " and " && j + 5 < text.size() && IsDigit(text[j + 5]) && before &&
+                 before->folded == "between") {
+        after_dash = j + 5;
+      }
+      if (after_dash > 0 || (end == j && IsDash(text, j, &after_dash) && after_dash < text.size() && IsDigit(text[after_dash]))) {
         const uint32_t second_at = after_dash + (text.substr(after_dash, 1) == "$" ? 1 : 0);
         Number second = ParseNumber(text, second_at);
         uint32_t k = second.end;
@@ -396,7 +404,10 @@ std::vector<Figure> FindFigures(std::string_view text, int context_window, const
           second_percent = true;
           second_end = e;
         }
-        const bool unit = second_percent || second_scale > 1 || !currency.empty();
+        // In words, the noun after the second number is the unit ("to 2,100 people").
+        const bool worded = text[j] == ' ';
+        const bool noun_after = worded && !NounWords(text, second_end, lex).empty();
+        const bool unit = second_percent || second_scale > 1 || !currency.empty() || noun_after;
         if (unit && second.dots <= 1 && second.value >= n.value) {
           scale = second_scale;
           percent = second_percent;

@@ -98,10 +98,19 @@ void FindQuotes(std::string_view text, std::vector<Quote>& quotes, std::vector<U
     uint32_t j = i;
     bool closed = false;
     uint32_t body_end = 0;
+    int depth = 0;  // “…‘…“…”…’…”: a quotation nested in a quotation in a quotation
     while (j < text.size()) {
       const uint32_t at = j;
       const int32_t d = text::NextCodePoint(text, j);
       if (d == '\n' && j < text.size() && text[j] == '\n') break;  // a paragraph ends the search
+      if (!reversed && c == 0x201C && d == 0x201C) {
+        ++depth;
+        continue;
+      }
+      if (d == close && depth > 0) {
+        --depth;
+        continue;
+      }
       if (d == close) {
         // A reversed opener closes at a mark that ends a word, not one that opens another.
         uint32_t q = at;
@@ -110,7 +119,7 @@ void FindQuotes(std::string_view text, std::vector<Quote>& quotes, std::vector<U
         body_end = at;
         break;
       }
-      if (d == c && c != '"' && c != close) break;  // a second opening before any closing
+      if (d == c && c != '"' && c != close && c != 0x201C) break;  // a second opening before any closing
       if (reversed && d == 0x201C) break;
     }
     if (!closed) {

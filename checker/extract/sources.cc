@@ -41,8 +41,9 @@ Source DescribeNote(const Note& note, int index, const LexiconIndex& lex, const 
   src.figures = FindFigures(t, options.figure_context_window, &lex);
   ClassifyQuotes(t, src.quotes, lex);
   src.words = NormalizedWords(t);
+  // For name lookups, a possessive names its owner ("Dmitriev's" names Dmitriev).
   src.folded = " ";
-  for (const auto& w : src.words) src.folded += w + " ";
+  for (const auto& w : src.words) src.folded += (w.size() > 2 && w.ends_with("'s") ? w.substr(0, w.size() - 2) : w) + " ";
   if (!note.urls.empty()) src.domain = Domain(note.urls.front());
 
   const size_t dash = FindDash(t);
@@ -59,6 +60,7 @@ Source DescribeNote(const Note& note, int index, const LexiconIndex& lex, const 
     src.handle = std::string(head.substr(1, end - 1));
     src.publisher = lex.ResolveHandle(src.handle);
     src.publisher_from_text = true;
+    src.described = true;
     const size_t on = head.find(" on ", end);
     if (on != std::string_view::npos) src.platform = std::string(head.substr(on + 4));
     return src;
@@ -72,6 +74,7 @@ Source DescribeNote(const Note& note, int index, const LexiconIndex& lex, const 
       src.platform = std::string(platform);
       src.publisher = lex.ResolveName(head.substr(0, on));
       src.publisher_from_text = true;
+      src.described = true;
       src.title = std::string(head);
       return src;
     }

@@ -209,6 +209,9 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
                                            [&](int q) { return x.quotes[q].kind == extract::QuoteKind::kSpeech; });
     const bool report_credit = c.attribution && (c.attribution->speaker.kind == extract::EntityKind::kOutlet ||
                                                  lex.IsReportCue(c.attribution->cue));
+    // A pronoun resolved to the last person named is a guess: it may confirm
+    // a note, never accuse one.
+    const bool guessed = c.attribution && c.attribution->pronoun;
     const bool credited = c.attribution && !c.attribution->unnamed && (quotes_speech || report_credit);
     if (credit.group.empty()) {
       credit.verdict = Verdict::kDangling;
@@ -234,6 +237,15 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
       // A citation group agrees when any of its notes is the speaker's (or
       // the intermediary's, or the outlet spoken to), names the speaker, or
       // holds the quoted words.
+      // A note that merely names the speaker agrees too, unless another note
+      // is the speaker's own (or the outlet's they spoke to) and holds the words.
+      bool better_elsewhere = false;
+      for (int n : holders) {
+        const extract::EntityRef& p = impl->note_publisher[n];
+        if (extract::SameEntity(p, speaker) || (c.attribution->medium && extract::SameEntity(p, *c.attribution->medium))) {
+          better_elsewhere = true;
+        }
+      }
       bool any_unknown = false;
       for (int note : credit.group) {
         const extract::EntityRef& publisher = impl->note_publisher[note];
@@ -241,7 +253,7 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
         const bool consistent = extract::SameEntity(publisher, speaker) ||
                                 (c.attribution->via && extract::SameEntity(publisher, *c.attribution->via)) ||
                                 (c.attribution->medium && extract::SameEntity(publisher, *c.attribution->medium)) ||
-                                x.NoteNames(note, speaker, lex) || holds(note);
+                                holds(note) || (!better_elsewhere && x.NoteNames(note, speaker, lex));
         if (consistent) {
           credit.verdict = Verdict::kConsistent;
           credit.consistent_note = note;
@@ -284,12 +296,16 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
           best = holders.front();
           credit.suggested_holds_quote = true;
         }
-        // A note whose source cannot be told is not "a different source".
-        if (best >= 0 && !any_unknown) {
+        // A note whose source cannot be told is not "a different source";
+        // without a quotation, a note that is not the credited source's own
+        // proves nothing (it may report the same thing).
+        if (guessed) {
+          credit.verdict = Verdict::kNoCredit;
+        } else if (best >= 0 && !any_unknown) {
           credit.verdict = Verdict::kMismatch;
           credit.suggested = best;
         } else {
-          credit.verdict = any_unknown ? Verdict::kNoCredit : Verdict::kUnverified;
+          credit.verdict = any_unknown || !quotes_speech ? Verdict::kNoCredit : Verdict::kUnverified;
         }
       }
     }

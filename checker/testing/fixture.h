@@ -62,7 +62,8 @@ struct Resources;
 namespace citelint::testing {
 
 // Runs one fixture file: `<root>/<pack>/<name>/…` checks rule pack.name
-// alone, `<root>/e2e/…` the default rule set. `rule` is set to the rule id
+// alone, `<root>/e2e/…` the default rule set, `<root>/e2e-strict/…` the
+// strict profile. `rule` is set to the rule id
 // (empty for e2e); `error` to a problem with the fixture itself.
 struct FixtureRun {
   std::string rule;

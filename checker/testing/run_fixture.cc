@@ -43,16 +43,18 @@ FixtureRun RunFixture(const std::string& root, const std::string& relative_path,
   }
   auto part = rel.begin();
   const std::string pack = part->string();
-  const bool e2e = pack == "e2e";
+  // e2e/ runs the default rule set, e2e-strict/ the strict profile.
+  const bool strict = pack == "e2e-strict";
+  const bool e2e = pack == "e2e" || strict;
   if (!e2e && std::distance(rel.begin(), rel.end()) < 3) {
-    run.error = "fixture is not in <pack>/<name>/ or e2e/";
+    run.error = "fixture is not in <pack>/<name>/, e2e/ or e2e-strict/";
     return run;
   }
   run.rule = e2e ? "" : pack + "." + std::next(part)->string();
   const Config none;
   const bool meta = run.rule.rfind("meta.", 0) == 0;
   CheckList selected;
-  for (auto& check : e2e || meta ? EnabledRules(resources, none, false) : AllRules(resources)) {
+  for (auto& check : e2e || meta ? EnabledRules(resources, none, false, strict ? "strict" : "default") : AllRules(resources)) {
     if (e2e || meta || check->info().id == run.rule) selected.push_back(std::move(check));
   }
   if (!e2e && std::none_of(selected.begin(), selected.end(), [&](const auto& c) { return c->info().id == run.rule; })) {

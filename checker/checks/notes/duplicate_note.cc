@@ -125,14 +125,21 @@ void DuplicateNote::Run(const Analysis& analysis, Sink& sink) const {
     if (n.duplicate_of >= 0) continue;  // reported as a duplicate label instead
     std::string why;
     size_t first = i;
+    // A note's source is its URL; a note with several (a list of threads)
+    // is the same source as another only when the lists are the same.
+    std::vector<std::string> own;
     for (const std::string& u : urls[i]) {
-      if (notes_with_url[u] >= kBoilerplateNotes) continue;
-      auto [it, inserted] = by_url.emplace(u, i);
+      if (notes_with_url[u] < kBoilerplateNotes) own.push_back(u);
+    }
+    if (!own.empty()) {
+      std::sort(own.begin(), own.end());
+      std::string key;
+      for (const std::string& u : own) key += u + "\n";
+      auto [it, inserted] = by_url.emplace(key, i);
       if (!inserted) {
         first = it->second;
-        why = "same URL";
+        why = own.size() == 1 ? "same URL" : "same URLs";
       }
-      break;  // only the note's source URL counts
     }
     if (std::string key = TitleAndOutletKey(n.text); !key.empty()) {
       auto [it, inserted] = by_title.emplace(std::move(key), i);

@@ -15,7 +15,8 @@ const RuleInfo OutOfOrder::kInfo{
         "Numbered notes are expected in the order the text first cites them. A note cited for the "
         "first time after a higher-numbered one often means markers were moved or renumbered. When three "
         "or more notes, and a quarter of them, are out of order, the notes follow some other order (a "
-        "reference list): one finding says so instead of one per note.",
+        "reference list): one finding says so instead of one per note. Not checked in Markdown, whose "
+        "renderers number footnotes in citation order whatever their labels.",
     .format = "txt",
     .bad = {"The fund was wound up.1 Its manager resigned.3 Investors sued.\u27e62\u27e7\n\n"
             "1. Court filing\n2. Investor letter\n3. Regulator notice\n"},
@@ -29,6 +30,9 @@ const RuleInfo OutOfOrder::kInfo{
 
 void OutOfOrder::Run(const Analysis& analysis, Sink& sink) const {
   const Document& doc = analysis.doc();
+  // Markdown renderers number footnotes in citation order whatever their
+  // labels: `[^2]` before `[^1]` is invisible to readers.
+  if (doc.format == Format::kMarkdown) return;
   std::vector<bool> seen(doc.notes.size(), false);
   long highest = 0;
   std::string highest_label;

@@ -15,8 +15,9 @@ const RuleInfo QuotesInOtherNote::kInfo{
         "The sentence credits nobody in conflict with its note, but the words it quotes are not in the "
         "note it cites and are, word for word, in another note: the marker probably points at the wrong "
         "note. A note later in the same paragraph covers the quotations of the sentences before it. Not "
-        "reported when the cited note neither quotes anything nor says whose it is (a bare citation of a document "
-        "is not expected to hold the words), "
+        "reported when the cited note is a bare citation (a document, a page) rather than a description of what "
+        "its source says (\"Title \u2014 Outlet reports …\", \"@handle on X \u2014 “…”\"): a citation is not expected "
+        "to hold the words; "
         "when the words are in more than one note, or (for a covered quotation) when the note that holds them "
         "is cited in the same "
         "paragraph. Quotes shorter than `min_words` words, and words quoted as words, are ignored.",
@@ -46,8 +47,7 @@ void QuotesInOtherNote::Run(const Analysis& analysis, Sink& sink) const {
     // it is not expected to hold the words, so their being elsewhere says nothing.
     if (std::none_of(c.group.begin(), c.group.end(),
                      [&](int n) {
-                       const extract::Source& s = x.sources[n];
-                       return !s.quotes.empty() || s.publisher_from_text || s.described;
+                       return x.sources[n].described;
                      })) {
       continue;
     }
@@ -75,7 +75,10 @@ void QuotesInOtherNote::Run(const Analysis& analysis, Sink& sink) const {
     for (int q : claim.covered_quotes) quotes.push_back({q, true});
     for (const auto& [q, covered] : quotes) {
       const extract::Quote& quote = x.quotes[q];
-      if (quote.kind != extract::QuoteKind::kSpeech || quote.words.size() < min_words || in_group(quote)) continue;
+      // Enough words between the editorial brackets to be a fingerprint ("let[] Flynn go" has two).
+      size_t fingerprint = 0;
+      for (const auto& f : quote.fragments) fingerprint += f.size() > 1 ? f.size() : 0;
+      if (quote.kind != extract::QuoteKind::kSpeech || fingerprint < min_words || in_group(quote)) continue;
       // The words must have one home: a phrase quoted in several notes is
       // the document's refrain, not a sign of a misplaced marker.
       int other = -1, homes = 0;

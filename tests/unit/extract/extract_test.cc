@@ -161,3 +161,22 @@ TEST(SentencesTest, QuotesMarkersAndAbbreviations) {
 
 }  // namespace
 }  // namespace citelint::extract
+
+namespace citelint::extract {
+namespace {
+
+std::vector<std::string> Cited(std::string_view text) {
+  std::vector<std::string> out;
+  for (const Span& s : FindCitations(text)) out.emplace_back(text.substr(s.begin, s.size()));
+  return out;
+}
+
+TEST(CitationsTest, ReportersStatutesAndId) {
+  EXPECT_EQ(Cited("See United States v. Marlow, 746 F.3d 273, 286 (4th Cir. 2014)."), std::vector<std::string>{"746 F.3d 2"});
+  EXPECT_EQ(Cited("It is a felony. 22 U.S.C. § 618."), std::vector<std::string>{"§"});
+  EXPECT_EQ(Cited("Id. at 5."), std::vector<std::string>{"Id."});
+  EXPECT_TRUE(Cited("About 3 U.S. troops were there in 2019.").empty());
+}
+
+}  // namespace
+}  // namespace citelint::extract
