@@ -560,13 +560,15 @@ Document LoadText(std::shared_ptr<const SourceFile> source) {
     // A paragraph cut by a page break (a blank line in mid-sentence, the
     // next line starting in lower case) goes on across it.
     bool resumes = false;
-    if (!doc.blocks.empty() && doc.blocks.back().kind == BlockKind::kParagraph) {
+    if (!doc.blocks.empty() && doc.blocks.back().kind != BlockKind::kListItem) {
       uint32_t first = 0;
       const std::string_view head = Trim(content_of(li));
       const int32_t c = text::NextCodePoint(head, first);
       const std::string_view before = Trim(src.substr(doc.blocks.back().span.begin,
                                                       doc.blocks.back().span.end - doc.blocks.back().span.begin));
       resumes = text::IsLower(c) && !EndsSentence(before);
+      // A line read as a heading that goes on in lower case was a paragraph's start.
+      if (resumes) doc.blocks.back().kind = BlockKind::kParagraph;
     }
     for (int k = li; k < group_end; ++k) {
       const std::string_view content = content_of(k);
