@@ -566,7 +566,17 @@ Document LoadText(std::shared_ptr<const SourceFile> source) {
       const int32_t c = text::NextCodePoint(head, first);
       const std::string_view before = Trim(src.substr(doc.blocks.back().span.begin,
                                                       doc.blocks.back().span.end - doc.blocks.back().span.begin));
-      resumes = text::IsLower(c) && !EndsSentence(before);
+      // The next line starts in lower case, or a quotation is left open.
+      auto count = [&](std::string_view mark) {
+        size_t n = 0;
+        for (size_t at = before.find(mark); at != std::string_view::npos; at = before.find(mark, at + 1)) ++n;
+        return n;
+      };
+      const bool open_quote = count("\u201C") > count("\u201D");
+      uint32_t e = static_cast<uint32_t>(before.size());
+      const int32_t last = text::PrevCodePoint(before, e);
+      const bool sentence_end = last == '.' || last == '!' || last == '?' || last == ':' || text::IsClosingQuote(last);
+      resumes = (text::IsLower(c) || open_quote) && !sentence_end && !IsDigit(last);
       // A line read as a heading that goes on in lower case was a paragraph's start.
       if (resumes) doc.blocks.back().kind = BlockKind::kParagraph;
     }

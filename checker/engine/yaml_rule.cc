@@ -161,7 +161,9 @@ void YamlRule::Run(const Analysis& analysis, Sink& sink) const {
         for (const auto& w : matched_words) {
           if (std::find(spec_.trigger.nouns.begin(), spec_.trigger.nouns.end(), w) != spec_.trigger.nouns.end()) nouns.push_back(w);
         }
-        if (nouns.empty() && !matched_words.empty()) nouns.push_back(matched_words.back());
+        // A phrase that names no group ("some believe", "it is said") is
+        // answered by any note its sentence cites: the note says who.
+        if (nouns.empty()) return has_marker(Containing(sentences, at));
         auto it = std::lower_bound(facts.marker_at.begin(), facts.marker_at.end(), para.begin);
         for (; it != facts.marker_at.end() && *it <= para.end; ++it) {
           const int note = facts.marker_note[it - facts.marker_at.begin()];

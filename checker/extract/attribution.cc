@@ -310,6 +310,8 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
     }
     if (cue.empty()) continue;
     if (std::any_of(not_cues.begin(), not_cues.end(), [&](const auto& p) { return PhraseAt(toks, i, p); })) continue;
+    // After a possessive the cue is a noun: "Lovelace's notes", "the board's report".
+    if (i > 0 && toks[i - 1].possessive && !toks[i - 1].quoted) continue;
     // Passive voice is not an attribution ("until AGI was declared").
     if (i > 0 && !toks[i - 1].quoted && toks[i - 1].punct == 0 && lexicon.IsAuxiliary(toks[i - 1].folded)) continue;
 
