@@ -159,5 +159,46 @@ TEST_F(CliTest, DeterministicAndNeverModifiesInputs) {
   EXPECT_EQ(fs::last_write_time(path), before);
 }
 
+TEST_F(CliTest, FormatsCitelintDoesNotReadAreRefusedUnlessForced) {
+  const std::string doc = Write("draft.adoc", "= Draft\n\nClaim.1\n\n1. Note\n");
+  const auto refused = RunCitelint("check " + Q(doc));
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_NE(refused.err.find(doc + ": error: AsciiDoc files are not read by citelint"), std::string::npos) << refused.err;
+  EXPECT_EQ(RunCitelint("check --input-format txt " + Q(doc)).exit_code, 0);
+  // reStructuredText is read, and walked in directories.
+  Write("dir/notes.rst", "Claim [1]_ and [2]_.\n\n.. [1] Source.\n");
+  const auto rst = RunCitelint("check --format json " + Q((dir_ / "dir").string()));
+  EXPECT_EQ(rst.exit_code, 1);
+  const auto j = nlohmann::json::parse(rst.out);
+  ASSERT_EQ(j["diagnostics"].size(), 1u);
+  EXPECT_EQ(j["diagnostics"][0]["rule"], "notes.dangling-marker");
+  EXPECT_EQ(j["diagnostics"][0]["marker"], "2");
+}
+
+TEST_F(CliTest, StrictProfileAddsTheOptInRules) {
+  const std::string path = Write("p.txt", "Claim.1\n\nThe plan was “a floor and not a ceiling for the town.”\n\nNotes\n1. Source\n");
+  auto rules_of = [](const std::string& out) {
+    std::vector<std::string> rules;
+    const auto j = nlohmann::json::parse(out);
+    for (const auto& d : j["diagnostics"]) rules.push_back(d["rule"]);
+    return rules;
+  };
+  EXPECT_TRUE(rules_of(RunCitelint("check --format json " + Q(path)).out).empty());
+  EXPECT_EQ(rules_of(RunCitelint("check --format json --profile strict " + Q(path)).out),
+            std::vector<std::string>{"quotes.unattributed"});
+  // The config can select the profile, or enable one rule by name.
+  Write(".citelint.yaml", "profile: strict\n");
+  EXPECT_EQ(rules_of(RunCitelint("check --format json " + Q(path)).out), std::vector<std::string>{"quotes.unattributed"});
+  Write(".citelint.yaml", "enable: [quotes.unattributed]\n");
+  EXPECT_EQ(rules_of(RunCitelint("check --format json " + Q(path)).out), std::vector<std::string>{"quotes.unattributed"});
+  Write(".citelint.yaml", "profile: loose\n");
+  const auto bad = RunCitelint("check " + Q(path));
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find(".citelint.yaml:1:10: error: 'profile' must be default or strict"), std::string::npos) << bad.err;
+  const auto explain = RunCitelint("explain figures.uncited");
+  EXPECT_NE(explain.out.find("strict profile only"), std::string::npos);
+  EXPECT_NE(explain.out.find("measured precision:"), std::string::npos) << explain.out;
+}
+
 }  // namespace
 }  // namespace citelint

@@ -161,9 +161,13 @@ void YamlRule::Run(const Analysis& analysis, Sink& sink) const {
         for (const auto& w : matched_words) {
           if (std::find(spec_.trigger.nouns.begin(), spec_.trigger.nouns.end(), w) != spec_.trigger.nouns.end()) nouns.push_back(w);
         }
-        // A phrase that names no group ("some believe", "it is said") is
-        // answered by any note its sentence cites: the note says who.
-        if (nouns.empty()) return has_marker(Containing(sentences, at));
+        // "Some believe", "many say": a quantifier with no group is answered
+        // by any note its sentence cites (the note shows who); an impersonal
+        // "it is widely believed" is not.
+        if (nouns.empty()) {
+          const bool quantifier = !matched_words.empty() && (matched_words.front() == "some" || matched_words.front() == "many");
+          return quantifier && has_marker(Containing(sentences, at));
+        }
         auto it = std::lower_bound(facts.marker_at.begin(), facts.marker_at.end(), para.begin);
         for (; it != facts.marker_at.end() && *it <= para.end; ++it) {
           const int note = facts.marker_note[it - facts.marker_at.begin()];

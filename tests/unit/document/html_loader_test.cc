@@ -78,3 +78,43 @@ TEST(HtmlLoaderTest, PlainSupNumbersResolveByLabel) {
 
 }  // namespace
 }  // namespace citelint
+
+namespace citelint {
+namespace {
+
+TEST(HtmlLoaderTest, ColumnsStayTrueAfterCharacterReferences) {
+  // Text after &amp; &rdquo; &#8217; and a no-break space maps to the byte it was written at.
+  const std::string html = "<p>R&amp;D &ldquo;works&rdquo; &#8217;90s&nbsp;era, target.<sup><a href=\"#n\">1</a></sup></p>\n"
+                           "<ol class=\"footnotes\"><li id=\"n\">Note.</li></ol>\n";
+  Document doc = test::Load(html, Format::kHtml);
+  const size_t target = doc.text.find("target");
+  ASSERT_NE(target, std::string::npos);
+  EXPECT_EQ(doc.text_map.ToSource(static_cast<uint32_t>(target)), html.find("target"));
+  const size_t works = doc.text.find("works");
+  EXPECT_EQ(doc.text_map.ToSource(static_cast<uint32_t>(works)), html.find("works"));
+  EXPECT_NE(doc.text.find("90s era"), std::string::npos);  // &nbsp; reads as a space
+}
+
+TEST(HtmlLoaderTest, SourceLineBreaksAndBrDoNotEndSentencesAndCodeIsNotProse) {
+  Document doc = test::Load(
+      "<p>She told the Courier:<br>\n&ldquo;we will\nreopen&rdquo; <code>\"x = 1\"</code> soon.</p>\n<pre>\"quoted\" code</pre>\n",
+      Format::kHtml);
+  EXPECT_NE(doc.text.find("Courier: “we will reopen”"), std::string::npos) << doc.text;
+  EXPECT_EQ(doc.text.find("x = 1"), std::string::npos);
+  EXPECT_EQ(doc.text.find("quoted"), std::string::npos);
+}
+
+TEST(HtmlLoaderTest, EndnotesWhoseBacklinkLeadsToAnUncheckedFileAreNotUnused) {
+  Document endnotes = test::Load(
+      "<section epub:type=\"endnotes\"><ol><li id=\"note-1\"><p>Seen elsewhere. "
+      "<a href=\"chapter-9.xhtml#noteref-1\" epub:type=\"backlink\">↩</a></p></li></ol></section>\n",
+      Format::kHtml);
+  ASSERT_EQ(endnotes.notes.size(), 1u);
+  EXPECT_EQ(endnotes.notes[0].backlink, "chapter-9.xhtml#noteref-1");
+  std::vector<Document*> docs{&endnotes};
+  ResolveAcrossDocuments(docs);
+  EXPECT_TRUE(endnotes.notes[0].cited_elsewhere);
+}
+
+}  // namespace
+}  // namespace citelint

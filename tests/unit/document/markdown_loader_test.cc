@@ -105,3 +105,18 @@ TEST(MarkdownLoaderTest, DefinitionInsideHtmlCommentIsHidden) {
 
 }  // namespace
 }  // namespace citelint
+
+namespace citelint {
+namespace {
+
+TEST(MarkdownLoaderTest, FrontMatterAndInlineCodeAreNotProse) {
+  const std::string md = "+++\ntitle = \"Release \\\"quoted\\\"\"\n+++\n\nClaim with `\"code\" 42` here.[^1]\n\n[^1]: Note.\n";
+  Document doc = test::Load(md, Format::kMarkdown);
+  EXPECT_EQ(doc.text.find("Release"), std::string::npos);
+  EXPECT_EQ(doc.text.find("code"), std::string::npos);
+  ASSERT_EQ(doc.markers.size(), 1u);
+  EXPECT_EQ(doc.source->Locate(doc.markers[0].span.begin).line, 5);  // positions after front matter stay right
+}
+
+}  // namespace
+}  // namespace citelint

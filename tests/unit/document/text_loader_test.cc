@@ -115,3 +115,43 @@ TEST(TextLoaderTest, DuplicateNoteLabels) {
 
 }  // namespace
 }  // namespace citelint
+
+namespace citelint {
+namespace {
+
+TEST(TextLoaderTest, HardWrappedParagraphsJoinAndOneLineParagraphsDoNot) {
+  Document wrapped = test::Load(
+      "Harbour Report\n\nThe harbour board met on Monday and agreed to dredge the\nchannel before the "
+      "autumn storms, the minutes say, at a\ncost that nobody has yet put a figure on.1\n\nNotes\n1. Minutes\n",
+      Format::kText);
+  int paragraphs = 0;
+  for (const Block& b : wrapped.blocks) paragraphs += b.kind == BlockKind::kParagraph;
+  EXPECT_EQ(paragraphs, 1);
+  EXPECT_NE(wrapped.text.find("dredge the channel before"), std::string::npos);
+
+  Document per_line = test::Load("The board met on Monday.1\nThe board voted on Tuesday and it was close.2\n\n"
+                                 "Notes\n1. A\n2. B\n",
+                                 Format::kText);
+  int lines = 0;
+  for (const Block& b : per_line.blocks) lines += b.kind == BlockKind::kParagraph;
+  EXPECT_EQ(lines, 2);
+}
+
+TEST(TextLoaderTest, NotesWrapOverManyLinesAndFrontMatterIsNotText) {
+  Document doc = test::Load(
+      "---\ntitle: Report\ndate: 2026-01-01\n---\nClaim one.1 Claim two.2\n\nNotes\n"
+      "1. First note that wraps\n   over a second line\n   and a third\n   and a fourth.\n2. Second note.\n",
+      Format::kText);
+  ASSERT_EQ(doc.notes.size(), 2u);
+  EXPECT_EQ(doc.notes[0].text, "First note that wraps over a second line and a third and a fourth.");
+  EXPECT_EQ(doc.markers[1].note, 1);
+  EXPECT_EQ(doc.text.find("title"), std::string::npos);
+}
+
+TEST(TextLoaderTest, APageBreakInMidSentenceDoesNotEndTheParagraph) {
+  Document doc = test::Load("He said the plan was “a\n\nreasonable compromise” in the end.1\n\nNotes\n1. A\n", Format::kText);
+  EXPECT_NE(doc.text.find("“a reasonable compromise”"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace citelint

@@ -180,3 +180,106 @@ TEST(CitationsTest, ReportersStatutesAndId) {
 
 }  // namespace
 }  // namespace citelint::extract
+
+namespace citelint::extract {
+namespace {
+
+std::vector<std::string> Written(std::string_view text) {
+  std::vector<std::string> out;
+  for (const Figure& f : FindFigures(text, 4, &Lex())) out.push_back(f.written);
+  return out;
+}
+
+TEST(FiguresTest, IdentifiersCitationsAndDatesAreNotFigures) {
+  EXPECT_TRUE(Written("It merges PR #131961, follows RFC 2119 and PEP 8, needs Python 3.11 and version 1.2.3.").empty());
+  EXPECT_TRUE(Written("See 746 F.3d 273, 286 (4th Cir. 2014); 18 U.S.C. § 1001; Id. at 5; No. 17-cr-201.").empty());
+  EXPECT_TRUE(Written("On June 5, at 10:30 and at 5 p.m., the ISBN 978-0-00-000000-2 was issued.").empty());
+  // "In 1841," is a year (never compared or counted); 7 rooms is a count; a Boeing 737 is a model.
+  const auto f = FindFigures("In 1841, the mill had 7 rooms and the Boeing 737 fleet flew.", 4, &Lex());
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].kind, FigureKind::kYear);
+  EXPECT_EQ(f[1].written, "7");
+}
+
+TEST(FiguresTest, CountsNeedANounAndCommaGroupedNumbersAreNotYears) {
+  const auto f = FindFigures("About 48,000 mail ballots and 1,900 people came; 2019 was the year.", 4, &Lex());
+  ASSERT_EQ(f.size(), 3u);
+  EXPECT_EQ(f[0].kind, FigureKind::kCount);
+  EXPECT_EQ(f[0].noun, (std::vector<std::string>{"mail", "ballot"}));
+  EXPECT_EQ(f[1].kind, FigureKind::kCount);  // 1,900 with a comma is a count, not a year
+  EXPECT_EQ(f[2].kind, FigureKind::kYear);
+}
+
+TEST(FiguresTest, Ranges) {
+  auto f = FindFigures("inside the 1–3% band and $5-7 million, from 1,900 to 2,100 people", 4, &Lex());
+  ASSERT_EQ(f.size(), 3u);
+  EXPECT_TRUE(f[0].range());
+  EXPECT_DOUBLE_EQ(f[0].value, 1);
+  EXPECT_DOUBLE_EQ(f[0].high, 3);
+  EXPECT_EQ(f[0].kind, FigureKind::kPercent);
+  EXPECT_EQ(f[1].kind, FigureKind::kMoney);
+  EXPECT_DOUBLE_EQ(f[1].high, 7e6);
+  EXPECT_DOUBLE_EQ(f[2].high, 2100);
+  EXPECT_TRUE(FindFigures("pages 12-13 and case 17-201", 4, &Lex()).empty());
+}
+
+std::vector<Quote> Quotes(std::string_view text) {
+  std::vector<Quote> quotes;
+  std::vector<UnbalancedQuote> u;
+  FindQuotes(text, quotes, u);
+  ClassifyQuotes(text, quotes, Lex());
+  return quotes;
+}
+
+TEST(QuotesTest, KindsOfQuotation) {
+  auto q = Quotes("She said “we will reopen on Monday.” The “default binding mode” terminology and the \"slow\" parser, "
+                  "the report titled “Annual Harbour Review” and the string \"utf-8\".");
+  ASSERT_EQ(q.size(), 5u);
+  EXPECT_EQ(q[0].kind, QuoteKind::kSpeech);
+  EXPECT_EQ(q[1].kind, QuoteKind::kTerm);
+  EXPECT_EQ(q[2].kind, QuoteKind::kTerm);
+  EXPECT_EQ(q[3].kind, QuoteKind::kTitle);
+  EXPECT_EQ(q[4].kind, QuoteKind::kCode);
+}
+
+TEST(QuotesTest, EditorialBracketsAndEllipsesMakeFragments) {
+  auto q = Quotes("“[The company has] never raised prices … in winter [sic].”");
+  ASSERT_EQ(q.size(), 1u);
+  ASSERT_EQ(q[0].fragments.size(), 2u);
+  EXPECT_EQ(q[0].fragments[0], (std::vector<std::string>{"never", "raised", "prices"}));
+  EXPECT_EQ(q[0].fragments[1], (std::vector<std::string>{"in", "winter"}));
+  WordIndex index;
+  index.Add(0, NormalizedWords("We have never raised prices, not once, in winter."));
+  EXPECT_TRUE(index.ContainsVerbatim(0, q[0].fragments));
+}
+
+TEST(QuotesTest, ReversedAndNestedMarks) {
+  std::vector<UnbalancedQuote> u;
+  EXPECT_EQ(QuoteTexts("He called it ”a disaster” and ”a mess.”", &u), (std::vector<std::string>{"a disaster", "a mess."}));
+  EXPECT_TRUE(u.empty());
+  EXPECT_EQ(QuoteTexts("“He read: ‘publish “every vote” in full.’ ”", &u),
+            (std::vector<std::string>{"He read: ‘publish “every vote” in full.’ "}));
+  EXPECT_TRUE(u.empty());
+}
+
+TEST(AttributionTest, ConventionsBeyondSaid) {
+  EXPECT_EQ(Speaker("“Where is the train?” answered Plekhanov."), "Plekhanov");
+  EXPECT_EQ(Speaker("Ridge Post, a weekly trade newsletter, reported the plan."), "Ridge Post");
+  EXPECT_EQ(Speaker("Trotsky: “All power to the Soviets.”"), "Trotsky");
+  EXPECT_EQ(Speaker("“We hold the line.” — Mara Quint, union organiser"), "Mara Quint");
+  EXPECT_EQ(Speaker("Please, said nobody, “stop”."), "");  // "Please" names nobody
+  std::vector<Span> quote{{21, 47}};
+  auto a = FindAttribution("a spokeswoman said “the line is closed today”", {{20, 45}}, Lex(), nullptr);
+  ASSERT_TRUE(a.has_value());
+  EXPECT_TRUE(a->unnamed);
+  auto told = FindAttribution("Ana Ruiz told the Valley Courier that the trucks would wait.", {}, Lex(), nullptr);
+  ASSERT_TRUE(told.has_value());
+  EXPECT_EQ(told->speaker.display, "Ana Ruiz");
+  ASSERT_TRUE(told->medium.has_value());
+  EXPECT_EQ(told->medium->display, "Valley Courier");
+  EXPECT_EQ(Speaker("The union called off the vote, “for now”."), "");
+  EXPECT_EQ(Speaker("In Lady Lovelace’s notes we find her view."), "");  // a possessive makes "notes" a noun
+}
+
+}  // namespace
+}  // namespace citelint::extract
