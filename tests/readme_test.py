@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+"""Runs the README's examples, so the README stays true.
+
+Marked code blocks:
+  <!-- readme-test: file NAME -->      the block is written to NAME in a temporary directory
+  <!-- readme-test: output COMMAND --> COMMAND (citelint ...) run there must print the block exactly
+  <!-- readme-test: config NAME -->    the block is a config file: `citelint config --print --config NAME` must accept it
+  <!-- readme-test: rule PATH -->      the block is a rule file PATH under a rules directory: its examples must pass
+And every flag the Usage block lists for a subcommand must be in that subcommand's --help.
+
+  readme_test.py SOURCE_DIR CITELINT
+"""
+import os
+import re
+import shlex
+import subprocess
+import sys
+import tempfile
+
+
+def blocks(readme):
+    """(directive, argument, body) for each marked fenced block."""
+    out = []
+    pattern = re.compile(r"<!-- readme-test: (\w+) ?(.*?) -->\n```[a-z]*\n(.*?)```", re.S)
+    for m in pattern.finditer(readme):
+        out.append((m.group(1), m.group(2), m.group(3)))
+    return out
+
+
+def main():
+    source, binary = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+    with open(os.path.join(source, "README.md"), encoding="utf-8") as f:
+        readme = f.read()
+    failures = []
+    checked = 0
+    env = dict(os.environ, CITELINT_RULES_DIR=os.path.join(source, "rules"))
+    with tempfile.TemporaryDirectory() as tmp:
+        for kind, arg, body in blocks(readme):
+            if kind == "file":
+                with open(os.path.join(tmp, arg), "w", encoding="utf-8") as f:
+                    f.write(body)
+            elif kind == "output":
+                argv = shlex.split(arg)
+                assert argv[0] == "citelint", arg
+                r = subprocess.run([binary] + argv[1:], cwd=tmp, capture_output=True, text=True, env=env)
+                checked += 1
+                if r.stdout != body:
+                    failures.append(f"`{arg}` printed:\n{r.stdout}\nbut the README shows:\n{body}")
+            elif kind == "config":
+                path = os.path.join(tmp, "cfg", arg)
+                os.makedirs(os.path.dirname(path), exist_ok=True)
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(body)
+                os.makedirs(os.path.join(tmp, "cfg", "..", "house-style"), exist_ok=True)
+                r = subprocess.run([binary, "config", "--print", "--config", path], capture_output=True, text=True, env=env)
+                checked += 1
+                if r.returncode != 0:
+                    failures.append(f"the README's config example is refused:\n{r.stderr}")
+            elif kind == "rule":
+                rules = os.path.join(tmp, "rules")
+                path = os.path.join(rules, arg)
+                os.makedirs(os.path.dirname(path), exist_ok=True)
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(body)
+                os.makedirs(os.path.join(rules, "fixtures"), exist_ok=True)
+                r = subprocess.run([binary, "test", "--rules", rules, os.path.join(rules, "fixtures")],
+                                   capture_output=True, text=True, env=env)
+                checked += 1
+                rule_id = arg.replace("/", ".").removesuffix(".yaml")
+                if r.returncode != 0 or not re.search(rf"^{re.escape(rule_id)}\s+2\s", r.stdout, re.M):
+                    failures.append(f"the README's rule example fails `citelint test`:\n{r.stdout}{r.stderr}")
+    # Usage: every flag of every subcommand is documented by --help.
+    usage = readme.split("## Usage", 1)[1].split("```", 2)[1]
+    for line in re.findall(r"^citelint (\w+)(.*(?:\n {10,}.*)*)", usage, re.M):
+        sub, rest = line
+        help_text = subprocess.run([binary, sub, "--help"], capture_output=True, text=True, env=env).stdout
+        for flag in re.findall(r"--[a-z-]+", rest):
+            checked += 1
+            if flag not in help_text:
+                failures.append(f"README lists `citelint {sub} {flag}` but `citelint {sub} --help` does not")
+    if checked < 5:
+        failures.append(f"only {checked} README examples were found: the markers are missing")
+    for f in failures:
+        print("FAIL:", f)
+    print(f"{checked} README examples checked, {len(failures)} failures")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
