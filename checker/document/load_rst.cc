@@ -70,8 +70,8 @@ bool ValidLabel(std::string_view l) {
 // `[label]_` at s[i]: the length of the whole reference, or 0.
 size_t ReferenceAt(std::string_view s, size_t i) {
   if (i >= s.size() || s[i] != '[') return 0;
-  const size_t close = s.find(']', i + 1);
-  if (close == std::string_view::npos || close - i > 64) return 0;
+  const size_t close = s.substr(0, std::min(s.size(), i + 66)).find(']', i + 1);  // labels are short: a bounded search
+  if (close == std::string_view::npos) return 0;
   if (close + 1 >= s.size() || s[close + 1] != '_') return 0;
   if (!ValidLabel(s.substr(i + 1, close - i - 1))) return 0;
   // The reference must end at a word boundary: `[1]_` but not `[1]_x`.
@@ -222,8 +222,9 @@ void RstParser::Inline(const std::vector<Span>& ranges, bool in_note, std::strin
       continue;
     }
     if (c == '`' && i + 1 < end && src_[i + 1] == '`') {
-      // ``inline literal``: code, not prose; it may run over a line break.
-      const size_t close = src_.find("``", i + 2);
+      // ``inline literal``: code, not prose; it may run over a line break
+      // (searched only to the end of its paragraph).
+      const size_t close = src_.substr(0, ranges.back().end).find("``", i + 2);
       if (close != std::string_view::npos && close < ranges.back().end) {
         emit({run, i});
         space();
@@ -251,7 +252,7 @@ void RstParser::Inline(const std::vector<Span>& ranges, bool in_note, std::strin
     }
     if (c == '`') {
       // `interpreted text`, `link <url>`_, `name`_: keep the words.
-      const size_t close = src_.find('`', i + 1);
+      const size_t close = src_.substr(0, end).find('`', i + 1);
       if (close != std::string_view::npos && close < end) {
         emit({run, i});
         const std::string_view this_role = role;

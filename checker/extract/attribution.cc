@@ -378,7 +378,7 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
     // "…, saying “…”": a participle's speaker is the sentence's subject.
     if (k >= 0 && toks[k].punct == ',' && !toks[k].dash && toks[i].folded.size() > 4 &&
         toks[i].folded.compare(toks[i].folded.size() - 3, 3, "ing") == 0) {
-      for (size_t t = 0; t < static_cast<size_t>(k); ++t) {
+      for (size_t t = 0; t < static_cast<size_t>(k) && t < 40; ++t) {
         if (toks[t].quoted || toks[t].punct != 0) continue;
         if (lexicon.IsPronoun(toks[t].folded)) {
           if (last_person != nullptr && !last_person->empty()) {

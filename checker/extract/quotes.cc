@@ -99,7 +99,10 @@ void FindQuotes(std::string_view text, std::vector<Quote>& quotes, std::vector<U
     bool closed = false;
     uint32_t body_end = 0;
     int depth = 0;  // “…‘…“…”…’…”: a quotation nested in a quotation in a quotation
-    while (j < text.size()) {
+    // A reversed opener is a guess: its closing mark is looked for nearby only.
+    const uint32_t limit = reversed ? std::min<uint32_t>(static_cast<uint32_t>(text.size()), body + 2000)
+                                    : static_cast<uint32_t>(text.size());
+    while (j < limit) {
       const uint32_t at = j;
       const int32_t d = text::NextCodePoint(text, j);
       if (d == '\n' && j < text.size() && text[j] == '\n') break;  // a paragraph ends the search
