@@ -274,13 +274,21 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
     return a;
   };
 
-  // "Name: “…”" — a speaker's label before the words (transcripts, round-ups).
+  // "Name: “…”" — a speaker's label before the words (transcripts, round-ups);
+  // "Union steward: “…”" — a role's label, a speaker unnamed.
   {
     size_t k = 0;
-    while (k < toks.size() && k < 4 && IsNameToken(toks[k], lexicon)) ++k;
-    if (k > 0 && k < toks.size() && toks[k].punct == ':' && k + 1 < toks.size() && toks[k + 1].quoted) {
+    while (k < toks.size() && k < 4 && toks[k].punct == 0 && !toks[k].quoted &&
+           (IsNameToken(toks[k], lexicon) || (k > 0 && lexicon.IsRole(toks[k].folded)))) {
+      ++k;
+    }
+    if (k > 0 && k < toks.size() && toks[k].punct == ':' && k + 1 < toks.size() && toks[k + 1].quoted &&
+        toks[0].capitalized) {
       const std::string name = NameEndingAt(toks, static_cast<int>(k) - 1, lexicon, nullptr);
-      if (!name.empty() && !lexicon.IsRole(text::FoldCase(name))) return named(name, ":", k, "label");
+      if (!name.empty() && !lexicon.IsRole(text::FoldCase(name)) && !lexicon.IsRole(toks[k - 1].folded)) {
+        return named(name, ":", k, "label");
+      }
+      if (lexicon.IsRole(toks[k - 1].folded)) return unnamed(std::string(s.substr(toks[0].span.begin, toks[k - 1].span.end - toks[0].span.begin)), ":", "label");
     }
   }
 
