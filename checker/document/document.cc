@@ -268,6 +268,20 @@ void ResolveAcrossDocuments(const std::vector<Document*>& docs) {
   }
 }
 
+std::vector<Span> SourceLines(std::string_view src) {
+  std::vector<Span> lines;
+  uint32_t begin = src.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  for (uint32_t i = begin; i <= src.size(); ++i) {
+    if (i == src.size() || src[i] == '\n') {
+      uint32_t end = i;
+      if (end > begin && src[end - 1] == '\r') --end;
+      if (i < src.size() || begin < src.size()) lines.push_back({begin, end});
+      begin = i + 1;
+    }
+  }
+  return lines;
+}
+
 std::string CollapseWhitespace(std::string_view s) {
   std::string out;
   out.reserve(s.size());

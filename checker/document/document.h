@@ -132,6 +132,10 @@ void IndexBlocks(Document& doc);
 // there: it is marked cited_elsewhere too (it cannot be called unused).
 void ResolveAcrossDocuments(const std::vector<Document*>& docs);
 
+// The lines of a source (a byte-order mark skipped; each span excludes its
+// "\n" or "\r\n"), for the line-based loaders.
+std::vector<Span> SourceLines(std::string_view bytes);
+
 // Collapses runs of whitespace to one space and trims the ends.
 std::string CollapseWhitespace(std::string_view s);
 

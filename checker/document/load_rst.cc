@@ -22,10 +22,7 @@
 namespace citelint::loaders {
 namespace {
 
-struct Line {
-  uint32_t begin = 0;
-  uint32_t end = 0;  // excludes the line terminator
-};
+using Line = Span;  // a source line, without its line terminator
 
 bool IsBlank(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
@@ -473,17 +470,7 @@ size_t RstParser::Paragraph(size_t i) {
 }
 
 void RstParser::Run() {
-  {
-    uint32_t begin = src_.starts_with("\xEF\xBB\xBF") ? 3 : 0;
-    for (uint32_t i = begin; i <= src_.size(); ++i) {
-      if (i == src_.size() || src_[i] == '\n') {
-        uint32_t end = i;
-        if (end > begin && src_[end - 1] == '\r') --end;
-        if (i < src_.size() || begin < src_.size()) lines_.push_back({begin, end});
-        begin = i + 1;
-      }
-    }
-  }
+  lines_ = SourceLines(src_);
   size_t i = 0;
   // A PEP's header (RFC 2822 fields) or a docinfo field list at the top.
   while (i < lines_.size() && Blank(i)) ++i;

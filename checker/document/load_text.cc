@@ -20,10 +20,7 @@
 namespace citelint::loaders {
 namespace {
 
-struct Line {
-  uint32_t begin = 0;
-  uint32_t end = 0;  // excludes "\r\n"
-};
+using Line = Span;  // a source line, without "\r\n"
 
 bool IsDigit(int32_t c) { return c >= '0' && c <= '9'; }
 
@@ -487,18 +484,7 @@ Document LoadText(std::shared_ptr<const SourceFile> source) {
   doc.format = Format::kText;
   const std::string_view src = source->bytes();
 
-  std::vector<Line> lines;
-  {
-    uint32_t begin = src.starts_with("\xEF\xBB\xBF") ? 3 : 0;
-    for (uint32_t i = begin; i <= src.size(); ++i) {
-      if (i == src.size() || src[i] == '\n') {
-        uint32_t end = i;
-        if (end > begin && src[end - 1] == '\r') --end;
-        if (i < src.size() || begin < src.size()) lines.push_back({begin, end});
-        begin = i + 1;
-      }
-    }
-  }
+  const std::vector<Line> lines = SourceLines(src);
 
   NotesSection notes = FindNotes(src, lines);
   const uint32_t body_end =

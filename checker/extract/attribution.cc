@@ -293,6 +293,21 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
   }
 
   std::optional<Attribution> fallback;  // an unnamed speaker, kept while a named one may follow
+  // "he said": the last person named, or (with none) a speaker unnamed.
+  auto pronoun = [&](const Token& t, const std::string& cue, size_t after) -> std::optional<Attribution> {
+    if (last_person != nullptr && !last_person->empty()) {
+      Attribution a;
+      a.speaker = *last_person;
+      a.cue = cue;
+      a.pronoun = true;
+      a.platform = PlatformAfter(toks, after, lexicon);
+      a.medium = MediumIn(toks, 0, media, lexicon);
+      a.how = "pronoun";
+      return a;
+    }
+    if (!fallback) fallback = unnamed(t.text, cue, "pronoun");
+    return std::nullopt;
+  };
   for (size_t i = 0; i < toks.size(); ++i) {
     if (toks[i].quoted || toks[i].punct != 0) continue;
     // according to X
@@ -389,15 +404,7 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
       for (size_t t = 0; t < static_cast<size_t>(k) && t < 40; ++t) {
         if (toks[t].quoted || toks[t].punct != 0) continue;
         if (lexicon.IsPronoun(toks[t].folded)) {
-          if (last_person != nullptr && !last_person->empty()) {
-            Attribution a;
-            a.speaker = *last_person;
-            a.cue = cue;
-            a.pronoun = true;
-            a.how = "pronoun";
-            return a;
-          }
-          if (!fallback) fallback = unnamed(toks[t].text, cue, "pronoun");
+          if (auto a = pronoun(toks[t], cue, i + cue_len)) return a;
           break;
         }
         if (IsNameToken(toks[t], lexicon) && !lexicon.IsNotName(toks[t].folded)) {
@@ -425,17 +432,7 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
     }
     if (k >= 0 && toks[k].punct == 0 && !toks[k].quoted) {
       if (lexicon.IsPronoun(toks[k].folded) && k + 1 == static_cast<int>(i)) {
-        if (last_person != nullptr && !last_person->empty()) {
-          Attribution a;
-          a.speaker = *last_person;
-          a.cue = cue;
-          a.pronoun = true;
-          a.platform = PlatformAfter(toks, i + cue_len, lexicon);
-          a.medium = MediumIn(toks, 0, media, lexicon);
-          a.how = "pronoun";
-          return a;
-        }
-        if (!fallback) fallback = unnamed(toks[k].text, cue, "pronoun");
+        if (auto a = pronoun(toks[k], cue, i + cue_len)) return a;
         continue;
       }
       if (IsNameToken(toks[k], lexicon) || toks[k].possessive) {
@@ -463,15 +460,7 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
         const bool after_determiner = m > i + cue_len && IsDeterminer(toks[m - 1].folded) && !toks[m].capitalized &&
                                       !lexicon.IsNotName(toks[m].folded);
         if (m == i + cue_len && lexicon.IsPronoun(toks[m].folded)) {  // "said he"
-          if (last_person != nullptr && !last_person->empty()) {
-            Attribution a;
-            a.speaker = *last_person;
-            a.cue = cue;
-            a.pronoun = true;
-            a.how = "pronoun";
-            return a;
-          }
-          if (!fallback) fallback = unnamed(toks[m].text, cue, "pronoun");
+          if (auto a = pronoun(toks[m], cue, i + cue_len)) return a;
           break;
         }
         if (lexicon.IsUnnamedSpeaker(toks[m].folded) || lexicon.IsRole(toks[m].folded) || after_determiner) {

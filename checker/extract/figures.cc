@@ -66,6 +66,24 @@ struct Word {
   bool abbreviation = false;  // has a dot inside or after ("U.S.", "F.3d", "No.")
 };
 
+// The word text[begin, end): folded without dots, capitalized or not, an
+// abbreviation when it has a dot (or `dot`: one right after it).
+Word MakeWord(std::string_view text, uint32_t begin, uint32_t end, bool dot) {
+  Word w;
+  w.begin = begin;
+  w.end = end;
+  const std::string_view raw = text.substr(begin, end - begin);
+  w.abbreviation = dot || raw.find('.') != std::string_view::npos;
+  std::string plain;
+  for (char c : raw) {
+    if (c != '.') plain += c;
+  }
+  w.folded = text::FoldCase(plain);
+  uint32_t k = 0;
+  w.capitalized = text::IsUpper(text::NextCodePoint(raw, k));
+  return w;
+}
+
 // The word ending just before byte `at` (skipping spaces), if any.
 std::optional<Word> WordBefore(std::string_view text, uint32_t at) {
   uint32_t p = at;
@@ -87,19 +105,9 @@ std::optional<Word> WordBefore(std::string_view text, uint32_t at) {
   }
   if (p == end || (dot && p + 1 == end)) return std::nullopt;
   Word w;
-  w.begin = p;
-  w.end = end;
-  std::string_view raw = text.substr(p, end - p);
-  w.abbreviation = dot || raw.find('.') != std::string_view::npos;
-  std::string plain;
-  for (char c : raw) {
-    if (c != '.') plain += c;
-  }
-  w.folded = text::FoldCase(plain);
-  uint32_t k = 0;
-  w.capitalized = text::IsUpper(text::NextCodePoint(raw, k));
+  const std::string_view raw = text.substr(p, end - p);
   if (!text::IsLetter(static_cast<unsigned char>(raw[0])) && static_cast<unsigned char>(raw[0]) < 0x80) return std::nullopt;
-  return w;
+  return MakeWord(text, p, end, dot);
 }
 
 // The word starting at or after byte `at` (skipping spaces).
@@ -119,24 +127,10 @@ std::optional<Word> WordAfter(std::string_view text, uint32_t at) {
   }
   while (end > p && (text[end - 1] == '-' || text[end - 1] == '\'')) --end;
   if (end == p) return std::nullopt;
-  Word w;
-  w.begin = p;
-  w.end = end;
-  std::string_view raw = text.substr(p, end - p);
   // A sentence-final period is not part of the word, unless it is an abbreviation (U.S.).
-  if (raw.back() == '.' && raw.find('.') == raw.size() - 1 && raw.size() > 3) {
-    raw.remove_suffix(1);
-    w.end -= 1;
-  }
-  w.abbreviation = raw.find('.') != std::string_view::npos;
-  std::string plain;
-  for (char c : raw) {
-    if (c != '.') plain += c;
-  }
-  w.folded = text::FoldCase(plain);
-  uint32_t k = 0;
-  w.capitalized = text::IsUpper(text::NextCodePoint(raw, k));
-  return w;
+  const std::string_view raw = text.substr(p, end - p);
+  if (raw.back() == '.' && raw.find('.') == raw.size() - 1 && raw.size() > 3) --end;
+  return MakeWord(text, p, end, false);
 }
 
 // Does byte `at` start a sentence (only spaces after a sentence end, a line
