@@ -52,6 +52,11 @@ LineCol SourceFile::Locate(uint32_t offset) const {
   return {line, column};
 }
 
+int SourceFile::LineOf(uint32_t offset) const {
+  offset = std::min<uint32_t>(offset, static_cast<uint32_t>(bytes_.size()));
+  return static_cast<int>(std::upper_bound(line_starts_.begin(), line_starts_.end(), offset) - line_starts_.begin());
+}
+
 uint32_t SourceFile::LineStart(int line) const {
   if (line < 1) return 0;
   if (line > line_count()) return static_cast<uint32_t>(bytes_.size());

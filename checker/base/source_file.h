@@ -31,6 +31,8 @@ class SourceFile {
 
   // Line and column of a byte offset (offset may equal size()).
   [[nodiscard]] LineCol Locate(uint32_t offset) const;
+  // The 1-based line of a byte offset (without the column's code-point count).
+  [[nodiscard]] int LineOf(uint32_t offset) const;
   // Byte offset of the start of a 1-based line.
   [[nodiscard]] uint32_t LineStart(int line) const;
   // The text of a 1-based line, without its line terminator.

@@ -127,6 +127,28 @@ void TextBuilder::Append(std::string_view text, uint32_t source_offset) {
   last_source_ = source_offset;
 }
 
+namespace {
+
+// The end of a character reference starting with "&" at `original[at]`,
+// whose decoded text ends where `decoded[d]` begins: its name or number and
+// an optional ";" — or, for a legacy reference without ";" ("&nbsprose"),
+// the shortest name after which the original goes on as the decoded text does.
+size_t ReferenceEnd(std::string_view original, size_t at, std::string_view decoded, size_t d) {
+  size_t e = at + 1;
+  while (e < original.size() && e - at < 40 &&
+         (std::isalnum(static_cast<unsigned char>(original[e])) || original[e] == '#')) {
+    ++e;
+  }
+  if (e < original.size() && original[e] == ';') return e + 1;
+  const std::string_view rest = decoded.substr(d, 4);
+  for (size_t k = at + 2; k <= e; ++k) {
+    if (original.substr(k, rest.size()) == rest) return k;
+  }
+  return e;
+}
+
+}  // namespace
+
 void TextBuilder::AppendDecoded(std::string_view decoded, std::string_view original, uint32_t source_offset) {
   auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; };
   auto emit = [&](std::string_view bytes, uint32_t at) {
@@ -144,8 +166,7 @@ void TextBuilder::AppendDecoded(std::string_view decoded, std::string_view origi
       if (original.compare(o, 2, "\xC2\xA0") == 0) {
         o += 2;
       } else if (o < original.size() && original[o] == '&') {
-        const size_t semi = original.find(';', o);
-        o = semi == std::string_view::npos || semi - o > 10 ? o + 1 : semi + 1;
+        o = ReferenceEnd(original, o, decoded, d);  // &nbsp; or the legacy &nbsp
       }
       continue;
     }
@@ -157,14 +178,12 @@ void TextBuilder::AppendDecoded(std::string_view decoded, std::string_view origi
       continue;
     }
     if (o < original.size() && original[o] == '&') {
-      size_t e = o + 1;
-      while (e < original.size() && e - o < 40 && (std::isalnum(static_cast<unsigned char>(original[e])) || original[e] == '#')) ++e;
-      if (e < original.size() && original[e] == ';') ++e;
+      size_t len = 1;  // the decoded code point the reference stands for
+      while (d + len < decoded.size() && (static_cast<unsigned char>(decoded[d + len]) & 0xC0) == 0x80) ++len;
+      const size_t e = ReferenceEnd(original, o, decoded, d + len);
       const std::string_view ref = original.substr(o, e - o);
       if (!decoded.substr(d).starts_with(ref) || ref.size() == 1) {
         // A character reference: its decoded code point (or two) stand at the `&`.
-        size_t len = 1;
-        while (d + len < decoded.size() && (static_cast<unsigned char>(decoded[d + len]) & 0xC0) == 0x80) ++len;
         if (ref.size() > 1 || decoded[d] != '&') {
           if (is_space(decoded[d])) {
             if (!doc_.text.empty() && !is_space(doc_.text.back())) emit(" ", at);
@@ -270,12 +289,12 @@ void ResolveAcrossDocuments(const std::vector<Document*>& docs) {
 
 std::vector<Span> SourceLines(std::string_view src) {
   std::vector<Span> lines;
-  uint32_t begin = src.starts_with("\xEF\xBB\xBF") ? 3 : 0;
-  for (uint32_t i = begin; i <= src.size(); ++i) {
+  size_t begin = src.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  for (size_t i = begin; i <= src.size(); ++i) {
     if (i == src.size() || src[i] == '\n') {
-      uint32_t end = i;
+      size_t end = i;
       if (end > begin && src[end - 1] == '\r') --end;
-      if (i < src.size() || begin < src.size()) lines.push_back({begin, end});
+      if (i < src.size() || begin < src.size()) lines.push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(end)});
       begin = i + 1;
     }
   }

@@ -28,6 +28,13 @@ bool IsBlank(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
 }
 
+// Leading blanks in bytes (for offsets), as opposed to Indent's columns (for
+// comparing indentation: a tab counts to the next multiple of 8).
+size_t Lead(std::string_view s) {
+  const size_t n = s.find_first_not_of(" \t");
+  return n == std::string_view::npos ? s.size() : n;
+}
+
 int Indent(std::string_view s) {
   int n = 0;
   for (char c : s) {
@@ -101,10 +108,8 @@ bool IsProseRole(std::string_view role) {
 // A bullet or enumerated list item's marker length at the start of `s`
 // (after indentation), or 0.
 size_t ListMarker(std::string_view s) {
-  if (s.size() >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+' || s.substr(0, 3) == "\u2022") &&
-      (s[1] == ' ' || s[1] == '\t')) {
-    return 2;
-  }
+  if (s.size() >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && (s[1] == ' ' || s[1] == '\t')) return 2;
+  if (s.starts_with("\u2022 ")) return 4;  // •
   size_t i = 0;
   const bool paren = !s.empty() && s[0] == '(';
   if (paren) ++i;
@@ -234,12 +239,14 @@ void RstParser::Inline(const std::vector<Span>& ranges, bool in_note, std::strin
     }
     if (c == ':' && (i == ranges[r].begin || !alnum(i - 1))) {
       // :role:`text` — drop the role, keep the text.
+      // Role names are short: a bounded look (a run of ":-:-:" is not rescanned from every colon).
       uint32_t j = i + 1;
-      while (j < end && (alnum(j) || src_[j] == '-' || src_[j] == '_' || src_[j] == '.' || src_[j] == ':' ||
-                         src_[j] == '+')) {
+      const uint32_t role_end = std::min(end, i + 40);
+      while (j < role_end && (alnum(j) || src_[j] == '-' || src_[j] == '_' || src_[j] == '.' || src_[j] == ':' ||
+                              src_[j] == '+')) {
         ++j;
       }
-      if (j > i + 2 && j < end && src_[j - 1] == ':' && src_[j] == '`') {
+      if (j > i + 2 && j < role_end && src_[j - 1] == ':' && src_[j] == '`') {
         emit({run, i});
         role = src_.substr(i + 1, j - i - 2);
         if (const size_t colon = role.rfind(':'); colon != std::string_view::npos) role = role.substr(colon + 1);
@@ -374,7 +381,7 @@ size_t RstParser::ExplicitMarkup(size_t i) {
 size_t RstParser::Paragraph(size_t i) {
   const int indent = Indent(L(i));
   // Doctest blocks: `>>>` up to the next blank line.
-  const std::string_view first = L(i).substr(static_cast<size_t>(std::min<int>(indent, static_cast<int>(L(i).size()))));
+  const std::string_view first = L(i).substr(Lead(L(i)));
   if (first.starts_with(">>>")) {
     size_t j = i;
     while (j < lines_.size() && !Blank(j)) ++j;
@@ -391,7 +398,7 @@ size_t RstParser::Paragraph(size_t i) {
       if (grid) {
         if (Blank(j)) break;
       } else {
-        const std::string_view t = L(j).substr(std::min<size_t>(L(j).size(), static_cast<size_t>(indent)));
+        const std::string_view t = L(j).substr(Lead(L(j)));
         if (t.starts_with("=") && IsAdornment(t.substr(0, t.find(' ')))) {
           ++borders;
           if (j + 1 >= lines_.size() || Blank(j + 1)) {
@@ -412,7 +419,7 @@ size_t RstParser::Paragraph(size_t i) {
   if (IsAdornment(first) && (i + 1 >= lines_.size() || Blank(i + 1))) return i + 1;
   // Overline + title + underline.
   if (IsAdornment(first) && i + 2 < lines_.size() && !Blank(i + 1) && IsAdornment(L(i + 2))) {
-    const uint32_t b = lines_[i + 1].begin + static_cast<uint32_t>(Indent(L(i + 1)));
+    const uint32_t b = lines_[i + 1].begin + static_cast<uint32_t>(Lead(L(i + 1)));
     doc_.blocks.push_back({BlockKind::kHeading, {b, lines_[i + 1].end}});
     text_.Separator("\n\n");
     Inline({{b, lines_[i + 1].end}}, false, nullptr);
@@ -421,7 +428,7 @@ size_t RstParser::Paragraph(size_t i) {
   // Title + underline.
   if (i + 1 < lines_.size() && IsAdornment(L(i + 1)) && !IsAdornment(first) &&
       L(i + 1).size() + 1 >= first.size() / 2) {
-    const uint32_t b = lines_[i].begin + static_cast<uint32_t>(indent);
+    const uint32_t b = lines_[i].begin + static_cast<uint32_t>(Lead(L(i)));
     doc_.blocks.push_back({BlockKind::kHeading, {b, lines_[i].end}});
     text_.Separator("\n\n");
     Inline({{b, lines_[i].end}}, false, nullptr);
@@ -437,7 +444,7 @@ size_t RstParser::Paragraph(size_t i) {
   while (j < lines_.size() && !Blank(j)) {
     const std::string_view t = L(j);
     const int ind = Indent(t);
-    const std::string_view content = t.substr(std::min<size_t>(t.size(), static_cast<size_t>(ind)));
+    const std::string_view content = t.substr(Lead(t));
     if (j > i && (content.starts_with(".. ") || content == ".." || (ListMarker(content) > 0 && ind <= indent))) break;
     uint32_t b = lines_[j].begin + static_cast<uint32_t>(t.find_first_not_of(" \t"));
     if (j == i && marker > 0) b += static_cast<uint32_t>(marker);
@@ -494,7 +501,7 @@ void RstParser::Run() {
     }
     const std::string_view line = L(i);
     const int indent = Indent(line);
-    const std::string_view content = line.substr(std::min<size_t>(line.size(), static_cast<size_t>(indent)));
+    const std::string_view content = line.substr(Lead(line));
     if (literal_next_) {
       // The indented (or quoted) block after "::" is literal.
       literal_next_ = false;
@@ -502,9 +509,9 @@ void RstParser::Run() {
       if (indent > literal_base_) {
         while (k < lines_.size() && (Blank(k) || Indent(L(k)) > literal_base_)) ++k;
         while (k > i && Blank(k - 1)) --k;
-      } else if (IsPunct(content[0])) {
+      } else if (!content.empty() && IsPunct(content[0])) {
         // A quoted literal block: lines starting with the same punctuation.
-        while (k < lines_.size() && !Blank(k) && Indent(L(k)) == indent && L(k)[static_cast<size_t>(indent)] == content[0]) ++k;
+        while (k < lines_.size() && !Blank(k) && Indent(L(k)) == indent && L(k).substr(Lead(L(k))).starts_with(content[0])) ++k;
       }
       if (k > i) {
         doc_.blocks.push_back({BlockKind::kCode, {lines_[i].begin, lines_[k - 1].end}});
@@ -529,7 +536,6 @@ void RstParser::Run() {
   int next_number = 1;
   std::vector<std::string> anonymous;  // labels given to `.. [#]` definitions, in order
   std::vector<std::string> symbols;    // `.. [*]`
-  std::unordered_map<std::string, std::string> named;  // "#name" → number
   for (const Definition& d : defs_) {
     Note note;
     note.label_span = d.label_span;
@@ -541,8 +547,7 @@ void RstParser::Run() {
         anonymous.push_back(number);
         note.label = number;
       } else {
-        named[d.label] = number;
-        note.label = d.label;
+        note.label = d.label;  // "#name": cited by that name
       }
     } else if (d.label == "*") {
       note.label = "*" + std::to_string(symbols.size() + 1);

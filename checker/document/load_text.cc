@@ -524,6 +524,27 @@ Document LoadText(std::shared_ptr<const SourceFile> source) {
   const int first_body = FrontMatterEnd(src, lines, body_lines);
   auto content_of = [&](int li) { return src.substr(lines[li].begin, lines[li].end - lines[li].begin); };
   auto is_blank = [&](int li) { return Trim(content_of(li)).empty(); };
+  // Copies line k from `pos` into the text, markers left out, and gives the
+  // markers on it the current block.
+  auto copy_line = [&](int k, uint32_t pos) {
+    while (next_marker < doc.markers.size() && doc.markers[next_marker].span.begin < lines[k].end) {
+      Marker& m = doc.markers[next_marker++];
+      m.block = static_cast<int>(doc.blocks.size()) - 1;
+      if (m.span.begin >= pos) {
+        text.Copy(src, {pos, m.span.begin});
+        pos = m.span.end;
+      }
+    }
+    text.Copy(src, {pos, lines[k].end});
+  };
+  // Opening minus closing curly quotation marks in the current block, kept as
+  // lines are added (a page break inside an open quotation continues the paragraph).
+  int open_quotes = 0;
+  auto count_quotes = [&](int k) {
+    const std::string_view t = content_of(k);
+    for (size_t at = t.find("\u201C"); at != std::string_view::npos; at = t.find("\u201C", at + 3)) ++open_quotes;
+    for (size_t at = t.find("\u201D"); at != std::string_view::npos; at = t.find("\u201D", at + 3)) --open_quotes;
+  };
   int li = first_body;
   while (li < body_lines) {
     if (is_blank(li)) {
@@ -536,10 +557,8 @@ Document LoadText(std::shared_ptr<const SourceFile> source) {
     if (group_end - li >= 3 && IsHeadingLine(content_of(li)) && HardWrapped(src, lines, li + 1, group_end)) {
       doc.blocks.push_back({BlockKind::kHeading, {lines[li].begin, lines[li].end}});
       text.Separator("\n\n");
-      while (next_marker < doc.markers.size() && doc.markers[next_marker].span.begin < lines[li].end) {
-        doc.markers[next_marker++].block = static_cast<int>(doc.blocks.size()) - 1;
-      }
-      text.Copy(src, {lines[li].begin, lines[li].end});
+      copy_line(li, lines[li].begin);
+      open_quotes = 0;
       ++li;
     }
     const bool wrapped = HardWrapped(src, lines, li, group_end);
@@ -553,12 +572,7 @@ Document LoadText(std::shared_ptr<const SourceFile> source) {
       const std::string_view before = Trim(src.substr(doc.blocks.back().span.begin,
                                                       doc.blocks.back().span.end - doc.blocks.back().span.begin));
       // The next line starts in lower case, or a quotation is left open.
-      auto count = [&](std::string_view mark) {
-        size_t n = 0;
-        for (size_t at = before.find(mark); at != std::string_view::npos; at = before.find(mark, at + 1)) ++n;
-        return n;
-      };
-      const bool open_quote = count("\u201C") > count("\u201D");
+      const bool open_quote = open_quotes > 0;
       uint32_t e = static_cast<uint32_t>(before.size());
       const int32_t last = text::PrevCodePoint(before, e);
       const bool sentence_end = last == '.' || last == '!' || last == '?' || last == ':' || text::IsClosingQuote(last);
@@ -573,7 +587,10 @@ Document LoadText(std::shared_ptr<const SourceFile> source) {
       if (joins) {
         doc.blocks.back().span.end = lines[k].end;
         text.Separator(" ");
+        count_quotes(k);
       } else {
+        open_quotes = 0;
+        count_quotes(k);
         BlockKind kind = IsListItemLine(content) ? BlockKind::kListItem
                          : !wrapped && IsHeadingLine(content) ? BlockKind::kHeading
                                                             : BlockKind::kParagraph;
@@ -584,15 +601,7 @@ Document LoadText(std::shared_ptr<const SourceFile> source) {
       if (joins) {
         while (pos < lines[k].end && (src[pos] == ' ' || src[pos] == '\t')) ++pos;
       }
-      while (next_marker < doc.markers.size() && doc.markers[next_marker].span.begin < lines[k].end) {
-        Marker& m = doc.markers[next_marker++];
-        m.block = static_cast<int>(doc.blocks.size()) - 1;
-        if (m.span.begin >= pos) {
-          text.Copy(src, {pos, m.span.begin});
-          pos = m.span.end;
-        }
-      }
-      text.Copy(src, {pos, lines[k].end});
+      copy_line(k, pos);
     }
     li = group_end;
   }

@@ -105,7 +105,8 @@ Status LoadLexiconFile(const fs::path& file, Resources& r) {
                              {"not_names", &lex.not_names}, {"auxiliaries", &lex.auxiliaries},
                              {"unnamed_speakers", &lex.unnamed_speakers}, {"media_cues", &lex.media_cues}, {"not_cues", &lex.not_cues}, {"report_cues", &lex.report_cues},
                              {"naming", &lex.quote_naming}, {"identifiers", &lex.figure_identifiers},
-                             {"months", &lex.months}, {"not_counted", &lex.not_counted}}) {
+                             {"months", &lex.months}, {"not_counted", &lex.not_counted},
+                             {"determiners", &lex.determiners}, {"between_words", &lex.between_words}}) {
     auto values = root.Strings(key);
     if (!values.ok()) return values.status();
     // `phrases` in a lexicon named after a rule's lexicon are that rule's phrases.
@@ -118,6 +119,9 @@ Status LoadLexiconFile(const fs::path& file, Resources& r) {
   auto nouns = root.Strings("nouns");
   if (!nouns.ok()) return nouns.status();
   if (!nouns.value().empty()) r.phrase_lexicons[file.stem().string()].nouns = nouns.value();
+  auto quantifiers = root.Strings("quantifiers");
+  if (!quantifiers.ok()) return quantifiers.status();
+  if (!quantifiers.value().empty()) r.phrase_lexicons[file.stem().string()].quantifiers = quantifiers.value();
   return root.NoUnknownKeys();
 }
 
@@ -262,6 +266,7 @@ Status LoadRuleFile(const fs::path& file, const std::map<std::string, const Rule
     }
     for (const auto& phrase : it->second.phrases) t.phrases.push_back(extract::NormalizedWords(phrase));
     for (const auto& noun : it->second.nouns) t.nouns.push_back(extract::NormalizedWords(noun).front());
+    for (const auto& q : it->second.quantifiers) t.quantifiers.push_back(extract::NormalizedWords(q).front());
     t.kind = Trigger::kLexicon;
     return Status::Ok();
   };

@@ -38,6 +38,7 @@ class RuleOptions {
 struct PhraseLexicon {
   std::vector<std::string> phrases;
   std::vector<std::string> nouns;
+  std::vector<std::string> quantifiers;  // "some", "many": a phrase they open names no group
 };
 
 struct Resources {

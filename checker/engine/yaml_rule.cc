@@ -165,7 +165,8 @@ void YamlRule::Run(const Analysis& analysis, Sink& sink) const {
         // by any note its sentence cites (the note shows who); an impersonal
         // "it is widely believed" is not.
         if (nouns.empty()) {
-          const bool quantifier = !matched_words.empty() && (matched_words.front() == "some" || matched_words.front() == "many");
+          const auto& q = spec_.trigger.quantifiers;
+          const bool quantifier = !matched_words.empty() && std::find(q.begin(), q.end(), matched_words.front()) != q.end();
           return quantifier && has_marker(Containing(sentences, at));
         }
         auto it = std::lower_bound(facts.marker_at.begin(), facts.marker_at.end(), para.begin);

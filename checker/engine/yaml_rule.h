@@ -45,6 +45,7 @@ struct Trigger {
   std::vector<text::Regex> patterns;
   std::vector<std::vector<std::string>> phrases;  // folded words
   std::vector<std::string> nouns;                 // lexicon nouns ("critics")
+  std::vector<std::string> quantifiers;           // lexicon quantifiers ("some")
   int min_words = 0;                              // quotes
   bool speech_only = false;                       // quotes: reported speech only
   bool include_years = false;                     // figures

@@ -151,22 +151,6 @@ bool PhraseAt(const std::vector<Token>& toks, size_t at, const std::vector<std::
   return true;
 }
 
-std::vector<std::vector<std::string>> Split(const std::vector<std::string>& phrases) {
-  std::vector<std::vector<std::string>> out;
-  for (const auto& p : phrases) {
-    std::vector<std::string> words;
-    size_t i = 0;
-    while (i < p.size()) {
-      size_t j = p.find(' ', i);
-      if (j == std::string::npos) j = p.size();
-      if (j > i) words.push_back(text::FoldCase(p.substr(i, j - i)));
-      i = j + 1;
-    }
-    if (!words.empty()) out.push_back(std::move(words));
-  }
-  return out;
-}
-
 std::string PlatformAfter(const std::vector<Token>& toks, size_t from, const LexiconIndex& lex) {
   for (size_t k = from; k + 1 < toks.size() && k < from + 8; ++k) {
     if (toks[k].folded == "on" && !toks[k].quoted && lex.IsPlatform(toks[k + 1].text)) return toks[k + 1].text;
@@ -190,11 +174,6 @@ std::string NameRightAfter(const std::vector<Token>& toks, size_t from, const Le
 
 // A speaker the sentence does not name, looking back from `k` ("a
 // spokeswoman", "the senator", "officials", "the company"): its words.
-bool IsDeterminer(const std::string& w) {
-  return w == "a" || w == "an" || w == "the" || w == "his" || w == "her" || w == "their" || w == "its" ||
-         w == "another" || w == "one" || w == "our" || w == "my" || w == "your" || w == "this" || w == "that";
-}
-
 std::string UnnamedAt(const std::vector<Token>& toks, int k, const LexiconIndex& lex) {
   if (k < 0 || toks[k].punct != 0 || toks[k].quoted) return {};
   const std::string& w = toks[k].folded;
@@ -206,7 +185,7 @@ std::string UnnamedAt(const std::vector<Token>& toks, int k, const LexiconIndex&
   bool determined = false;
   for (int m = k - 1; m >= 0 && m >= k - 2; --m) {
     if (toks[m].punct != 0 || toks[m].quoted) break;
-    if (IsDeterminer(toks[m].folded)) {
+    if (lex.IsDeterminer(toks[m].folded)) {
       determined = true;
       break;
     }
@@ -222,13 +201,12 @@ std::string UnnamedAt(const std::vector<Token>& toks, int k, const LexiconIndex&
   return phrase;
 }
 
-std::optional<EntityRef> MediumIn(const std::vector<Token>& toks, size_t from, const std::vector<std::vector<std::string>>& media,
-                                  const LexiconIndex& lex) {
+std::optional<EntityRef> MediumIn(const std::vector<Token>& toks, size_t from, const LexiconIndex& lex) {
   for (size_t i = from; i < toks.size(); ++i) {
     if (toks[i].quoted || toks[i].punct != 0) continue;
-    for (const auto& p : media) {
-      if (!PhraseAt(toks, i, p)) continue;
-      const std::string name = NameRightAfter(toks, i + p.size(), lex);
+    for (const Phrase& p : lex.MediaPhrases()) {
+      if (!PhraseAt(toks, i, p.words)) continue;
+      const std::string name = NameRightAfter(toks, i + p.words.size(), lex);
       if (!name.empty()) return lex.ResolveName(name);
     }
   }
@@ -240,17 +218,6 @@ std::optional<EntityRef> MediumIn(const std::vector<Token>& toks, size_t from, c
 std::optional<Attribution> FindAttribution(std::string_view s, const std::vector<Span>& quotes,
                                            const LexiconIndex& lexicon, const EntityRef* last_person) {
   const std::vector<Token> toks = Tokenize(s, quotes);
-  const Lexicons& lex = lexicon.lexicons();
-  static thread_local const Lexicons* cached_for = nullptr;
-  static thread_local std::vector<std::vector<std::string>> before, via, phrases, media, not_cues;
-  if (cached_for != &lex) {
-    not_cues = Split(lex.not_cues);
-    before = Split(lex.before_speaker);
-    via = Split(lex.via);
-    phrases = Split(lex.cue_phrases);
-    media = Split(lex.media_cues);
-    cached_for = &lex;
-  }
   // Platform named before the speaker: "On Bluesky, Tomas Berg amplified".
   std::string leading_platform;
   if (toks.size() > 1 && toks[0].folded == "on" && lexicon.IsPlatform(toks[1].text)) leading_platform = toks[1].text;
@@ -259,7 +226,7 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
     a.speaker = lexicon.ResolveName(name);
     a.cue = cue;
     a.platform = PlatformAfter(toks, after, lexicon);
-    a.medium = MediumIn(toks, 0, media, lexicon);
+    a.medium = MediumIn(toks, 0, lexicon);
     if (a.medium && SameEntity(*a.medium, a.speaker)) a.medium.reset();
     a.how = how;
     return a;
@@ -301,7 +268,7 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
       a.cue = cue;
       a.pronoun = true;
       a.platform = PlatformAfter(toks, after, lexicon);
-      a.medium = MediumIn(toks, 0, media, lexicon);
+      a.medium = MediumIn(toks, 0, lexicon);
       a.how = "pronoun";
       return a;
     }
@@ -311,19 +278,18 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
   for (size_t i = 0; i < toks.size(); ++i) {
     if (toks[i].quoted || toks[i].punct != 0) continue;
     // according to X
-    for (const auto& p : before) {
-      if (!PhraseAt(toks, i, p)) continue;
-      std::string name = FirstNameAfter(toks, i + p.size(), lexicon);
+    for (const Phrase& p : lexicon.BeforeSpeakerPhrases()) {
+      if (!PhraseAt(toks, i, p.words)) continue;
+      std::string name = FirstNameAfter(toks, i + p.words.size(), lexicon);
       if (name.empty()) continue;
-      Attribution a = named(name, lex.before_speaker[&p - before.data()], i + p.size(), "named");
-      return a;
+      return named(name, p.text, i + p.words.size(), "named");
     }
     std::string cue;
     size_t cue_len = 0;
-    for (const auto& p : phrases) {
-      if (PhraseAt(toks, i, p)) {
-        cue = lex.cue_phrases[&p - phrases.data()];
-        cue_len = p.size();
+    for (const Phrase& p : lexicon.CuePhrases()) {
+      if (PhraseAt(toks, i, p.words)) {
+        cue = p.text;
+        cue_len = p.words.size();
         break;
       }
     }
@@ -332,7 +298,8 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
       cue_len = 1;
     }
     if (cue.empty()) continue;
-    if (std::any_of(not_cues.begin(), not_cues.end(), [&](const auto& p) { return PhraseAt(toks, i, p); })) continue;
+    const auto& not_cues = lexicon.NotCuePhrases();
+    if (std::any_of(not_cues.begin(), not_cues.end(), [&](const Phrase& p) { return PhraseAt(toks, i, p.words); })) continue;
     // After a possessive the cue is a noun: "Lovelace's notes", "the board's report".
     if (i > 0 && toks[i - 1].possessive && !toks[i - 1].quoted) continue;
     // Passive voice is not an attribution ("until AGI was declared").
@@ -345,10 +312,8 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
     auto skippable = [&](const Token& t) {
       if (t.punct != 0 || t.quoted) return false;
       const std::string& w = t.folded;
-      return lexicon.IsSpeakerNoun(w) || (w.size() > 4 && w.substr(w.size() - 2) == "ly") || w == "also" ||
-             w == "himself" || w == "herself" || w == "themselves" || w == "itself" || w == "myself" ||
-             w == "has" || w == "have" || w == "had" || w == "then" || w == "later" || w == "once" ||
-             w == "again" || w == "further" || w == "repeatedly" || w == "publicly" || w == "privately";
+      // "X's own blog framed it", "X quickly said", "X herself said", "X has said".
+      return lexicon.IsSpeakerNoun(w) || lexicon.IsBetweenWord(w) || (w.size() > 4 && w.ends_with("ly"));
     };
     for (int guard = 0; k >= 0 && guard < 6; ++guard) {
       // "a survey that said", "officials who said"
@@ -363,9 +328,9 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
         while (open >= 0 && toks[open].punct != '(') --open;
         if (open < 0) break;
         for (int m = open + 1; m < k; ++m) {
-          for (const auto& p : via) {
-            if (PhraseAt(toks, static_cast<size_t>(m), p)) {
-              const std::string name = FirstNameAfter(toks, m + p.size(), lexicon);
+          for (const Phrase& p : lexicon.ViaPhrases()) {
+            if (PhraseAt(toks, static_cast<size_t>(m), p.words)) {
+              const std::string name = FirstNameAfter(toks, m + p.words.size(), lexicon);
               if (!name.empty() && !via_entity) via_entity = lexicon.ResolveName(name);
             }
           }
@@ -457,7 +422,7 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
       for (size_t m = i + cue_len; m < toks.size() && m < i + cue_len + 4; ++m) {
         if (toks[m].punct != 0 || toks[m].quoted) break;
         // "said a spokeswoman", "asked a worker", "answered the soldier stubbornly"
-        const bool after_determiner = m > i + cue_len && IsDeterminer(toks[m - 1].folded) && !toks[m].capitalized &&
+        const bool after_determiner = m > i + cue_len && lexicon.IsDeterminer(toks[m - 1].folded) && !toks[m].capitalized &&
                                       !lexicon.IsNotName(toks[m].folded);
         if (m == i + cue_len && lexicon.IsPronoun(toks[m].folded)) {  // "said he"
           if (auto a = pronoun(toks[m], cue, i + cue_len)) return a;

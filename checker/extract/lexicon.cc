@@ -41,6 +41,26 @@ LexiconIndex::LexiconIndex(const Lexicons& lexicons) : lexicons_(lexicons) {
   for (const auto& n : lexicons.auxiliaries) auxiliaries_.insert(text::FoldCase(n));
   for (const auto& n : lexicons.unnamed_speakers) unnamed_.insert(text::FoldCase(n));
   for (const auto& n : lexicons.report_cues) report_cues_.insert(text::FoldCase(n));
+  for (const auto& n : lexicons.determiners) determiners_.insert(text::FoldCase(n));
+  for (const auto& n : lexicons.between_words) between_.insert(text::FoldCase(n));
+  auto split = [](const std::vector<std::string>& phrases, std::vector<Phrase>& out) {
+    for (const auto& p : phrases) {
+      Phrase phrase{p, {}};
+      size_t i = 0;
+      while (i < p.size()) {
+        size_t j = p.find(' ', i);
+        if (j == std::string::npos) j = p.size();
+        if (j > i) phrase.words.push_back(text::FoldCase(p.substr(i, j - i)));
+        i = j + 1;
+      }
+      if (!phrase.words.empty()) out.push_back(std::move(phrase));
+    }
+  };
+  split(lexicons.before_speaker, before_speaker_);
+  split(lexicons.via, via_);
+  split(lexicons.cue_phrases, cue_phrases_);
+  split(lexicons.media_cues, media_);
+  split(lexicons.not_cues, not_cues_);
   for (const auto& n : lexicons.quote_naming) quote_naming_.insert(text::FoldCase(n));
   for (const auto& n : lexicons.figure_identifiers) identifiers_.insert(text::FoldCase(n));
   for (const auto& n : lexicons.months) months_.insert(text::FoldCase(n));

@@ -43,6 +43,14 @@ struct Lexicons {
   std::vector<std::string> figure_identifiers;  // "no", "pep", "section": the number after them names something
   std::vector<std::string> months;           // a number beside a month is a date
   std::vector<std::string> not_counted;      // function words: a number before them counts nothing
+  std::vector<std::string> determiners;      // "the", "a": "the soldier said"; "the “…” RFC" names a thing
+  std::vector<std::string> between_words;    // "also", "himself": may stand between a speaker and the cue
+};
+
+// A multi-word cue as written and as folded words.
+struct Phrase {
+  std::string text;
+  std::vector<std::string> words;
 };
 
 // A resolved mention: a lexicon entity, or an unknown name keyed by its text.
@@ -83,6 +91,14 @@ class LexiconIndex {
   [[nodiscard]] bool IsFigureIdentifier(std::string_view folded_word) const { return identifiers_.count(std::string(folded_word)); }
   [[nodiscard]] bool IsMonth(std::string_view folded_word) const { return months_.count(std::string(folded_word)); }
   [[nodiscard]] bool IsNotCountedNoun(std::string_view folded_word) const { return not_counted_.count(std::string(folded_word)); }
+  [[nodiscard]] bool IsDeterminer(std::string_view folded_word) const { return determiners_.count(std::string(folded_word)); }
+  [[nodiscard]] bool IsBetweenWord(std::string_view folded_word) const { return between_.count(std::string(folded_word)); }
+  // The multi-word cues, split into folded words once.
+  [[nodiscard]] const std::vector<Phrase>& BeforeSpeakerPhrases() const { return before_speaker_; }
+  [[nodiscard]] const std::vector<Phrase>& ViaPhrases() const { return via_; }
+  [[nodiscard]] const std::vector<Phrase>& CuePhrases() const { return cue_phrases_; }
+  [[nodiscard]] const std::vector<Phrase>& MediaPhrases() const { return media_; }
+  [[nodiscard]] const std::vector<Phrase>& NotCuePhrases() const { return not_cues_; }
   [[nodiscard]] const Lexicons& lexicons() const { return lexicons_; }
   // Every folded alias of an entity (for "does this note name E?").
   [[nodiscard]] std::vector<std::string> Names(const EntityRef& e) const;
@@ -92,7 +108,9 @@ class LexiconIndex {
   const Lexicons& lexicons_;
   std::unordered_map<std::string, int> by_name_, by_handle_, by_domain_;
   std::unordered_set<std::string> cue_verbs_, roles_, pronouns_, platforms_, speaker_nouns_, not_names_, auxiliaries_;
-  std::unordered_set<std::string> report_cues_, unnamed_, quote_naming_, identifiers_, months_, not_counted_;
+  std::unordered_set<std::string> report_cues_, unnamed_, quote_naming_, identifiers_, months_, not_counted_,
+      determiners_, between_;
+  std::vector<Phrase> before_speaker_, via_, cue_phrases_, media_, not_cues_;
 };
 
 // Folds case and drops a leading "the " ("The Courier" → "courier").

@@ -35,14 +35,16 @@ std::vector<std::vector<std::string>> Fragments(std::string_view inner) {
     }
   };
   size_t i = 0;
+  bool closing_bracket = inner.find(']') != std::string_view::npos;  // none left: stop looking
   while (i < inner.size()) {
-    if (inner[i] == '[') {
+    if (inner[i] == '[' && closing_bracket) {
       const size_t close = inner.find(']', i);
       if (close != std::string_view::npos) {
         flush(i);
         start = i = close + 1;
         continue;
       }
+      closing_bracket = false;
     }
     if (inner.compare(i, 3, "\u2026") == 0) {
       flush(i);
@@ -246,11 +248,7 @@ void ClassifyQuotes(std::string_view text, std::vector<Quote>& quotes, const Lex
     }
     // "the “Static async fn in traits” RFC", "the “borrow checker of the
     // future”": a quotation after a determiner names a thing.
-    const bool determined = !words.empty() && !q.punctuated &&
-                            (words.back() == "the" || words.back() == "a" || words.back() == "an" ||
-                             words.back() == "this" || words.back() == "that" || words.back() == "these" ||
-                             words.back() == "those" || words.back() == "its" || words.back() == "their" ||
-                             words.back() == "our" || words.back() == "his" || words.back() == "her");
+    const bool determined = !words.empty() && !q.punctuated && lex.IsDeterminer(words.back()) && words.back() != "one";
     if (determined) named = true;
     if (TitleLike(inner) || (named && !q.punctuated)) {
       q.kind = named && !TitleLike(inner) ? QuoteKind::kTerm : QuoteKind::kTitle;

@@ -148,7 +148,7 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
     std::string label = "note " + doc.notes[n].label;
     if (!s.publisher.empty()) label += ": " + s.publisher.display;
     note_v[n] = boost::add_vertex(
-        {NodeKind::kNote, "note:" + doc.notes[n].label, label, src.Locate(doc.notes[n].label_span.begin).line}, g);
+        {NodeKind::kNote, "note:" + doc.notes[n].label, label, src.LineOf(doc.notes[n].label_span.begin)}, g);
     impl->note_publisher.push_back(s.publisher);
     if (!s.publisher.empty()) {
       boost::add_edge(note_v[n], entity(s.publisher), {EdgeKind::kPublishedBy, false}, g);
@@ -178,7 +178,7 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
       quote_v[q] = boost::add_vertex(
           {NodeKind::kQuote, "quote:" + std::to_string(q),
            "\u201C" + Clip(std::string_view(doc.text).substr(x.quotes[q].text.begin, x.quotes[q].text.size()), 40) + "\u201D",
-           src.Locate(doc.text_map.ToSource(x.quotes[q].text.begin)).line},
+           src.LineOf(doc.text_map.ToSource(x.quotes[q].text.begin))},
           g);
       for (const auto& [n, overlap] : impl->homes[q].notes) boost::add_edge(quote_v[q], note_v[n], {EdgeKind::kFoundIn, false}, g);
     }
@@ -187,7 +187,7 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
   for (size_t ci = 0; ci < x.claims.size(); ++ci) {
     const extract::Claim& c = x.claims[ci];
     const Marker& m = doc.markers[c.marker];
-    const int line = src.Locate(m.span.begin).line;
+    const int line = src.LineOf(m.span.begin);
     std::string label = "L" + std::to_string(line) + " [" + m.label;
     for (size_t k = 1; k < c.group.size(); ++k) label += "," + doc.markers[c.group[k]].label;
     label += "]";

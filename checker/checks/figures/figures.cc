@@ -36,18 +36,44 @@ bool SameThing(const extract::Figure& a, const extract::Figure& b) {
   return Shares(a.context, b.context) || Shares(a.noun, b.noun);
 }
 
-// Calls `fn(claim, figure, note)` for each claim figure with a cited note.
-template <typename Fn>
-void ForEachClaimFigure(const Analysis& analysis, Fn fn) {
-  const Document& doc = analysis.doc();
-  for (const extract::Claim& claim : analysis.extraction().claims) {
-    const int note = doc.markers[claim.marker].note;
-    if (note < 0) continue;
-    for (const extract::Figure& f : claim.figures) fn(claim, f, note);
+// The notes a claim's citation group cites, in order.
+std::vector<int> GroupNotes(const Document& doc, const extract::Claim& claim) {
+  std::vector<int> notes;
+  for (int mi : claim.group) {
+    if (doc.markers[mi].note >= 0) notes.push_back(doc.markers[mi].note);
   }
+  return notes;
 }
 
 Span SourceSpan(const Document& doc, Span text) { return {doc.text_map.ToSource(text.begin), doc.text_map.ToSource(text.end)}; }
+
+// A paragraph's figures, indexed for "does one of them agree with this
+// figure?" in logarithmic time: point values sorted per kind and unit, and
+// the (few) ranges apart.
+class FigureIndex {
+ public:
+  explicit FigureIndex(const std::vector<extract::Figure>& figures) {
+    for (const extract::Figure& f : figures) {
+      if (f.range()) ranges_.push_back(f);
+      else points_[{static_cast<int>(f.kind), f.unit}].push_back(f.value);
+    }
+    for (auto& [key, values] : points_) std::sort(values.begin(), values.end());
+  }
+  [[nodiscard]] bool AnyAgrees(const extract::Figure& g) const {
+    if (std::any_of(ranges_.begin(), ranges_.end(), [&](const extract::Figure& r) { return Agree(r, g); })) return true;
+    auto it = points_.find({static_cast<int>(g.kind), g.unit});
+    if (it == points_.end()) return false;
+    const std::vector<double>& v = it->second;
+    // A point agrees with an equal point, or with a range holding it.
+    const double lo = g.value - 1e-9 * std::fabs(g.value), hi = g.high + 1e-9 * std::fabs(g.high);
+    auto p = std::lower_bound(v.begin(), v.end(), lo);
+    return p != v.end() && *p <= hi && (g.range() || SameValue(*p, g.value));
+  }
+
+ private:
+  std::map<std::pair<int, std::string>, std::vector<double>> points_;
+  std::vector<extract::Figure> ranges_;
+};
 
 // The paragraph (of Document::text) around a claim.
 Span ParagraphOf(const TextFacts& facts, uint32_t at) {
@@ -99,18 +125,20 @@ void FiguresMismatch::Run(const Analysis& analysis, Sink& sink) const {
   const bool counts = options.Number("compare_counts", 1) != 0;
   const TextFacts& facts = analysis.text_facts();
   const int window = static_cast<int>(options.Number("context_window", 4));
-  // The figures of each paragraph, found once.
-  std::map<uint32_t, std::vector<extract::Figure>> paragraph_figures;
+  // The figures of each paragraph, found and indexed once.
+  std::map<uint32_t, FigureIndex> paragraph_figures;
   for (const extract::Claim& claim : x.claims) {
-    std::vector<int> group;
-    for (int mi : claim.group) {
-      if (doc.markers[mi].note >= 0) group.push_back(doc.markers[mi].note);
-    }
+    const std::vector<int> group = GroupNotes(doc, claim);
     if (group.empty() || claim.figures.empty()) continue;
     const Span para = ParagraphOf(facts, claim.text.begin);
-    auto [pf, inserted] = paragraph_figures.try_emplace(para.begin);
-    if (inserted) pf->second = extract::FindFigures(std::string_view(doc.text).substr(para.begin, para.size()), window, &analysis.lexicon());
-    const std::vector<extract::Figure>& around = pf->second;
+    auto pf = paragraph_figures.find(para.begin);
+    if (pf == paragraph_figures.end()) {
+      pf = paragraph_figures
+               .emplace(para.begin, FigureIndex(extract::FindFigures(std::string_view(doc.text).substr(para.begin, para.size()),
+                                                                   window, &analysis.lexicon())))
+               .first;
+    }
+    const FigureIndex& around = pf->second;
     auto considered = [&](const extract::Figure& f) {
       if (f.kind == extract::FigureKind::kYear) return years;
       if (f.kind == extract::FigureKind::kCount) return counts;
@@ -136,7 +164,7 @@ void FiguresMismatch::Run(const Analysis& analysis, Sink& sink) const {
           }
           if (contradicting != nullptr || !SameThing(f, g)) continue;
           // Accounted for: a figure of the paragraph matches the note's figure.
-          const bool accounted = std::any_of(around.begin(), around.end(), [&](const extract::Figure& a) { return Agree(a, g); });
+          const bool accounted = around.AnyAgrees(g);
           // A total the claim's own figures of that kind add up to.
           double sum = 0;
           int parts = 0;
@@ -191,15 +219,24 @@ const RuleInfo FiguresUnsupported::kInfo{
 void FiguresUnsupported::Run(const Analysis& analysis, Sink& sink) const {
   const Document& doc = analysis.doc();
   const auto& sources = analysis.extraction().sources;
-  ForEachClaimFigure(analysis, [&](const extract::Claim& claim, const extract::Figure& f, int note) {
-    for (const extract::Figure& g : sources[note].figures) {
-      if (Agree(f, g)) return;
+  for (const extract::Claim& claim : analysis.extraction().claims) {
+    const std::vector<int> group = GroupNotes(doc, claim);
+    if (group.empty()) continue;
+    for (const extract::Figure& f : claim.figures) {
+      // Mentioned by any note of the citation group: supported.
+      const bool mentioned = std::any_of(group.begin(), group.end(), [&](int note) {
+        return std::any_of(sources[note].figures.begin(), sources[note].figures.end(),
+                           [&](const extract::Figure& g) { return Agree(f, g); });
+      });
+      if (mentioned) continue;
+      const Marker& m = doc.markers[claim.marker];
+      const int note = group.front();
+      sink.Report(SourceSpan(doc, f.text),
+                  fmt::format("note {} does not mention {} ({})", doc.notes[note].label, f.written,
+                              extract::FigureKindName(f.kind)),
+                  m.label, doc.notes[note].label);
     }
-    const Marker& m = doc.markers[claim.marker];
-    sink.Report(SourceSpan(doc, f.text),
-                fmt::format("note {} does not mention {} ({})", doc.notes[note].label, f.written, extract::FigureKindName(f.kind)),
-                m.label, doc.notes[note].label);
-  });
+  }
 }
 
 }  // namespace citelint::checks

@@ -39,8 +39,12 @@ void RepeatedMarker::Run(const Analysis& analysis, Sink& sink) const {
       for (uint32_t i = previous->span.end; adjacent && i < m.span.begin; ++i) {
         const char c = src[i];
         if (c == '<') {
-          const size_t close = src.find('>', i);
-          if (close == std::string_view::npos || close >= m.span.begin) break;
+          // A tag between them (`</a></sup><sup>`); a "<" that closes no tag before the marker is text.
+          const size_t close = src.substr(0, m.span.begin).find('>', i);
+          if (close == std::string_view::npos) {
+            adjacent = false;
+            break;
+          }
           i = static_cast<uint32_t>(close);
         } else if (!(c == ' ' || c == ',' || c == ';' || c == '[' || c == ']' || c == '^' || c == '\t')) {
           adjacent = false;

@@ -1,6 +1,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include "checker/checks/attribution/attribution_checks.h"
 
@@ -40,6 +42,7 @@ void QuotesInOtherNote::Run(const Analysis& analysis, Sink& sink) const {
   const auto& g = analysis.graph();
   const size_t min_words = static_cast<size_t>(analysis.options(kInfo.id).Number("min_words", 3));
   const TextFacts& facts = analysis.text_facts();
+  std::map<uint32_t, std::set<int>> paragraph_notes;  // paragraph start → notes cited in it
   for (const graph::Credit& c : g.credits()) {
     if (c.cited < 0 || c.verdict == graph::Verdict::kMismatch) continue;
     const extract::Claim& claim = x.claims[c.claim];
@@ -51,19 +54,22 @@ void QuotesInOtherNote::Run(const Analysis& analysis, Sink& sink) const {
                      })) {
       continue;
     }
-    // The notes cited in the claim's paragraph: words found in one of them are where the writer put them.
-    std::vector<int> paragraph_notes;
-    {
+    // Is a note cited in the claim's paragraph? Words found in one of those
+    // are where the writer put them. Found once per paragraph, when asked.
+    auto cited_in_paragraph = [&](int note) {
       auto para = std::upper_bound(facts.paragraphs.begin(), facts.paragraphs.end(), claim.text.begin,
                                    [](uint32_t a, const Span& p) { return a < p.begin; });
-      if (para != facts.paragraphs.begin()) {
-        --para;
+      if (para == facts.paragraphs.begin()) return false;
+      --para;
+      auto [cached, fresh] = paragraph_notes.try_emplace(para->begin);
+      if (fresh) {
         for (auto it = std::lower_bound(facts.marker_at.begin(), facts.marker_at.end(), para->begin);
              it != facts.marker_at.end() && *it <= para->end; ++it) {
-          paragraph_notes.push_back(facts.marker_note[it - facts.marker_at.begin()]);
+          cached->second.insert(facts.marker_note[it - facts.marker_at.begin()]);
         }
       }
-    }
+      return cached->second.count(note) > 0;
+    };
     auto in_group = [&](const extract::Quote& quote) {
       return std::any_of(c.group.begin(), c.group.end(),
                          [&](int n) { return x.note_words.ContainsVerbatim(n, quote.fragments); });
@@ -91,7 +97,7 @@ void QuotesInOtherNote::Run(const Analysis& analysis, Sink& sink) const {
       // A covered quotation whose words are in a note cited in the same
       // paragraph is where the writer put them (a swap of two markers is
       // still reported for the claim's own quotations).
-      if (covered && std::find(paragraph_notes.begin(), paragraph_notes.end(), other) != paragraph_notes.end()) continue;
+      if (covered && cited_in_paragraph(other)) continue;
       const Marker& m = doc.markers[claim.marker];
       std::string cited = "note " + doc.notes[c.cited].label;
       for (size_t k = 1; k < c.group.size(); ++k) cited += (k + 1 == c.group.size() ? " or " : ", ") + doc.notes[c.group[k]].label;

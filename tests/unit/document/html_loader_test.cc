@@ -118,3 +118,18 @@ TEST(HtmlLoaderTest, EndnotesWhoseBacklinkLeadsToAnUncheckedFileAreNotUnused) {
 
 }  // namespace
 }  // namespace citelint
+
+namespace citelint {
+namespace {
+
+TEST(HtmlLoaderTest, LegacyReferenceWithoutSemicolonKeepsColumns) {
+  const std::string html = "<p>Tax&nbsprose and then target</p>\n";
+  Document doc = test::Load(html, Format::kHtml);
+  const size_t target = doc.text.find("target");
+  ASSERT_NE(target, std::string::npos);
+  EXPECT_EQ(doc.text_map.ToSource(static_cast<uint32_t>(target)), html.find("target"));
+  EXPECT_NE(doc.text.find("Tax rose"), std::string::npos) << doc.text;
+}
+
+}  // namespace
+}  // namespace citelint

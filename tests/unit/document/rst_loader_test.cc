@@ -66,3 +66,18 @@ TEST(RstLoaderTest, DanglingAndUnusedWithTables) {
 
 }  // namespace
 }  // namespace citelint
+
+namespace citelint {
+namespace {
+
+TEST(RstLoaderTest, TabIndentationIsColumnsForNestingAndBytesForOffsets) {
+  // A tab is eight columns deep but one byte long: offsets must stay inside their lines.
+  Document doc = test::Load("\tTitle\n=====\n\n    Para ends::\n\n\tx = \"[1]_\"\n\nText [1]_.\n\n.. [1] One.\n", Format::kRst);
+  for (const Block& b : doc.blocks) EXPECT_LE(b.span.begin, b.span.end);
+  ASSERT_EQ(doc.markers.size(), 1u);  // the reference in the tab-indented literal block is code
+  EXPECT_EQ(doc.source->Locate(doc.markers[0].span.begin).line, 8);
+  EXPECT_NE(doc.text.find("Title"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace citelint
