@@ -1,4 +1,6 @@
 #include "checker/cli/app.h"
+#include "checker/cli/commands.h"
+#include "checker/cli/inputs.h"
 
 #include <fmt/format.h>
 
@@ -24,59 +26,6 @@ namespace citelint::cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-bool HasDocumentExtension(const fs::path& p) {
-  std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-  return ext == ".txt" || ext == ".md" || ext == ".markdown" || ext == ".html" || ext == ".htm" ||
-         ext == ".xhtml" || ext == ".rst" || ext == ".rest";
-}
-
-// The format a path is read as: --input-format, else by extension; stdin is txt.
-std::optional<Format> InputFormat(const std::string& path, const std::optional<Format>& forced) {
-  return path == "-" ? std::optional<Format>(forced.value_or(Format::kText)) : forced;
-}
-
-// Expands directories (recursively, by extension, hidden entries skipped) and
-// keeps explicit files as given. Missing paths are errors.
-std::vector<std::string> ExpandPaths(const std::vector<std::string>& args, std::vector<std::string>& errors,
-                                     std::set<std::string>* walked = nullptr) {
-  std::vector<std::string> out;
-  std::set<std::string> seen;
-  for (const std::string& arg : args) {
-    if (arg == "-") {
-      out.push_back(arg);
-      continue;
-    }
-    std::error_code ec;
-    const fs::file_status status = fs::status(arg, ec);
-    if (ec || !fs::exists(status)) {
-      errors.push_back(fmt::format("{}: error: no such file or directory", arg));
-      continue;
-    }
-    if (!fs::is_directory(status)) {
-      if (seen.insert(arg).second) out.push_back(arg);
-      continue;
-    }
-    std::vector<std::string> found;
-    fs::recursive_directory_iterator it(arg, fs::directory_options::skip_permission_denied, ec);
-    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      const fs::path& p = it->path();
-      if (p.filename().string().starts_with(".")) {
-        if (it->is_directory()) it.disable_recursion_pending();
-        continue;
-      }
-      if (it->is_regular_file() && HasDocumentExtension(p)) found.push_back(p.string());
-    }
-    if (ec) errors.push_back(fmt::format("{}: error: {}", arg, ec.message()));
-    std::sort(found.begin(), found.end());
-    for (std::string& f : found) {
-      if (walked) walked->insert(f);
-      if (seen.insert(f).second) out.push_back(std::move(f));
-    }
-  }
-  return out;
-}
 
 struct CheckOptions {
   std::vector<std::string> paths;
@@ -477,6 +426,14 @@ int Main(int argc, char** argv) {
   }
   check_cmd->add_option("--rules", check.extra_rules, "An extra rules directory (a house style); repeatable");
 
+  QuotesOptions quotes;
+  CLI::App* quotes_cmd = app.add_subcommand("quotes", "List every quotation with its speaker, cue and the note that covers it");
+  quotes_cmd->add_option("paths", quotes.paths, "Files or directories; - for stdin");
+  quotes_cmd->add_option("--format", quotes.format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  quotes_cmd->add_option("--input-format", quotes.input_format, "Treat inputs as this format")
+      ->check(CLI::IsMember({"txt", "md", "html", "rst"}));
+  quotes_cmd->add_option("--rules-dir", quotes.rules_dir, "Rules directory (lexicons); default: the shipped one");
+
   std::string inspect_path;
   std::string inspect_format;
   CLI::App* inspect_cmd = app.add_subcommand("inspect", "Print the blocks, markers and notes the loader found");
@@ -498,6 +455,7 @@ int Main(int argc, char** argv) {
   }
   if (check_cmd->parsed()) return RunCheck(check);
   if (inspect_cmd->parsed()) return RunInspect(inspect_path, inspect_format);
+  if (quotes_cmd->parsed()) return RunQuotes(quotes);
   if (graph_cmd->parsed()) return RunGraph(graph_path, graph_format, graph_input_format, graph_rules_dir);
   if (rules_cmd->parsed()) return RunRules(rules_format, shared_rules_dir, extra_rules);
   if (config_cmd->parsed()) {

@@ -106,7 +106,8 @@ Status LoadLexiconFile(const fs::path& file, Resources& r) {
                              {"unnamed_speakers", &lex.unnamed_speakers}, {"media_cues", &lex.media_cues}, {"not_cues", &lex.not_cues}, {"report_cues", &lex.report_cues},
                              {"naming", &lex.quote_naming}, {"identifiers", &lex.figure_identifiers},
                              {"months", &lex.months}, {"not_counted", &lex.not_counted},
-                             {"determiners", &lex.determiners}, {"between_words", &lex.between_words}}) {
+                             {"determiners", &lex.determiners}, {"between_words", &lex.between_words},
+                             {"organization_words", &lex.organization_words}, {"places", &lex.places}}) {
     auto values = root.Strings(key);
     if (!values.ok()) return values.status();
     // `phrases` in a lexicon named after a rule's lexicon are that rule's phrases.

@@ -111,9 +111,25 @@ std::string NameEndingAt(const std::vector<Token>& toks, int last, const Lexicon
   // is a known entity (a lexicon outlet whose first word is a title).
   if (lex.ResolveName(name).lexicon < 0) {
     int from = first;
-    while (from < last && lex.IsRole(toks[from].folded)) ++from;
+    while (from < last) {
+      if (lex.IsRole(toks[from].folded)) {
+        ++from;
+      } else if (from + 2 <= last && toks[from].folded == "of" && from > first) {
+        from += 2;  // "Secretary of State John Kerry": the title's complement goes too
+      } else {
+        break;
+      }
+    }
     name = join(from);
   }
+  // A place is where someone is, not who speaks ("…, South Carolina, says");
+  // a date is when ("April 30", "March 2016").
+  if (lex.IsPlace(name)) return {};
+  bool date = true;
+  for (int k = first; k <= last && date; ++k) {
+    date = lex.IsMonth(toks[k].folded) || lex.IsNotName(toks[k].folded) || (!toks[k].text.empty() && toks[k].text[0] >= '0' && toks[k].text[0] <= '9');
+  }
+  if (date) return {};
   if (first_out) *first_out = first;
   // A lone sentence-initial function word is not a name ("The", "In").
   if (first == last && (toks[first].folded == "the" || toks[first].folded == "a" || toks[first].folded == "in" ||
@@ -191,7 +207,7 @@ std::string UnnamedAt(const std::vector<Token>& toks, int k, const LexiconIndex&
     }
   }
   if (!listed && !determined) return {};
-  if (!listed && (lex.IsNotName(w) || lex.IsCueVerb(w))) return {};
+  if (!listed && lex.IsNotName(w)) return {};  // after a determiner a cue word is a noun: "the notes promise"
   std::string phrase = toks[k].text;
   for (int m = k - 1; m >= 0 && m >= k - 3; --m) {
     if (toks[m].punct != 0 || toks[m].quoted) break;
@@ -199,6 +215,96 @@ std::string UnnamedAt(const std::vector<Token>& toks, int k, const LexiconIndex&
     if (toks[m].folded == "a" || toks[m].folded == "an" || toks[m].folded == "the") break;
   }
   return phrase;
+}
+
+// Where a name (or unnamed phrase) built from these tokens stands: the first
+// run of unquoted tokens spelling it.
+Span FindMention(const std::vector<Token>& toks, const std::string& name) {
+  std::vector<std::string_view> words;
+  size_t i = 0;
+  while (i < name.size()) {
+    size_t j = name.find(' ', i);
+    if (j == std::string::npos) j = name.size();
+    if (j > i) words.push_back(std::string_view(name).substr(i, j - i));
+    i = j + 1;
+  }
+  if (words.empty()) return {};
+  for (size_t t = 0; t + words.size() <= toks.size(); ++t) {
+    bool match = true;
+    for (size_t w = 0; w < words.size() && match; ++w) {
+      match = !toks[t + w].quoted && toks[t + w].punct == 0 && toks[t + w].text == words[w];
+    }
+    if (match) return {toks[t].span.begin, toks[t + words.size() - 1].span.end};
+  }
+  return {};
+}
+
+// The subject at the start of a sentence (after sentence adverbs, times and
+// "But"/"And"): a name ("Republican presidential candidate Donald Trump",
+// "Band member Flea"), an unnamed phrase ("The Florida senator", "a woman"),
+// or a pronoun. `limit` bounds the tokens looked at.
+struct Subject {
+  std::string name;      // named subject, or
+  std::string unnamed;   // unnamed phrase, or
+  int pronoun = -1;      // token index of a pronoun
+  Span mention;
+};
+
+Subject SubjectAt(const std::vector<Token>& toks, size_t limit, const LexiconIndex& lex) {
+  Subject out;
+  size_t t = 0;
+  // Skip what leads a sentence: punctuation, numbers and times ("12:30 p.m."), "But", "And".
+  while (t < limit && t < toks.size() && (toks[t].punct != 0 || toks[t].quoted ||
+                                          (!toks[t].text.empty() && toks[t].text[0] >= '0' && toks[t].text[0] <= '9') ||
+                                          toks[t].folded == "but" || toks[t].folded == "and" || toks[t].folded == "so" ||
+                                          toks[t].folded == "p.m" || toks[t].folded == "a.m" || toks[t].folded == "then" ||
+                                          toks[t].folded == "still" || toks[t].folded == "meanwhile" || toks[t].folded == "also")) {
+    ++t;
+  }
+  if (t >= limit || t >= toks.size()) return out;
+  if (lex.IsPronoun(toks[t].folded)) {
+    out.pronoun = static_cast<int>(t);
+    out.mention = toks[t].span;
+    return out;
+  }
+  // A noun phrase: capitalized words and lower-case titles, after an optional determiner.
+  size_t begin = t;
+  const bool determined = lex.IsDeterminer(toks[t].folded);
+  if (determined) ++t;
+  int last_capital = -1;
+  size_t end = t;
+  for (; end < toks.size() && end < limit && end < t + 8; ++end) {
+    const Token& tok = toks[end];
+    if (tok.punct != 0 || tok.quoted) break;
+    if (IsNameToken(tok, lex)) {
+      last_capital = static_cast<int>(end);
+    } else if (!lex.IsRole(tok.folded) && !(determined && !lex.IsCueVerb(tok.folded) && !lex.IsAuxiliary(tok.folded) &&
+                                            end + 1 < toks.size() && toks[end + 1].punct == 0 && !toks[end + 1].quoted &&
+                                            lex.IsRole(toks[end + 1].folded))) {
+      break;
+    }
+  }
+  if (end == t) return out;
+  const bool ends_with_role = !IsNameToken(toks[end - 1], lex);
+  if (last_capital >= 0 && !ends_with_role) {
+    const std::string name = NameEndingAt(toks, last_capital, lex, nullptr);
+    if (!name.empty() && !lex.IsRole(text::FoldCase(name))) {
+      out.name = name;
+      out.mention = {toks[last_capital].span.begin, toks[last_capital].span.end};
+      return out;
+    }
+  }
+  // "The Florida senator", "a woman", "Campaign officials": unnamed.
+  if (ends_with_role || determined) {
+    const std::string& head = toks[end - 1].folded;
+    if (lex.IsRole(head) || lex.IsUnnamedSpeaker(head)) {
+      std::string phrase;
+      for (size_t k = begin; k < end; ++k) phrase += (phrase.empty() ? "" : " ") + toks[k].text;
+      out.unnamed = phrase;
+      out.mention = {toks[begin].span.begin, toks[end - 1].span.end};
+    }
+  }
+  return out;
 }
 
 std::optional<EntityRef> MediumIn(const std::vector<Token>& toks, size_t from, const LexiconIndex& lex) {
@@ -229,6 +335,7 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
     a.medium = MediumIn(toks, 0, lexicon);
     if (a.medium && SameEntity(*a.medium, a.speaker)) a.medium.reset();
     a.how = how;
+    a.mention = FindMention(toks, name);
     return a;
   };
   auto unnamed = [&](const std::string& phrase, const std::string& cue, const char* how) {
@@ -238,6 +345,7 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
     a.cue = cue;
     a.unnamed = true;
     a.how = how;
+    a.mention = FindMention(toks, phrase);
     return a;
   };
 
@@ -270,9 +378,13 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
       a.platform = PlatformAfter(toks, after, lexicon);
       a.medium = MediumIn(toks, 0, lexicon);
       a.how = "pronoun";
+      a.mention = t.span;
       return a;
     }
-    if (!fallback) fallback = unnamed(t.text, cue, "pronoun");
+    if (!fallback) {
+      fallback = unnamed(t.text, cue, "pronoun");
+      fallback->mention = t.span;
+    }
     return std::nullopt;
   };
   for (size_t i = 0; i < toks.size(); ++i) {
@@ -302,8 +414,27 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
     if (std::any_of(not_cues.begin(), not_cues.end(), [&](const Phrase& p) { return PhraseAt(toks, i, p.words); })) continue;
     // After a possessive the cue is a noun: "Lovelace's notes", "the board's report".
     if (i > 0 && toks[i - 1].possessive && !toks[i - 1].quoted) continue;
-    // Passive voice is not an attribution ("until AGI was declared").
-    if (i > 0 && !toks[i - 1].quoted && toks[i - 1].punct == 0 && lexicon.IsAuxiliary(toks[i - 1].folded)) continue;
+    // Passive voice is not an attribution ("until AGI was declared"); the
+    // progressive is ("Clinton is telling customers").
+    const bool progressive = toks[i].folded.size() > 4 && toks[i].folded.ends_with("ing");
+    if (!progressive && i > 0 && !toks[i - 1].quoted && toks[i - 1].punct == 0 && lexicon.IsAuxiliary(toks[i - 1].folded)) {
+      continue;
+    }
+    // "…, saying “…”", "went after Bush, calling him": a participle's speaker
+    // is the sentence's subject, not the name before the comma.
+    if (progressive && i > 0 && toks[i - 1].punct == ',' && !toks[i - 1].dash) {
+      const Subject subject = SubjectAt(toks, i, lexicon);
+      if (!subject.name.empty()) {
+        Attribution a = named(subject.name, cue, i + cue_len, "named");
+        a.mention = subject.mention;
+        return a;
+      }
+      if (subject.pronoun >= 0) {
+        if (auto a = pronoun(toks[subject.pronoun], cue, i + cue_len)) return a;
+      } else if (!subject.unnamed.empty() && !fallback) {
+        fallback = unnamed(subject.unnamed, cue, "named");
+      }
+    }
 
     // Look back from the cue for the speaker.
     int k = static_cast<int>(i) - 1;
@@ -363,31 +494,6 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
         break;
       }
     }
-    // "…, saying “…”": a participle's speaker is the sentence's subject.
-    if (k >= 0 && toks[k].punct == ',' && !toks[k].dash && toks[i].folded.size() > 4 &&
-        toks[i].folded.compare(toks[i].folded.size() - 3, 3, "ing") == 0) {
-      for (size_t t = 0; t < static_cast<size_t>(k) && t < 40; ++t) {
-        if (toks[t].quoted || toks[t].punct != 0) continue;
-        if (lexicon.IsPronoun(toks[t].folded)) {
-          if (auto a = pronoun(toks[t], cue, i + cue_len)) return a;
-          break;
-        }
-        if (IsNameToken(toks[t], lexicon) && !lexicon.IsNotName(toks[t].folded)) {
-          size_t end = t;
-          while (end + 1 < static_cast<size_t>(k) && IsNameToken(toks[end + 1], lexicon) && !toks[end].possessive) ++end;
-          const std::string name = NameEndingAt(toks, static_cast<int>(end), lexicon, nullptr);
-          if (!name.empty() && !lexicon.IsRole(text::FoldCase(name))) return named(name, cue, i + cue_len, "named");
-          if (const std::string phrase = UnnamedAt(toks, static_cast<int>(end), lexicon); !phrase.empty() && !fallback) {
-            fallback = unnamed(phrase, cue, "named");
-          }
-          break;
-        }
-        if (const std::string phrase = UnnamedAt(toks, static_cast<int>(t), lexicon); !phrase.empty()) {
-          if (!fallback) fallback = unnamed(phrase, cue, "named");
-          break;
-        }
-      }
-    }
     // "Section 600.4 affords", "PEP 8 says": a number ends the name.
     std::string number_suffix;
     if (k >= 1 && toks[k].punct == 0 && !toks[k].quoted && !toks[k].text.empty() && toks[k].text[0] >= '0' &&
@@ -445,7 +551,50 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
     }
     break;
   }
-  return fallback;
+  if (fallback) return fallback;
+  // No cue: a sentence whose subject comes before a quotation of speech
+  // ("Moore thanked him for “stepping up”", "Clinton released the following
+  // statement: “…”") gives the quotation to its subject — unless it is passive.
+  size_t first_quote = toks.size();
+  for (size_t i = 0; i < toks.size(); ++i) {
+    if (toks[i].quoted) {
+      first_quote = i;
+      break;
+    }
+  }
+  if (first_quote == toks.size() || first_quote == 0) return std::nullopt;
+  // A word or two in quotation marks ("for now") is a term, not speech to give to anyone.
+  size_t quoted_words = 0;
+  for (size_t i = first_quote; i < toks.size() && toks[i].quoted; ++i) quoted_words += toks[i].punct == 0;
+  if (quoted_words < 3) return std::nullopt;
+  for (size_t i = 0; i < first_quote; ++i) {
+    if (toks[i].punct == 0 && (toks[i].folded == "by" || lexicon.IsAuxiliary(toks[i].folded))) return std::nullopt;
+  }
+  const Subject subject = SubjectAt(toks, first_quote, lexicon);
+  std::optional<Attribution> a;
+  if (!subject.name.empty()) {
+    a = named(subject.name, "", first_quote, "subject");
+    a->mention = subject.mention;
+  } else if (subject.pronoun >= 0) {
+    a = pronoun(toks[subject.pronoun], "", first_quote);
+    if (!a) a = fallback;
+  } else if (!subject.unnamed.empty()) {
+    a = unnamed(subject.unnamed, "", "subject");
+  }
+  if (a) a->how = "subject";  // found without a cue: a guess that may confirm a note, never accuse one
+  return a;
+}
+
+std::optional<EntityRef> SentenceSubject(std::string_view s, const std::vector<Span>& quotes, const LexiconIndex& lexicon) {
+  const std::vector<Token> toks = Tokenize(s, quotes);
+  const Subject subject = SubjectAt(toks, std::min<size_t>(toks.size(), 12), lexicon);
+  if (subject.name.empty()) return std::nullopt;
+  EntityRef e = lexicon.ResolveName(subject.name);
+  if (e.kind == EntityKind::kOutlet) return std::nullopt;
+  for (const std::string& w : NormalizedWords(subject.name)) {
+    if (lexicon.IsOrganizationWord(w)) return std::nullopt;
+  }
+  return e;
 }
 
 }  // namespace citelint::extract

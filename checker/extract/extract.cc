@@ -66,7 +66,9 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon, const Extra
       const Span s = x.quotes[q].text;
       rel.push_back({s.begin > range.begin ? s.begin - range.begin : 0, std::min(s.end, range.end) - range.begin});
     }
-    return FindAttribution(std::string_view(doc.text).substr(range.begin, range.size()), rel, lexicon, last_person);
+    auto a = FindAttribution(std::string_view(doc.text).substr(range.begin, range.size()), rel, lexicon, last_person);
+    if (a && !a->mention.empty()) a->mention = {a->mention.begin + range.begin, a->mention.end + range.begin};
+    return a;
   };
   auto names_person = [](const std::optional<Attribution>& a) {
     return a && a->speaker.kind != EntityKind::kOutlet && !a->pronoun && !a->unnamed;
@@ -92,7 +94,20 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon, const Extra
       x.sentence_paragraph[s] = paragraph;
       last_person_before[s] = last_person;
       x.sentence_attribution[s] = attribute(t, &last_person);
-      if (names_person(x.sentence_attribution[s])) last_person = x.sentence_attribution[s]->speaker;
+      // "he" refers to the last person the text spoke of: the speaker named
+      // here, else the sentence's subject ("Carson defied the question. …he said").
+      if (names_person(x.sentence_attribution[s]) && x.sentence_attribution[s]->how != "context") {
+        last_person = x.sentence_attribution[s]->speaker;
+      } else {
+        std::vector<Span> rel;
+        for (int q : quotes_in(t)) {
+          const Span qs = x.quotes[q].text;
+          rel.push_back({qs.begin > t.begin ? qs.begin - t.begin : 0, std::min(qs.end, t.end) - t.begin});
+        }
+        if (auto subject = SentenceSubject(std::string_view(doc.text).substr(t.begin, t.size()), rel, lexicon)) {
+          last_person = *subject;
+        }
+      }
     }
     // A sentence that names no speaker continues the one before it in its
     // paragraph; a paragraph that opens with a quotation (a line of
@@ -121,7 +136,15 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon, const Extra
         opens_with_quote = q != x.quotes.end() && q->text.begin <= x.sentences[s].text.begin + 4;
       }
       if (!same_paragraph && !opens_with_quote) continue;
-      if (const auto& prev = x.sentence_attribution[s - 1]; prev && (same_paragraph ? prev->how != "context" : true)) {
+      // A quotation-only sentence carries a carried-over speaker on (“…” “…” “…”).
+      bool quote_first = false;
+      if (same_paragraph) {
+        auto q = std::lower_bound(x.quotes.begin(), x.quotes.end(), x.sentences[s].text.begin,
+                                  [](const Quote& q, uint32_t b) { return q.text.begin < b; });
+        quote_first = q != x.quotes.end() && q->text.begin <= x.sentences[s].text.begin + 4;
+      }
+      if (const auto& prev = x.sentence_attribution[s - 1];
+          prev && (same_paragraph ? prev->how != "context" || quote_first : true)) {
         Attribution a = *prev;
         a.how = "context";
         x.sentence_attribution[s] = a;

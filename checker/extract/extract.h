@@ -92,6 +92,8 @@ struct Attribution {
   bool pronoun = false;           // resolved from "he said"
   bool unnamed = false;           // "a spokeswoman said", "officials said", an unresolved "he said"
   std::string how;                // named | pronoun | appositive | after-quote | label | signature | context
+  Span mention;                   // where the speaker is named: in the text given to FindAttribution
+                                  // (Extraction: in Document::text); empty when not found
 };
 
 struct Claim {
@@ -148,6 +150,11 @@ struct Extraction {
 };
 
 Extraction Extract(const Document& doc, const LexiconIndex& lexicon, const ExtractOptions& options);
+
+// The person a sentence is about: its named subject ("Republican candidate
+// Donald Trump went …"), not an outlet or an organization; for pronouns.
+std::optional<EntityRef> SentenceSubject(std::string_view text, const std::vector<Span>& quotes,
+                                         const LexiconIndex& lexicon);
 
 // The speaker of a piece of text (a claim), rule-first; `last_person` is
 // the last named person, for pronouns.

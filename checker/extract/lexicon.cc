@@ -43,6 +43,8 @@ LexiconIndex::LexiconIndex(const Lexicons& lexicons) : lexicons_(lexicons) {
   for (const auto& n : lexicons.report_cues) report_cues_.insert(text::FoldCase(n));
   for (const auto& n : lexicons.determiners) determiners_.insert(text::FoldCase(n));
   for (const auto& n : lexicons.between_words) between_.insert(text::FoldCase(n));
+  for (const auto& n : lexicons.organization_words) organizations_.insert(text::FoldCase(n));
+  for (const auto& n : lexicons.places) places_.insert(text::FoldCase(n));
   auto split = [](const std::vector<std::string>& phrases, std::vector<Phrase>& out) {
     for (const auto& p : phrases) {
       Phrase phrase{p, {}};
@@ -66,6 +68,8 @@ LexiconIndex::LexiconIndex(const Lexicons& lexicons) : lexicons_(lexicons) {
   for (const auto& n : lexicons.months) months_.insert(text::FoldCase(n));
   for (const auto& n : lexicons.not_counted) not_counted_.insert(text::FoldCase(n));
 }
+
+bool LexiconIndex::IsPlace(std::string_view name) const { return places_.count(text::FoldCase(name)) > 0; }
 
 bool LexiconIndex::IsReportCue(std::string_view cue) const { return report_cues_.count(text::FoldCase(cue)) > 0; }
 

@@ -45,6 +45,8 @@ struct Lexicons {
   std::vector<std::string> not_counted;      // function words: a number before them counts nothing
   std::vector<std::string> determiners;      // "the", "a": "the soldier said"; "the “…” RFC" names a thing
   std::vector<std::string> between_words;    // "also", "himself": may stand between a speaker and the cue
+  std::vector<std::string> organization_words;  // "department", "campaign": a name with one is an organization
+  std::vector<std::string> places;           // "South Carolina", "Paris": where someone is, not who speaks
 };
 
 // A multi-word cue as written and as folded words.
@@ -93,6 +95,9 @@ class LexiconIndex {
   [[nodiscard]] bool IsNotCountedNoun(std::string_view folded_word) const { return not_counted_.count(std::string(folded_word)); }
   [[nodiscard]] bool IsDeterminer(std::string_view folded_word) const { return determiners_.count(std::string(folded_word)); }
   [[nodiscard]] bool IsBetweenWord(std::string_view folded_word) const { return between_.count(std::string(folded_word)); }
+  [[nodiscard]] bool IsOrganizationWord(std::string_view folded_word) const { return organizations_.count(std::string(folded_word)); }
+  // A name as written ("South Carolina") that is a place.
+  [[nodiscard]] bool IsPlace(std::string_view name) const;
   // The multi-word cues, split into folded words once.
   [[nodiscard]] const std::vector<Phrase>& BeforeSpeakerPhrases() const { return before_speaker_; }
   [[nodiscard]] const std::vector<Phrase>& ViaPhrases() const { return via_; }
@@ -109,7 +114,7 @@ class LexiconIndex {
   std::unordered_map<std::string, int> by_name_, by_handle_, by_domain_;
   std::unordered_set<std::string> cue_verbs_, roles_, pronouns_, platforms_, speaker_nouns_, not_names_, auxiliaries_;
   std::unordered_set<std::string> report_cues_, unnamed_, quote_naming_, identifiers_, months_, not_counted_,
-      determiners_, between_;
+      determiners_, between_, organizations_, places_;
   std::vector<Phrase> before_speaker_, via_, cue_phrases_, media_, not_cues_;
 };
 

@@ -83,7 +83,8 @@ Source DescribeNote(const Note& note, int index, const LexiconIndex& lex, const 
   // "— Outlet verb …": the capitalized words at the start of the description.
   if (!rest.empty()) {
     std::vector<Span> quote_spans;
-    if (auto a = FindAttribution(rest.substr(0, std::min<size_t>(rest.size(), 160)), quote_spans, lex, nullptr); a && !a->unnamed) {
+    if (auto a = FindAttribution(rest.substr(0, std::min<size_t>(rest.size(), 160)), quote_spans, lex, nullptr);
+        a && !a->unnamed && a->how != "subject") {
       // Only a speaker at the very start of the description is the note's source.
       const std::string first_words = text::FoldCase(rest.substr(0, a->speaker.display.size() + 4));
       if (first_words.find(text::FoldCase(a->speaker.display)) != std::string::npos) {
@@ -106,7 +107,7 @@ Source DescribeNote(const Note& note, int index, const LexiconIndex& lex, const 
     for (const Quote& q : src.quotes) {
       if (q.text.begin < opening.size()) quote_spans.push_back({q.text.begin, std::min<uint32_t>(q.text.end, static_cast<uint32_t>(opening.size()))});
     }
-    if (auto a = FindAttribution(opening, quote_spans, lex, nullptr); a && !a->unnamed) {
+    if (auto a = FindAttribution(opening, quote_spans, lex, nullptr); a && !a->unnamed && a->how != "subject") {
       src.publisher = a->speaker;
       src.cue = a->cue;
     }

@@ -211,7 +211,7 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
                                                  lex.IsReportCue(c.attribution->cue));
     // A pronoun resolved to the last person named is a guess: it may confirm
     // a note, never accuse one.
-    const bool guessed = c.attribution && c.attribution->pronoun;
+    const bool guessed = c.attribution && (c.attribution->pronoun || c.attribution->how == "subject");
     const bool credited = c.attribution && !c.attribution->unnamed && (quotes_speech || report_credit);
     if (credit.group.empty()) {
       credit.verdict = Verdict::kDangling;
