@@ -59,6 +59,11 @@ std::vector<Token> Tokenize(std::string_view s, const std::vector<Span>& quotes)
         break;
       }
     }
+    // A middle initial keeps its period ("Marc E. Elias").
+    if (end == start + 1 && end < s.size() && s[end] == '.' && text::IsUpper(c) && end + 1 < s.size() && s[end + 1] == ' ' &&
+        end + 2 < s.size() && text::IsUpper(static_cast<unsigned char>(s[end + 2]))) {
+      ++end;
+    }
     Token t;
     t.span = {start, end};
     std::string word(s.substr(start, end - start));
@@ -80,8 +85,14 @@ std::vector<Token> Tokenize(std::string_view s, const std::vector<Span>& quotes)
   return out;
 }
 
+// A word in capitals longer than an acronym is a headline's, not a name's ("EXPLOSION").
+bool Shouted(const Token& t) {
+  if (t.text.size() < 5) return false;
+  return std::none_of(t.text.begin(), t.text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
 bool IsNameToken(const Token& t, const LexiconIndex& lex) {
-  return t.punct == 0 && !t.quoted && t.capitalized && !lex.IsPronoun(t.folded);
+  return t.punct == 0 && !t.quoted && t.capitalized && !lex.IsPronoun(t.folded) && !Shouted(t);
 }
 
 // The capitalized run ending at token `last` (inclusive), roles dropped.
@@ -149,13 +160,23 @@ std::string FirstNameAfter(const std::vector<Token>& toks, size_t from, const Le
        ++skipped) {
     ++from;
   }
-  for (size_t k = from; k < toks.size() && k < from + 5; ++k) {
-    if (!IsNameToken(toks[k], lex)) break;
-    if (lex.IsRole(toks[k].folded)) continue;
+  // The last capitalized run of the phrase, past lower-case titles between
+  // ("said Republican party boss Reince Priebus" → Reince Priebus).
+  for (size_t k = from; k < toks.size() && k < from + 8; ++k) {
+    if (toks[k].punct != 0 || toks[k].quoted) break;
+    if (!IsNameToken(toks[k], lex)) {
+      if (lex.IsRole(toks[k].folded) && k + 1 < toks.size() && IsNameToken(toks[k + 1], lex)) {
+        name.clear();
+        continue;
+      }
+      break;
+    }
+    if (lex.IsRole(toks[k].folded) || lex.IsNotName(toks[k].folded)) continue;
     if (!name.empty()) name += ' ';
     name += toks[k].text;
     if (toks[k].possessive) break;
   }
+  if (lex.IsPlace(name)) return {};
   return name;
 }
 
@@ -239,6 +260,21 @@ Span FindMention(const std::vector<Token>& toks, const std::string& name) {
   return {};
 }
 
+// With toks[k] the comma closing an appositive that opens in lower case
+// (", chairman of the Ways and Means Committee,", ", a 55-year-old salesman
+// from Sumter, South Carolina,"), the name before it; -1 if none.
+int AppositiveStart(const std::vector<Token>& toks, int k, const LexiconIndex& lex) {
+  if (k < 2 || toks[k].punct != ',' || toks[k].dash) return -1;
+  for (int open = k - 1; open >= 1 && open >= k - 16; --open) {
+    if (toks[open].quoted) return -1;
+    if (toks[open].punct != ',') continue;
+    const Token& first = toks[open + 1];
+    const bool lower_start = open + 1 < k && first.punct == 0 && (!first.capitalized || lex.IsDeterminer(first.folded));
+    if (lower_start && IsNameToken(toks[open - 1], lex) && !lex.IsPlace(toks[open - 1].text)) return open - 1;
+  }
+  return -1;
+}
+
 // The subject at the start of a sentence (after sentence adverbs, times and
 // "But"/"And"): a name ("Republican presidential candidate Donald Trump",
 // "Band member Flea"), an unnamed phrase ("The Florida senator", "a woman"),
@@ -262,6 +298,22 @@ Subject SubjectAt(const std::vector<Token>& toks, size_t limit, const LexiconInd
     ++t;
   }
   if (t >= limit || t >= toks.size()) return out;
+  // An introductory phrase ("Later on Sunday,", "Asked if he was bullied,",
+  // "Speaking in Salem,"): the subject comes after its comma.
+  const std::string& lead = toks[t].folded;
+  if (!IsNameToken(toks[t], lex) || lex.IsNotName(lead) || lex.IsCueVerb(lead) || lead.ends_with("ing") ||
+      lead.ends_with("ly") || lex.IsMonth(lead)) {
+    if (!lex.IsPronoun(lead) && !lex.IsDeterminer(lead)) {
+      size_t comma = t;
+      while (comma < limit && comma < toks.size() && comma < t + 14 && toks[comma].punct != ',' && !toks[comma].quoted) ++comma;
+      if (comma < limit && comma < toks.size() && toks[comma].punct == ',' && comma + 1 < limit) {
+        t = comma + 1;
+        if (t >= toks.size()) return out;
+      } else if (!lex.IsPronoun(lead)) {
+        return out;
+      }
+    }
+  }
   if (lex.IsPronoun(toks[t].folded)) {
     out.pronoun = static_cast<int>(t);
     out.mention = toks[t].span;
@@ -278,6 +330,9 @@ Subject SubjectAt(const std::vector<Token>& toks, size_t limit, const LexiconInd
     if (tok.punct != 0 || tok.quoted) break;
     if (IsNameToken(tok, lex)) {
       last_capital = static_cast<int>(end);
+    } else if (last_capital >= 0 && !lex.IsCueVerb(tok.folded) && !lex.IsAuxiliary(tok.folded) && end + 1 < toks.size() &&
+               IsNameToken(toks[end + 1], lex) && !toks[end].possessive) {
+      // "Conservative icon Phyllis Schlafly": a lower-case word between capitalized ones.
     } else if (!lex.IsRole(tok.folded) && !(determined && !lex.IsCueVerb(tok.folded) && !lex.IsAuxiliary(tok.folded) &&
                                             end + 1 < toks.size() && toks[end + 1].punct == 0 && !toks[end + 1].quoted &&
                                             lex.IsRole(toks[end + 1].folded))) {
@@ -473,6 +528,10 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
           fallback = unnamed(phrase, cue, "named");
         }
         --k;
+      } else if (int name_end = AppositiveStart(toks, k, lexicon); name_end >= 0) {
+        // "Kevin Brady, chairman of the House Ways and Means Committee, said"
+        k = name_end;
+        appositive = true;
       } else if (toks[k].punct == ',' && k - 1 >= 0 && IsNameToken(toks[k - 1], lexicon)) {
         --k;  // appositive: "…, Denise Dresser, told"
       } else if (toks[k].punct == ',' && !toks[k].dash) {
