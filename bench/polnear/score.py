@@ -41,7 +41,8 @@ import sys
 import xml.etree.ElementTree as ET
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-PRONOUNS = {"he", "she", "they", "i", "we", "him", "her", "them", "you", "it", "which", "who", "himself", "herself"}
+PRONOUNS = {"he", "she", "they", "i", "we", "him", "her", "them", "you", "it", "which", "who", "that", "himself",
+            "herself"}
 DETERMINERS = {"a", "an", "the", "another", "one", "two", "three", "several", "some", "many", "other", "his", "her",
                "their", "its", "our", "this", "these", "those"}
 OPEN, CLOSE = "\u201c\"", "\u201d\""
@@ -81,14 +82,17 @@ def head_of(source_text):
     """(named, head word lower-cased, all words lower-cased) for a SOURCE span: the
     head of its first noun phrase, before an appositive, a relative clause or a
     place or group after "of"/"from"/"in"/"at" (not after a title: "Secretary of State")."""
-    text = re.sub(r"\([^)]*\)", " ", source_text).strip(" ,")
+    text = re.sub(r"\([^)]*\)|-LRB-.*?-RRB-", " ", source_text).strip(" ,")
     parts = [p.strip() for p in text.split(",") if p.strip()]
     if not parts:
         return False, "", []
     text = parts[0]
-    if len(parts) > 1 and not any(w[:1].isupper() for w in words(parts[0])[1:]) and \
-            any(w[:1].isupper() for w in words(parts[1])):
+    if len(parts) > 1 and not head_of_phrase(parts[0])[0] and head_of_phrase(parts[1])[0]:
         text = parts[1]  # "A top strategist, John Weaver"
+    return head_of_phrase(text)
+
+
+def head_of_phrase(text):
     text = re.split(r"\s+(?:who|which|that|whose)\s+", text)[0]
     ws = words(text)
     for i, w in enumerate(ws):
@@ -119,6 +123,8 @@ def gold_quotes(text, spans, relations):
         if not contents or not sources:
             continue
         source_text = " ".join(text[a:b] for _, ranges in sources for a, b in ranges)
+        if re.match(r"\s*(said|says|told|added)\b", source_text):
+            continue  # an annotation slip: the cue marked as the source
         source_start = min(a for _, ranges in sources for a, _ in ranges)
         for _, ranges in contents:
             for a, b in ranges:

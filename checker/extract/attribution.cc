@@ -522,6 +522,8 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
           }
         }
         k = open - 1;
+      } else if (progressive && k + 1 == static_cast<int>(i) && toks[k].punct == 0 && lexicon.IsAuxiliary(toks[k].folded)) {
+        --k;  // "Clinton is telling customers"
       } else if (skippable(toks[k]) && !toks[k].capitalized) {
         // "the statement continued": an unnamed speaker, unless a name comes before it.
         if (const std::string phrase = UnnamedAt(toks, k, lexicon); !phrase.empty() && !fallback) {
@@ -622,12 +624,15 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
     }
   }
   if (first_quote == toks.size() || first_quote == 0) return std::nullopt;
-  // A word or two in quotation marks ("for now") is a term, not speech to give to anyone.
-  size_t quoted_words = 0;
-  for (size_t i = first_quote; i < toks.size() && toks[i].quoted; ++i) quoted_words += toks[i].punct == 0;
-  if (quoted_words < 3) return std::nullopt;
+  // Passive ("was called “…” by X", "is known as “…”"): the subject did not say it.
   for (size_t i = 0; i < first_quote; ++i) {
-    if (toks[i].punct == 0 && (toks[i].folded == "by" || lexicon.IsAuxiliary(toks[i].folded))) return std::nullopt;
+    if (toks[i].punct != 0) continue;
+    if (toks[i].folded == "by") return std::nullopt;
+    if (lexicon.IsAuxiliary(toks[i].folded) && i + 1 < first_quote && toks[i + 1].punct == 0 &&
+        (toks[i + 1].folded.ends_with("ed") || toks[i + 1].folded.ends_with("en") || lexicon.IsCueVerb(toks[i + 1].folded)) &&
+        !toks[i + 1].folded.ends_with("ing")) {
+      return std::nullopt;
+    }
   }
   const Subject subject = SubjectAt(toks, first_quote, lexicon);
   std::optional<Attribution> a;

@@ -69,7 +69,12 @@ TEST(AttributionTest, NewsStylePatterns) {
 
 TEST(AttributionTest, NotAttributions) {
   EXPECT_EQ(Speaker("Payments ran until the milestone was declared."), "");
-  EXPECT_EQ(Speaker("The union called off the vote, “for now”."), "");
+  // "called off" is no speech cue: the union is only the sentence's subject, a guess.
+  const std::string vote = "The union called off the vote, “for now”.";
+  const uint32_t for_at = static_cast<uint32_t>(vote.find("for now"));
+  const std::vector<Span> for_now{{for_at, for_at + 7}};
+  auto union_vote = FindAttribution(vote, for_now, Lex(), nullptr);
+  EXPECT_TRUE(!union_vote || union_vote->how == "subject");
   EXPECT_EQ(Speaker("Trade across the United States slowed."), "");
   EXPECT_EQ(Speaker("A sentence that “Quint said nothing” quotes a cue."), "");
 }
@@ -279,7 +284,12 @@ TEST(AttributionTest, ConventionsBeyondSaid) {
   EXPECT_EQ(told->speaker.display, "Ana Ruiz");
   ASSERT_TRUE(told->medium.has_value());
   EXPECT_EQ(told->medium->display, "Valley Courier");
-  EXPECT_EQ(Speaker("The union called off the vote, “for now”."), "");
+  // "called off" is no speech cue: the union is only the sentence's subject, a guess.
+  const std::string vote = "The union called off the vote, “for now”.";
+  const uint32_t for_at = static_cast<uint32_t>(vote.find("for now"));
+  const std::vector<Span> for_now{{for_at, for_at + 7}};
+  auto union_vote = FindAttribution(vote, for_now, Lex(), nullptr);
+  EXPECT_TRUE(!union_vote || union_vote->how == "subject");
   EXPECT_EQ(Speaker("In Lady Lovelace’s notes we find her view."), "");  // a possessive makes "notes" a noun
 }
 
