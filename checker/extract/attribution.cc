@@ -160,22 +160,36 @@ std::string FirstNameAfter(const std::vector<Token>& toks, size_t from, const Le
        ++skipped) {
     ++from;
   }
-  // The last capitalized run of the phrase, past lower-case titles between
-  // ("said Republican party boss Reince Priebus" → Reince Priebus).
-  for (size_t k = from; k < toks.size() && k < from + 8; ++k) {
-    if (toks[k].punct != 0 || toks[k].quoted) break;
-    if (!IsNameToken(toks[k], lex)) {
-      if (lex.IsRole(toks[k].folded) && k + 1 < toks.size() && IsNameToken(toks[k + 1], lex)) {
-        name.clear();
-        continue;
-      }
-      break;
+  // The last capitalized run of the phrase: a title, a place or a group
+  // before the name are not it ("said Republican party boss Reince Priebus",
+  // "said former South Carolina Gov. Jim Hodges", "said Trump campaign
+  // spokeswoman Hope Hicks"). The phrase ends at punctuation, a quotation or
+  // a preposition ("said Clinton in a statement", "said Trump on CNN").
+  std::string best;
+  for (size_t k = from; k < toks.size() && k < from + 10; ++k) {
+    const Token& t = toks[k];
+    if (t.quoted) break;
+    if (t.punct == '.' && k > from && lex.IsRole(toks[k - 1].folded)) continue;  // "Gov." "Sen."
+    if (t.punct != 0) break;
+    if (!IsNameToken(t, lex)) {
+      if (lex.IsPreposition(t.folded) || lex.IsCueVerb(t.folded) || lex.IsAuxiliary(t.folded)) break;
+      if (!name.empty()) best = name;
+      name.clear();
+      continue;  // a lower-case word between: "party", "campaign", "spokeswoman"
     }
-    if (lex.IsRole(toks[k].folded) || lex.IsNotName(toks[k].folded)) continue;
+    if (lex.IsRole(t.folded) || lex.IsNotName(t.folded)) {
+      if (!name.empty() && !lex.IsPlace(name)) best = name;
+      name.clear();
+      continue;
+    }
     if (!name.empty()) name += ' ';
-    name += toks[k].text;
-    if (toks[k].possessive) break;
+    name += t.text;
+    if (t.possessive) {
+      name.clear();  // "Sanders’ campaign manager": the owner is not the speaker
+      continue;
+    }
   }
+  if (name.empty() || lex.IsPlace(name)) name = best;
   if (lex.IsPlace(name)) return {};
   return name;
 }
@@ -223,6 +237,8 @@ std::string UnnamedAt(const std::vector<Token>& toks, int k, const LexiconIndex&
   for (int m = k - 1; m >= 0 && m >= k - 2; --m) {
     if (toks[m].punct != 0 || toks[m].quoted) break;
     if (lex.IsDeterminer(toks[m].folded)) {
+      // "in the past described", "at the time said": a time or place, not a speaker.
+      if (m > 0 && toks[m - 1].punct == 0 && lex.IsPreposition(toks[m - 1].folded)) return {};
       determined = true;
       break;
     }
@@ -269,7 +285,8 @@ int AppositiveStart(const std::vector<Token>& toks, int k, const LexiconIndex& l
     if (toks[open].quoted) return -1;
     if (toks[open].punct != ',') continue;
     const Token& first = toks[open + 1];
-    const bool lower_start = open + 1 < k && first.punct == 0 && (!first.capitalized || lex.IsDeterminer(first.folded));
+    const bool lower_start = open + 1 < k && first.punct == 0 &&
+                             (!first.capitalized || lex.IsDeterminer(first.folded) || first.possessive);  // ", Sanders’ campaign manager,"
     if (lower_start && IsNameToken(toks[open - 1], lex) && !lex.IsPlace(toks[open - 1].text)) return open - 1;
   }
   return -1;
@@ -467,8 +484,14 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
     if (cue.empty()) continue;
     const auto& not_cues = lexicon.NotCuePhrases();
     if (std::any_of(not_cues.begin(), not_cues.end(), [&](const Phrase& p) { return PhraseAt(toks, i, p.words); })) continue;
-    // After a possessive the cue is a noun: "Lovelace's notes", "the board's report".
+    // After a possessive or a determiner the cue is a noun: "Lovelace's
+    // notes", "a prepared text", "a phone message".
     if (i > 0 && toks[i - 1].possessive && !toks[i - 1].quoted) continue;
+    if (i > 0 && toks[i - 1].punct == 0 && lexicon.IsDeterminer(toks[i - 1].folded)) continue;
+    if (i > 1 && lexicon.IsNounCue(toks[i].folded) && toks[i - 1].punct == 0 && !toks[i - 1].capitalized &&
+        toks[i - 2].punct == 0 && lexicon.IsDeterminer(toks[i - 2].folded)) {
+      continue;
+    }
     // Passive voice is not an attribution ("until AGI was declared"); the
     // progressive is ("Clinton is telling customers").
     const bool progressive = toks[i].folded.size() > 4 && toks[i].folded.ends_with("ing");
