@@ -152,6 +152,11 @@ std::string NameEndingAt(const std::vector<Token>& toks, int last, const Lexicon
 
 std::string FirstNameAfter(const std::vector<Token>& toks, size_t from, const LexiconIndex& lex) {
   std::string name;
+  // "said a prominent committee member": an indefinite phrase names nobody.
+  if (from < toks.size() && !toks[from].quoted && toks[from].punct == 0 &&
+      (toks[from].folded == "a" || toks[from].folded == "an" || toks[from].folded == "another")) {
+    return {};
+  }
   if (from < toks.size() && toks[from].folded == "the" && !toks[from].quoted) ++from;
   // "said chief inspector Owen Hale", "said board chair Simon Eke": a few
   // lower-case words (titles) before the name.
@@ -172,7 +177,10 @@ std::string FirstNameAfter(const std::vector<Token>& toks, size_t from, const Le
     if (t.punct == '.' && k > from && lex.IsRole(toks[k - 1].folded)) continue;  // "Gov." "Sen."
     if (t.punct != 0) break;
     if (!IsNameToken(t, lex)) {
-      if (lex.IsPreposition(t.folded) || lex.IsCueVerb(t.folded) || lex.IsAuxiliary(t.folded)) break;
+      if (lex.IsPreposition(t.folded) || lex.IsCueVerb(t.folded) || lex.IsAuxiliary(t.folded) || t.folded == "who" ||
+          t.folded == "which" || t.folded == "that" || lex.IsVerbMarker(t.folded)) {
+        break;
+      }
       if (!name.empty()) best = name;
       name.clear();
       continue;  // a lower-case word between: "party", "campaign", "spokeswoman"
@@ -339,6 +347,33 @@ Subject SubjectAt(const std::vector<Token>& toks, size_t limit, const LexiconInd
   // A noun phrase: capitalized words and lower-case titles, after an optional determiner.
   size_t begin = t;
   const bool determined = lex.IsDeterminer(toks[t].folded);
+  // An indefinite phrase ("A Clinton campaign official", "a longtime GOP data
+  // expert") or a group of lower-case words ending in a noun ("Nuclear
+  // proliferation experts") names nobody: its head is lower case.
+  {
+    size_t e = t + (determined ? 1 : 0);
+    while (e < toks.size() && e < limit && e < t + 10 && toks[e].punct == 0 && !toks[e].quoted &&
+           !lex.IsCueVerb(toks[e].folded) && !lex.IsVerbMarker(toks[e].folded) && !lex.IsPreposition(toks[e].folded) &&
+           toks[e].folded != "who" && toks[e].folded != "which" && toks[e].folded != "that") {
+      ++e;
+    }
+    if (e > t + 1 && e > begin) {
+      const Token& head = toks[e - 1];
+      const bool indefinite = determined && toks[t].folded != "the" && toks[t].folded != "this" && toks[t].folded != "these" &&
+                              toks[t].folded != "those";
+      const bool possessed = e >= 2 && e - 2 >= t && toks[e - 2].possessive && toks[e - 2].capitalized;  // "Cruz's campaign"
+      const bool speaker_noun = lex.IsUnnamedSpeaker(head.folded) || lex.IsRole(head.folded) || lex.IsOrganizationWord(head.folded);
+      if (!head.capitalized && speaker_noun &&
+          (indefinite || possessed || std::any_of(toks.begin() + static_cast<long>(t), toks.begin() + static_cast<long>(e - 1),
+                                                  [](const Token& x) { return !x.capitalized; }))) {
+        std::string phrase;
+        for (size_t k = begin; k < e; ++k) phrase += (phrase.empty() ? "" : " ") + toks[k].text;
+        out.unnamed = phrase;
+        out.mention = {toks[begin].span.begin, toks[e - 1].span.end};
+        return out;
+      }
+    }
+  }
   if (determined) ++t;
   int last_capital = -1;
   size_t end = t;
@@ -590,7 +625,7 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
         if (auto a = pronoun(toks[k], cue, i + cue_len)) return a;
         continue;
       }
-      if (IsNameToken(toks[k], lexicon) || toks[k].possessive) {
+      if (IsNameToken(toks[k], lexicon) || (toks[k].possessive && toks[k].capitalized)) {
         std::string name = NameEndingAt(toks, k, lexicon, nullptr);
         if (!name.empty() && !number_suffix.empty()) name += number_suffix;
         if (!name.empty() && !lexicon.IsRole(text::FoldCase(name))) {

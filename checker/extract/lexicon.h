@@ -49,6 +49,7 @@ struct Lexicons {
   std::vector<std::string> places;           // "South Carolina", "Paris": where someone is, not who speaks
   std::vector<std::string> prepositions;     // "in", "on": end a speaker's name after the cue
   std::vector<std::string> noun_cues;        // "text", "message": cue words that are nouns after "a prepared"
+  std::vector<std::string> verb_markers;     // "has", "will": a noun phrase ends before them
 };
 
 // A multi-word cue as written and as folded words.
@@ -102,6 +103,7 @@ class LexiconIndex {
   [[nodiscard]] bool IsPlace(std::string_view name) const;
   [[nodiscard]] bool IsPreposition(std::string_view folded_word) const { return prepositions_.count(std::string(folded_word)); }
   [[nodiscard]] bool IsNounCue(std::string_view folded_word) const { return noun_cues_.count(std::string(folded_word)); }
+  [[nodiscard]] bool IsVerbMarker(std::string_view folded_word) const { return verb_markers_.count(std::string(folded_word)); }
   // The multi-word cues, split into folded words once.
   [[nodiscard]] const std::vector<Phrase>& BeforeSpeakerPhrases() const { return before_speaker_; }
   [[nodiscard]] const std::vector<Phrase>& ViaPhrases() const { return via_; }
@@ -118,7 +120,7 @@ class LexiconIndex {
   std::unordered_map<std::string, int> by_name_, by_handle_, by_domain_;
   std::unordered_set<std::string> cue_verbs_, roles_, pronouns_, platforms_, speaker_nouns_, not_names_, auxiliaries_;
   std::unordered_set<std::string> report_cues_, unnamed_, quote_naming_, identifiers_, months_, not_counted_,
-      determiners_, between_, organizations_, places_, prepositions_, noun_cues_;
+      determiners_, between_, organizations_, places_, prepositions_, noun_cues_, verb_markers_;
   std::vector<Phrase> before_speaker_, via_, cue_phrases_, media_, not_cues_;
 };
 
