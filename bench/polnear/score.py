@@ -19,8 +19,9 @@ span: its head word after dropping a parenthetical and an appositive ("Sen. Ted
 Cruz (R-Texas)" → Cruz; "Kellyanne Conway, Trump's campaign manager" → Conway;
 "a Trump campaign spokesman" → unnamed, head "spokesman"). A gold pronoun ("he
 said") stands for its antecedent: the representative mention of its CoreNLP
-coreference chain (data/<split>/corenlp, automatic, shipped with PolNeAR), else
-the nearest named SOURCE before it. citelint is right when:
+coreference chain (data/<split>/corenlp, automatic, shipped with PolNeAR) when
+CoreNLP tags that mention's head a PERSON or ORGANIZATION (else the chain's
+longest such mention), else the nearest named SOURCE before it. citelint is right when:
   - the gold speaker is named and citelint names a speaker whose last name is
     the gold head (or whose words include it), or
   - the gold speaker is unnamed and citelint reports an unnamed speaker with a
@@ -105,7 +106,8 @@ def head_of_phrase(text):
     if not ws:
         return False, "", []
     head = ws[-1]
-    named = head[:1].isupper() and head.lower() not in DETERMINERS and head.lower().strip(".") not in ROLES
+    named = head[:1].isupper() and head.lower() not in DETERMINERS and head.lower().strip(".") not in ROLES and \
+        head.lower() not in PRONOUNS
     return named, head.lower(), [w.lower() for w in ws]
 
 
@@ -143,6 +145,7 @@ def coref_antecedents(xml_path):
         return out
     root = ET.parse(xml_path).getroot()
     offsets = {}
+    ner = {}
     for si, sentence in enumerate(root.iter("sentence"), 1):
         tokens = sentence.find("tokens")
         if tokens is None:
@@ -150,6 +153,7 @@ def coref_antecedents(xml_path):
         for token in tokens.iter("token"):
             offsets[(si, int(token.get("id")))] = (int(token.findtext("CharacterOffsetBegin")),
                                                    int(token.findtext("CharacterOffsetEnd")))
+            ner[(si, int(token.get("id")))] = token.findtext("NER") or "O"
     chains = root.find("document/coreference")
     if chains is None:
         return out
@@ -157,13 +161,17 @@ def coref_antecedents(xml_path):
         mentions = []
         for m in chain.findall("mention"):
             key = (int(m.findtext("sentence")), int(m.findtext("start")))
+            # A chain names a speaker through a mention CoreNLP tags as a person
+            # or organization at its head ("Romare Bearden Park" is neither).
+            entity = ner.get((int(m.findtext("sentence")), int(m.findtext("head")))) in ("PERSON", "ORGANIZATION")
             if key in offsets:
-                mentions.append((offsets[key][0], m.findtext("text"), m.get("representative") == "true"))
-        names = [t for _, t, _ in mentions if head_of(t)[0] and t.strip().lower() not in PRONOUNS]
-        rep = [t for _, t, r in mentions if r and head_of(t)[0]]
+                mentions.append((offsets[key][0], m.findtext("text"), m.get("representative") == "true" and entity,
+                                 entity))
+        names = [t for _, t, _, e in mentions if e and head_of(t)[0]]
+        rep = [t for _, t, r, _ in mentions if r and head_of(t)[0]]
         best = rep[0] if rep else (max(names, key=len) if names else None)
         if best:
-            for begin, _, _ in mentions:
+            for begin, _, _, _ in mentions:
                 out[begin] = best
     return out
 

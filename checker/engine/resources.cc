@@ -109,7 +109,8 @@ Status LoadLexiconFile(const fs::path& file, Resources& r) {
                              {"determiners", &lex.determiners}, {"between_words", &lex.between_words},
                              {"organization_words", &lex.organization_words}, {"places", &lex.places},
                              {"prepositions", &lex.prepositions}, {"noun_cues", &lex.noun_cues},
-                             {"verb_markers", &lex.verb_markers}}) {
+                             {"verb_markers", &lex.verb_markers},
+                             {"title_abbreviations", &lex.title_abbreviations}}) {
     auto values = root.Strings(key);
     if (!values.ok()) return values.status();
     // `phrases` in a lexicon named after a rule's lexicon are that rule's phrases.

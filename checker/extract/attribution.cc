@@ -153,16 +153,18 @@ std::string NameEndingAt(const std::vector<Token>& toks, int last, const Lexicon
 std::string FirstNameAfter(const std::vector<Token>& toks, size_t from, const LexiconIndex& lex) {
   std::string name;
   // "said a prominent committee member": an indefinite phrase names nobody.
-  if (from < toks.size() && !toks[from].quoted && toks[from].punct == 0 &&
-      (toks[from].folded == "a" || toks[from].folded == "an" || toks[from].folded == "another")) {
-    return {};
+  if (from < toks.size() && !toks[from].quoted && toks[from].punct == 0 && lex.IsDeterminer(toks[from].folded) &&
+      toks[from].folded != "the" && !toks[from].capitalized) {
+    return {};  // "said one resident", "said another lawyer"
   }
   if (from < toks.size() && toks[from].folded == "the" && !toks[from].quoted) ++from;
   // "said chief inspector Owen Hale", "said board chair Simon Eke": a few
-  // lower-case words (titles) before the name.
+  // lower-case words (titles) before the name; a preposition after them
+  // names someone else ("said the lawyer for Senator Varga").
   for (int skipped = 0; skipped < 3 && from < toks.size() && toks[from].punct == 0 && !toks[from].quoted &&
                         !toks[from].capitalized;
        ++skipped) {
+    if (skipped > 0 && lex.IsPreposition(toks[from].folded)) return {};
     ++from;
   }
   // The last capitalized run of the phrase: a title, a place or a group
@@ -262,6 +264,40 @@ std::string UnnamedAt(const std::vector<Token>& toks, int k, const LexiconIndex&
   return phrase;
 }
 
+// An unnamed speaker right after `from`: a determiner or number, up to three
+// lower-case words, ending in a speaker noun or a role ("a senior official",
+// "one resident", "two people"); empty if none.
+std::string UnnamedAfter(const std::vector<Token>& toks, size_t from, const LexiconIndex& lex) {
+  std::string phrase;
+  for (size_t m = from; m < toks.size() && m < from + 4; ++m) {
+    const Token& t = toks[m];
+    if (t.punct != 0 || t.quoted || (t.capitalized && m > from) || lex.IsPreposition(t.folded) || lex.IsCueVerb(t.folded)) break;
+    const bool number = !t.text.empty() && t.text[0] >= '0' && t.text[0] <= '9';
+    if (m == from && !lex.IsDeterminer(t.folded) && !number && !lex.IsUnnamedSpeaker(t.folded)) return {};
+    phrase += (phrase.empty() ? "" : " ") + t.text;
+    if (m > from && (lex.IsUnnamedSpeaker(t.folded) || lex.IsRole(t.folded))) return phrase;
+  }
+  return {};
+}
+
+// Looking back from `k` (the word before a cue) over a prepositional phrase
+// to the speaker noun it qualifies ("a spokeswoman for the opposition said",
+// "two people familiar with the talks said", "a lawyer for Senator Varga
+// said"): that noun's index, or -1.
+int QualifiedSpeakerNoun(const std::vector<Token>& toks, int k, const LexiconIndex& lex) {
+  for (int m = k; m >= 1 && m >= k - 6; --m) {
+    if (toks[m].punct != 0 || toks[m].quoted) return -1;
+    if (!lex.IsPreposition(toks[m].folded) || m == k) continue;
+    for (int n = m - 1; n >= 0 && n >= m - 2; --n) {
+      const Token& t = toks[n];
+      if (t.punct != 0 || t.quoted || t.capitalized) return -1;
+      if (lex.IsUnnamedSpeaker(t.folded) || lex.IsRole(t.folded)) return n;
+    }
+    return -1;
+  }
+  return -1;
+}
+
 // Where a name (or unnamed phrase) built from these tokens stands: the first
 // run of unquoted tokens spelling it.
 Span FindMention(const std::vector<Token>& toks, const std::string& name) {
@@ -289,13 +325,26 @@ Span FindMention(const std::vector<Token>& toks, const std::string& name) {
 // from Sumter, South Carolina,"), the name before it; -1 if none.
 int AppositiveStart(const std::vector<Token>& toks, int k, const LexiconIndex& lex) {
   if (k < 2 || toks[k].punct != ',' || toks[k].dash) return -1;
-  for (int open = k - 1; open >= 1 && open >= k - 16; --open) {
+  for (int open = k - 1; open >= 1 && open >= k - 24; --open) {
     if (toks[open].quoted) return -1;
     if (toks[open].punct != ',') continue;
     const Token& first = toks[open + 1];
     const bool lower_start = open + 1 < k && first.punct == 0 &&
                              (!first.capitalized || lex.IsDeterminer(first.folded) || first.possessive);  // ", Sanders’ campaign manager,"
-    if (lower_start && IsNameToken(toks[open - 1], lex) && !lex.IsPlace(toks[open - 1].text)) return open - 1;
+    // "Rep. Jim Jordan (R-Ohio), an oversight panel member,": past the parenthetical.
+    int before = open - 1;
+    if (toks[before].punct == ')') {
+      while (before > 0 && before >= open - 10 && toks[before].punct != '(') --before;
+      if (toks[before].punct != '(') return -1;
+      --before;
+    }
+    if (!lower_start || before < 0 || !IsNameToken(toks[before], lex) || lex.IsPlace(toks[before].text)) continue;
+    // "X, president of the Union, which represents teachers, said": a
+    // relative clause qualifies the appositive's name; the speaker is before.
+    if (first.folded == "which" || first.folded == "who" || first.folded == "whose") {
+      if (const int earlier = AppositiveStart(toks, open, lex); earlier >= 0) return earlier;
+    }
+    return before;
   }
   return -1;
 }
@@ -309,6 +358,7 @@ struct Subject {
   std::string unnamed;   // unnamed phrase, or
   int pronoun = -1;      // token index of a pronoun
   Span mention;
+  bool definite = false;  // the name follows "the" ("The Republicans", "the Post"): not a person
 };
 
 Subject SubjectAt(const std::vector<Token>& toks, size_t limit, const LexiconIndex& lex) {
@@ -326,8 +376,12 @@ Subject SubjectAt(const std::vector<Token>& toks, size_t limit, const LexiconInd
   // An introductory phrase ("Later on Sunday,", "Asked if he was bullied,",
   // "Speaking in Salem,"): the subject comes after its comma.
   const std::string& lead = toks[t].folded;
+  // A lone word before a comma and a pronoun ("Nonetheless, I write") or in
+  // -ed ("Enraged, definitely") is such a phrase too.
+  const bool lone_word = t + 2 < toks.size() && toks[t + 1].punct == ',' && !toks[t + 1].dash &&
+                         (lex.IsPronoun(toks[t + 2].folded) || lead.ends_with("ed"));
   if (!IsNameToken(toks[t], lex) || lex.IsNotName(lead) || lex.IsCueVerb(lead) || lead.ends_with("ing") ||
-      lead.ends_with("ly") || lex.IsMonth(lead)) {
+      lead.ends_with("ly") || lex.IsMonth(lead) || lone_word) {
     if (!lex.IsPronoun(lead) && !lex.IsDeterminer(lead)) {
       size_t comma = t;
       while (comma < limit && comma < toks.size() && comma < t + 14 && toks[comma].punct != ',' && !toks[comma].quoted) ++comma;
@@ -398,6 +452,7 @@ Subject SubjectAt(const std::vector<Token>& toks, size_t limit, const LexiconInd
     if (!name.empty() && !lex.IsRole(text::FoldCase(name))) {
       out.name = name;
       out.mention = {toks[last_capital].span.begin, toks[last_capital].span.end};
+      out.definite = determined && toks[begin].folded == "the";
       return out;
     }
   }
@@ -500,7 +555,13 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
     for (const Phrase& p : lexicon.BeforeSpeakerPhrases()) {
       if (!PhraseAt(toks, i, p.words)) continue;
       std::string name = FirstNameAfter(toks, i + p.words.size(), lexicon);
-      if (name.empty()) continue;
+      if (name.empty()) {
+        // "according to a senior official"
+        if (const std::string phrase = UnnamedAfter(toks, i + p.words.size(), lexicon); !phrase.empty() && !fallback) {
+          fallback = unnamed(phrase, p.text, "named");
+        }
+        continue;
+      }
       return named(name, p.text, i + p.words.size(), "named");
     }
     std::string cue;
@@ -620,8 +681,17 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
       number_suffix = " " + toks[k].text;
       --k;
     }
+    if (const int noun = k >= 0 ? QualifiedSpeakerNoun(toks, k, lexicon) : -1; noun >= 0) {
+      if (const std::string phrase = UnnamedAt(toks, noun, lexicon); !phrase.empty()) {
+        if (!fallback) fallback = unnamed(phrase, cue, "named");
+        continue;
+      }
+    }
     if (k >= 0 && toks[k].punct == 0 && !toks[k].quoted) {
-      if (lexicon.IsPronoun(toks[k].folded) && k + 1 == static_cast<int>(i)) {
+      // Only words like "also", "later", "has" between the pronoun and the cue.
+      bool adverbs_only = true;
+      for (int m = k + 1; m < static_cast<int>(i) && adverbs_only; ++m) adverbs_only = skippable(toks[m]) && !toks[m].capitalized;
+      if (lexicon.IsPronoun(toks[k].folded) && adverbs_only) {  // "he said", "she has said", "he also said"
         if (auto a = pronoun(toks[k], cue, i + cue_len)) return a;
         continue;
       }
@@ -644,8 +714,12 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
     if (i > 0 && (toks[i - 1].quoted || toks[i - 1].punct == ',')) {
       const std::string name = FirstNameAfter(toks, i + cue_len, lexicon);
       if (!name.empty()) return named(name, cue, i + cue_len, "after-quote");
+      if (const std::string phrase = UnnamedAfter(toks, i + cue_len, lexicon); !phrase.empty()) {
+        if (!fallback) fallback = unnamed(phrase, cue, "after-quote");
+        continue;
+      }
       for (size_t m = i + cue_len; m < toks.size() && m < i + cue_len + 4; ++m) {
-        if (toks[m].punct != 0 || toks[m].quoted) break;
+        if (toks[m].punct != 0 || toks[m].quoted || lexicon.IsPreposition(toks[m].folded)) break;  // "said in a phone interview"
         // "said a spokeswoman", "asked a worker", "answered the soldier stubbornly"
         const bool after_determiner = m > i + cue_len && lexicon.IsDeterminer(toks[m - 1].folded) && !toks[m].capitalized &&
                                       !lexicon.IsNotName(toks[m].folded);
@@ -707,16 +781,51 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
   return a;
 }
 
+namespace {
+
+// A name that may be the "he" or "she" of a later sentence: no outlet, no
+// organization, no platform.
+bool PersonLike(const EntityRef& e, const std::string& name, const LexiconIndex& lexicon) {
+  if (e.kind == EntityKind::kPerson) return true;
+  if (e.kind == EntityKind::kOutlet || lexicon.IsPlatform(name)) return false;
+  for (const std::string& w : NormalizedWords(name)) {
+    if (lexicon.IsOrganizationWord(w)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::optional<EntityRef> SentenceSubject(std::string_view s, const std::vector<Span>& quotes, const LexiconIndex& lexicon) {
   const std::vector<Token> toks = Tokenize(s, quotes);
   const Subject subject = SubjectAt(toks, std::min<size_t>(toks.size(), 12), lexicon);
-  if (subject.name.empty()) return std::nullopt;
-  EntityRef e = lexicon.ResolveName(subject.name);
-  if (e.kind == EntityKind::kOutlet) return std::nullopt;
-  for (const std::string& w : NormalizedWords(subject.name)) {
-    if (lexicon.IsOrganizationWord(w)) return std::nullopt;
+  if (!subject.name.empty() && !subject.definite) {
+    EntityRef e = lexicon.ResolveName(subject.name);
+    if (PersonLike(e, subject.name, lexicon)) return e;
   }
-  return e;
+  // An unnamed person ("A spokeswoman met …") may be the "she" that follows;
+  // a group ("The ferry union met …", "The Republicans abstained") may not,
+  // and the person the sentence goes on to name may.
+  if (subject.pronoun >= 0) return std::nullopt;
+  if (!subject.unnamed.empty()) {
+    const std::vector<std::string> words = NormalizedWords(subject.unnamed);
+    if (words.empty() || !lexicon.IsOrganizationWord(words.back())) return std::nullopt;
+  }
+  std::optional<EntityRef> last;
+  for (size_t k = 0; k < toks.size(); ++k) {
+    if (!IsNameToken(toks[k], lexicon)) continue;
+    size_t e = k;
+    while (e + 1 < toks.size() && IsNameToken(toks[e + 1], lexicon) && !toks[e].possessive) ++e;
+    int first = static_cast<int>(k);
+    const std::string name = NameEndingAt(toks, static_cast<int>(e), lexicon, &first);
+    const bool definite = first > 0 && toks[first - 1].punct == 0 && lexicon.IsDeterminer(toks[first - 1].folded);
+    if (!name.empty() && !definite && !toks[e].possessive && !lexicon.IsRole(text::FoldCase(name))) {
+      EntityRef ref = lexicon.ResolveName(name);
+      if (PersonLike(ref, name, lexicon)) last = ref;
+    }
+    k = e;
+  }
+  return last;
 }
 
 }  // namespace citelint::extract

@@ -43,7 +43,7 @@ bool Adjacent(const Document& doc, const Marker& a, const Marker& b) {
 
 Extraction Extract(const Document& doc, const LexiconIndex& lexicon, const ExtractOptions& options) {
   Extraction x;
-  x.sentences = SplitSentences(doc);
+  x.sentences = SplitSentences(doc, &lexicon);
   FindQuotes(doc.text, x.quotes, x.unbalanced);
   ClassifyQuotes(doc.text, x.quotes, lexicon);
   x.citations = FindCitations(doc.text);
@@ -125,6 +125,19 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon, const Extra
       Attribution after = *a;
       after.how = "after-quote";
       x.sentence_attribution[s] = after;
+    }
+    // “We waited ten years. Today that ends,” said X: a quotation that runs
+    // over several sentences takes the speaker of the sentence it ends in.
+    {
+      size_t e = 0;
+      size_t b = 0;
+      for (const Quote& q : x.quotes) {
+        while (b + 1 < n && x.sentences[b + 1].text.begin <= q.text.begin) ++b;
+        if (e < b) e = b;
+        while (e + 1 < n && x.sentences[e + 1].text.begin < q.text.end) ++e;
+        if (e == b || x.sentence_attribution[b] || x.sentence_paragraph[e] != x.sentence_paragraph[b]) continue;
+        if (const auto& a = x.sentence_attribution[e]; a && a->how != "context") x.sentence_attribution[b] = a;
+      }
     }
     for (size_t s = 1; s < n; ++s) {
       if (x.sentence_attribution[s]) continue;

@@ -22,7 +22,9 @@ struct Sentence {
 
 // Sentences by ICU's sentence iterator (abbreviation suppressions on), over
 // the analysis text; offsets stay bytes.
-std::vector<Sentence> SplitSentences(const Document& doc);
+// With a lexicon, a period after a title abbreviation ("Sen.") or a middle
+// initial ("Tomas J.") before a name ends no sentence.
+std::vector<Sentence> SplitSentences(const Document& doc, const LexiconIndex* lexicon = nullptr);
 
 // What a quotation is: reported speech, or words quoted as words.
 enum class QuoteKind {

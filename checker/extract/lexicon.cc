@@ -48,6 +48,7 @@ LexiconIndex::LexiconIndex(const Lexicons& lexicons) : lexicons_(lexicons) {
   for (const auto& n : lexicons.prepositions) prepositions_.insert(text::FoldCase(n));
   for (const auto& n : lexicons.noun_cues) noun_cues_.insert(text::FoldCase(n));
   for (const auto& n : lexicons.verb_markers) verb_markers_.insert(text::FoldCase(n));
+  for (const auto& n : lexicons.title_abbreviations) title_abbreviations_.insert(text::FoldCase(n));
   auto split = [](const std::vector<std::string>& phrases, std::vector<Phrase>& out) {
     for (const auto& p : phrases) {
       Phrase phrase{p, {}};

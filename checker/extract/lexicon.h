@@ -50,6 +50,7 @@ struct Lexicons {
   std::vector<std::string> prepositions;     // "in", "on": end a speaker's name after the cue
   std::vector<std::string> noun_cues;        // "text", "message": cue words that are nouns after "a prepared"
   std::vector<std::string> verb_markers;     // "has", "will": a noun phrase ends before them
+  std::vector<std::string> title_abbreviations;  // "Sen", "Gov": their period ends no sentence before a name
 };
 
 // A multi-word cue as written and as folded words.
@@ -104,6 +105,7 @@ class LexiconIndex {
   [[nodiscard]] bool IsPreposition(std::string_view folded_word) const { return prepositions_.count(std::string(folded_word)); }
   [[nodiscard]] bool IsNounCue(std::string_view folded_word) const { return noun_cues_.count(std::string(folded_word)); }
   [[nodiscard]] bool IsVerbMarker(std::string_view folded_word) const { return verb_markers_.count(std::string(folded_word)); }
+  [[nodiscard]] bool IsTitleAbbreviation(std::string_view folded_word) const { return title_abbreviations_.count(std::string(folded_word)); }
   // The multi-word cues, split into folded words once.
   [[nodiscard]] const std::vector<Phrase>& BeforeSpeakerPhrases() const { return before_speaker_; }
   [[nodiscard]] const std::vector<Phrase>& ViaPhrases() const { return via_; }
@@ -120,7 +122,7 @@ class LexiconIndex {
   std::unordered_map<std::string, int> by_name_, by_handle_, by_domain_;
   std::unordered_set<std::string> cue_verbs_, roles_, pronouns_, platforms_, speaker_nouns_, not_names_, auxiliaries_;
   std::unordered_set<std::string> report_cues_, unnamed_, quote_naming_, identifiers_, months_, not_counted_,
-      determiners_, between_, organizations_, places_, prepositions_, noun_cues_, verb_markers_;
+      determiners_, between_, organizations_, places_, prepositions_, noun_cues_, verb_markers_, title_abbreviations_;
   std::vector<Phrase> before_speaker_, via_, cue_phrases_, media_, not_cues_;
 };
 

@@ -8,7 +8,40 @@
 
 namespace citelint::extract {
 
-std::vector<Sentence> SplitSentences(const Document& doc) {
+namespace {
+
+// The word ending at byte `end` (exclusive) of `t`: letters back to a space.
+std::string_view WordBefore(const std::string& t, uint32_t end) {
+  uint32_t b = end;
+  while (b > 0 && t[b - 1] != ' ' && t[b - 1] != '\n' && t[b - 1] != '\t' && t[b - 1] != '(') --b;
+  return std::string_view(t).substr(b, end - b);
+}
+
+// "…said Sen." + "Ines Varga…", "…said Tomas J." + "Ekwueme…": the period
+// belongs to a title or an initial and the name goes on.
+bool NameGoesOn(const std::string& t, Span prev, uint32_t next, const LexiconIndex& lex) {
+  if (prev.end < 3 || t[prev.end - 1] != '.') return false;
+  const std::string_view word = WordBefore(t, prev.end - 1);
+  if (word.empty()) return false;
+  uint32_t n = next;
+  uint32_t next_end = n;
+  while (next_end < t.size() && t[next_end] != ' ' && t[next_end] != ',' && t[next_end] != '.' && t[next_end] != '\n') ++next_end;
+  const std::string next_word = text::FoldCase(std::string_view(t).substr(n, next_end - n));
+  if (!text::IsUpper(text::NextCodePoint(t, n)) || next_word.empty()) return false;
+  if (lex.IsNotName(next_word) || lex.IsPronoun(next_word) || lex.IsDeterminer(next_word)) return false;
+  if (lex.IsTitleAbbreviation(text::FoldCase(word))) return true;
+  // A middle initial: one capital after a capitalized first name.
+  if (word.size() != 1 || !text::IsUpper(static_cast<unsigned char>(word[0]))) return false;
+  const uint32_t before = prev.end - 3;  // the space before the initial
+  if (before <= prev.begin || t[before] != ' ') return false;
+  const std::string_view first = WordBefore(t, before);
+  uint32_t k = 0;
+  return first.size() > 1 && text::IsUpper(text::NextCodePoint(first, k));
+}
+
+}  // namespace
+
+std::vector<Sentence> SplitSentences(const Document& doc, const LexiconIndex* lexicon) {
   std::vector<Sentence> out;
   const std::string& t = doc.text;
   if (t.empty()) return out;
@@ -54,6 +87,12 @@ std::vector<Sentence> SplitSentences(const Document& doc) {
         out.back().source.end = doc.text_map.ToSource(e);
         continue;
       }
+    }
+    if (lexicon != nullptr && !out.empty() && out.back().text.end + 1 == b && t[out.back().text.end] == ' ' &&
+        NameGoesOn(t, out.back().text, b, *lexicon)) {
+      out.back().text.end = e;
+      out.back().source.end = doc.text_map.ToSource(e);
+      continue;
     }
     out.push_back({{b, e}, {doc.text_map.ToSource(b), doc.text_map.ToSource(e)}});
   }

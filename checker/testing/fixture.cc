@@ -53,6 +53,43 @@ bool ParseBody(std::string_view body, Expectation& e, std::string& error) {
   return true;
 }
 
+// Parses `Name words [via=x] [kind=y] [@"anchor"]` after expect-speaker.
+bool ParseSpeakerBody(std::string_view body, SpeakerExpectation& e, std::string& error) {
+  body = TrimSpace(body);
+  size_t i = 0;
+  while (i < body.size()) {
+    while (i < body.size() && body[i] == ' ') ++i;
+    if (i >= body.size()) break;
+    if (body[i] == '@' && i + 1 < body.size() && body[i + 1] == '"') {
+      const size_t close = body.find('"', i + 2);
+      if (close == std::string_view::npos) {
+        error = "unterminated quoted text in annotation";
+        return false;
+      }
+      e.anchor = std::string(body.substr(i + 2, close - i - 2));
+      i = close + 1;
+      continue;
+    }
+    size_t end = i;
+    while (end < body.size() && body[end] != ' ') ++end;
+    const std::string_view word = body.substr(i, end - i);
+    if (word.starts_with("via=")) {
+      e.via = std::string(word.substr(4));
+    } else if (word.starts_with("kind=")) {
+      e.kind = std::string(word.substr(5));
+    } else {
+      if (!e.name.empty()) e.name.push_back(' ');
+      e.name.append(word);
+    }
+    i = end;
+  }
+  if (e.name.empty()) {
+    error = "expect-speaker names no speaker (write `none` for a quotation without one)";
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 Fixture ParseFixture(std::string_view bytes, Format format) {
@@ -70,7 +107,21 @@ Fixture ParseFixture(std::string_view bytes, Format format) {
       const std::string_view inner = TrimSpace(text.substr(at + kOpen.size(), close - at - kOpen.size()));
       const size_t colon = inner.find(':');
       if (colon == std::string_view::npos) continue;
-      const auto kind = KindOf(inner.substr(0, colon));
+      const std::string_view word = inner.substr(0, colon);
+      if (word == "expect-speaker" || word == "todo-expect-speaker") {
+        SpeakerExpectation e;
+        e.todo = word.starts_with("todo");
+        e.line = line;
+        std::string error;
+        if (ParseSpeakerBody(inner.substr(colon + 1), e, error)) {
+          fixture.speakers.push_back(std::move(e));
+          keep = std::min(keep, at);
+        } else {
+          fixture.errors.push_back(fmt::format("line {}: {}", line, error));
+        }
+        continue;
+      }
+      const auto kind = KindOf(word);
       if (!kind) continue;
       Expectation e;
       e.kind = *kind;
@@ -162,6 +213,64 @@ Outcome Match(const Fixture& fixture, const SourceFile& source, const std::vecto
     ++out.false_positives;
     out.failures.push_back(fmt::format("{}:{}:{}: unexpected {}: {} [{}]", source.path(), lc.line, lc.column,
                                        SeverityName(d.severity), d.message, d.rule));
+  }
+  return out;
+}
+
+Outcome MatchSpeakers(const Fixture& fixture, const SourceFile& source, const std::vector<extract::SheetEntry>& sheet) {
+  Outcome out;
+  for (const std::string& error : fixture.errors) out.failures.push_back(source.path() + ": " + error);
+  std::vector<bool> claimed(sheet.size(), false);
+  auto holds = [&](const extract::SheetEntry& q, const SpeakerExpectation& e) {
+    if (source.Locate(q.source.begin).line != e.line) return false;
+    if (!e.anchor) return true;
+    const std::string_view line = source.Line(e.line);
+    const uint32_t line_start = source.LineStart(e.line);
+    for (size_t at = line.find(*e.anchor); at != std::string_view::npos; at = line.find(*e.anchor, at + 1)) {
+      const uint32_t pos = line_start + static_cast<uint32_t>(at);
+      if (pos >= q.source.begin && pos < q.source.end) return true;
+    }
+    return false;
+  };
+  auto describe = [](const extract::SheetEntry& q) {
+    if (!q.speaker) return std::string("none");
+    return fmt::format("{} via={} kind={}", q.speaker->name, q.speaker->via, extract::SpeakerKindName(q.speaker->kind));
+  };
+  for (const SpeakerExpectation& e : fixture.speakers) {
+    const std::string where = fmt::format("{}:{}", source.path(), e.line);
+    size_t index = sheet.size();
+    for (size_t i = 0; i < sheet.size() && index == sheet.size(); ++i) {
+      if (!claimed[i] && holds(sheet[i], e)) index = i;
+    }
+    if (index == sheet.size()) {
+      ++out.false_negatives;
+      out.failures.push_back(fmt::format("{}: no quotation{} on this line for expect-speaker {}", where,
+                                         e.anchor ? fmt::format(" holding \"{}\"", *e.anchor) : "", e.name));
+      continue;
+    }
+    claimed[index] = true;
+    const extract::SheetEntry& q = sheet[index];
+    const bool right = e.name == "none"
+                           ? !q.speaker
+                           : q.speaker && q.speaker->name == e.name && (!e.via || q.speaker->via == *e.via) &&
+                                 (!e.kind || extract::SpeakerKindName(q.speaker->kind) == *e.kind);
+    if (right) {
+      ++out.true_positives;
+    } else if (e.todo) {
+      ++out.todo;
+    } else {
+      ++out.false_negatives;
+      out.failures.push_back(fmt::format("{}: expected speaker {}{}{} but the sheet says {}", where, e.name,
+                                         e.via ? " via=" + *e.via : "", e.kind ? " kind=" + *e.kind : "",
+                                         describe(q)));
+    }
+  }
+  for (size_t i = 0; i < sheet.size(); ++i) {
+    if (claimed[i]) continue;
+    const LineCol lc = source.Locate(sheet[i].source.begin);
+    ++out.false_positives;
+    out.failures.push_back(fmt::format("{}:{}:{}: quotation “{}” has no expect-speaker (the sheet says {})",
+                                       source.path(), lc.line, lc.column, sheet[i].text, describe(sheet[i])));
   }
   return out;
 }

@@ -6,6 +6,13 @@
 // `@"anchor"` pins the start column to an occurrence of the anchor on that
 // line; `~"text"` requires the message to contain text. Any finding that no
 // annotation claims is a failure. Shared by `citelint test` and tests/.
+//
+// Speaker fixtures (fixtures/speakers/) pin who each quotation is said by:
+//   “We will ship,” said Mara Quint. <!-- expect-speaker: Mara Quint via=named @"We will" -->
+// The name is the speaker's name as `citelint quotes` prints it, or `none`;
+// `via=` and `kind=` are optional; `@"anchor"` picks the quotation holding
+// that text on the line. Every quotation must be claimed by one annotation.
+// `todo-expect-speaker` records a known miss: counted, not failed.
 #pragma once
 
 #include <optional>
@@ -16,6 +23,7 @@
 #include "checker/base/source_file.h"
 #include "checker/document/document.h"
 #include "checker/engine/diagnostic.h"
+#include "checker/extract/quote_sheet.h"
 
 namespace citelint::testing {
 
@@ -29,11 +37,21 @@ struct Expectation {
   std::optional<std::string> message;
 };
 
+struct SpeakerExpectation {
+  bool todo = false;
+  int line = 0;
+  std::string name;  // "none" for no speaker
+  std::optional<std::string> via;
+  std::optional<std::string> kind;
+  std::optional<std::string> anchor;
+};
+
 struct Fixture {
   // For plain text the annotations are removed (line numbers unchanged);
   // Markdown and HTML keep them, as they are comments there.
   std::string source;
   std::vector<Expectation> expectations;
+  std::vector<SpeakerExpectation> speakers;
   std::vector<std::string> errors;  // malformed annotations
 };
 
@@ -52,6 +70,9 @@ struct Outcome {
 // (stripped) file the findings were computed on.
 Outcome Match(const Fixture& fixture, const SourceFile& source, const std::vector<Diagnostic>& findings);
 
+// Matches a quote sheet against a speaker fixture's expect-speaker lines.
+Outcome MatchSpeakers(const Fixture& fixture, const SourceFile& source, const std::vector<extract::SheetEntry>& sheet);
+
 }  // namespace citelint::testing
 
 namespace citelint {
@@ -63,8 +84,8 @@ namespace citelint::testing {
 
 // Runs one fixture file: `<root>/<pack>/<name>/…` checks rule pack.name
 // alone, `<root>/e2e/…` the default rule set, `<root>/e2e-strict/…` the
-// strict profile. `rule` is set to the rule id
-// (empty for e2e); `error` to a problem with the fixture itself.
+// strict profile, `<root>/speakers/<class>/…` the quote sheet's speakers.
+// `rule` is set to the rule id (empty for e2e, "(speakers)" for speakers); `error` to a problem with the fixture itself.
 struct FixtureRun {
   std::string rule;
   std::string error;

@@ -5,6 +5,7 @@
 
 #include "checker/checks/register_checks.h"
 #include "checker/document/loader.h"
+#include "checker/engine/check.h"
 #include "checker/testing/fixture.h"
 
 namespace citelint::testing {
@@ -43,9 +44,20 @@ FixtureRun RunFixture(const std::string& root, const std::string& relative_path,
   }
   auto part = rel.begin();
   const std::string pack = part->string();
+  if (pack == "speakers") {
+    run.rule = "(speakers)";
+    run.expectations = static_cast<int>(fixture.speakers.size());
+    const Analysis analysis(*doc, resources);
+    run.outcome = MatchSpeakers(fixture, *source, extract::QuoteSheet(*doc, analysis.extraction(), analysis.lexicon()));
+    return run;
+  }
   // e2e/ runs the default rule set, e2e-strict/ the strict profile.
   const bool strict = pack == "e2e-strict";
   const bool e2e = pack == "e2e" || strict;
+  if (!fixture.speakers.empty()) {
+    run.error = "expect-speaker belongs in fixtures/speakers/";
+    return run;
+  }
   if (!e2e && std::distance(rel.begin(), rel.end()) < 3) {
     run.error = "fixture is not in <pack>/<name>/, e2e/ or e2e-strict/";
     return run;
