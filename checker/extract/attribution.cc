@@ -59,8 +59,9 @@ std::vector<Token> Tokenize(std::string_view s, const std::vector<Span>& quotes)
         break;
       }
     }
-    // A middle initial keeps its period ("Marc E. Elias").
-    if (end == start + 1 && end < s.size() && s[end] == '.' && text::IsUpper(c) && end + 1 < s.size() && s[end + 1] == ' ' &&
+    // A middle initial keeps its period ("Marc E. Elias", "G.K. Butterfield").
+    const bool initials = end == start + 1 || (end - start <= 5 && end - start >= 3 && s[start + 1] == '.');
+    if (initials && end < s.size() && s[end] == '.' && text::IsUpper(c) && end + 1 < s.size() && s[end + 1] == ' ' &&
         end + 2 < s.size() && text::IsUpper(static_cast<unsigned char>(s[end + 2]))) {
       ++end;
     }
@@ -81,6 +82,23 @@ std::vector<Token> Tokenize(std::string_view s, const std::vector<Span>& quotes)
     t.quoted = in_quote(start);
     out.push_back(std::move(t));
     i = end;
+  }
+  // A run of words in capitals ("LOS ANGELES —", "BREAKING NEWS") is a
+  // dateline's or a headline's, not a name's.
+  auto caps = [](const Token& t) {
+    return t.punct == 0 && t.text.size() >= 2 &&
+           std::none_of(t.text.begin(), t.text.end(), [](char c) { return c >= 'a' && c <= 'z'; }) &&
+           std::any_of(t.text.begin(), t.text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  };
+  for (size_t k = 0; k + 1 < out.size(); ++k) {
+    if (!caps(out[k]) || !caps(out[k + 1])) continue;
+    size_t e = k;
+    size_t longest = 0;
+    while (e < out.size() && caps(out[e])) longest = std::max(longest, out[e++].text.size());
+    if (longest >= 4) {
+      for (size_t m = k; m < e; ++m) out[m].capitalized = false;
+    }
+    k = e;
   }
   return out;
 }
@@ -231,6 +249,17 @@ std::string NameRightAfter(const std::vector<Token>& toks, size_t from, const Le
     if (toks[k].possessive) break;
   }
   return name;
+}
+
+// A name that may be the "he" or "she" of a later sentence: no outlet, no
+// organization, no platform.
+bool PersonLike(const EntityRef& e, const std::string& name, const LexiconIndex& lexicon) {
+  if (e.kind == EntityKind::kPerson) return true;
+  if (e.kind == EntityKind::kOutlet || lexicon.IsPlatform(name)) return false;
+  for (const std::string& w : NormalizedWords(name)) {
+    if (lexicon.IsOrganizationWord(w)) return false;
+  }
+  return true;
 }
 
 // A speaker the sentence does not name, looking back from `k` ("a
@@ -532,9 +561,20 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
   std::optional<Attribution> fallback;  // an unnamed speaker, kept while a named one may follow
   // "he said": the last person named, or (with none) a speaker unnamed.
   auto pronoun = [&](const Token& t, const std::string& cue, size_t after) -> std::optional<Attribution> {
-    if (last_person != nullptr && !last_person->empty()) {
+    // "Trump took to Twitter to accuse …, what he called …": a person leading
+    // the same sentence, else the last person before it.
+    const EntityRef* antecedent = last_person != nullptr && !last_person->empty() ? last_person : nullptr;
+    EntityRef subject_ref;
+    if (const size_t at = static_cast<size_t>(&t - toks.data()); at > 0) {
+      const Subject subject = SubjectAt(toks, at, lexicon);
+      if (!subject.name.empty() && !subject.definite) {
+        subject_ref = lexicon.ResolveName(subject.name);
+        if (PersonLike(subject_ref, subject.name, lexicon)) antecedent = &subject_ref;
+      }
+    }
+    if (antecedent != nullptr) {
       Attribution a;
-      a.speaker = *last_person;
+      a.speaker = *antecedent;
       a.cue = cue;
       a.pronoun = true;
       a.platform = PlatformAfter(toks, after, lexicon);
@@ -696,7 +736,20 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
         continue;
       }
       if (IsNameToken(toks[k], lexicon) || (toks[k].possessive && toks[k].capitalized)) {
-        std::string name = NameEndingAt(toks, k, lexicon, nullptr);
+        int first = k;
+        std::string name = NameEndingAt(toks, k, lexicon, &first);
+        // "Mr. Morgan of the Sierra Club said", "Dan Ames at the Review wrote":
+        // the person before the preposition speaks, not the organization after it.
+        int p = first - 1;
+        if (p >= 0 && toks[p].punct == 0 && toks[p].folded == "the") --p;
+        if (p >= 1 && toks[p].punct == 0 && !toks[p].quoted && lexicon.IsPreposition(toks[p].folded) &&
+            IsNameToken(toks[p - 1], lexicon) && !toks[p - 1].possessive) {
+          const std::string person = NameEndingAt(toks, p - 1, lexicon, nullptr);
+          if (!person.empty() && PersonLike(lexicon.ResolveName(person), person, lexicon) &&
+              !lexicon.IsRole(text::FoldCase(person))) {
+            name = person;
+          }
+        }
         if (!name.empty() && !number_suffix.empty()) name += number_suffix;
         if (!name.empty() && !lexicon.IsRole(text::FoldCase(name))) {
           Attribution a = named(name, cue, i + cue_len, appositive ? "appositive" : "named");
@@ -780,21 +833,6 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
   if (a) a->how = "subject";  // found without a cue: a guess that may confirm a note, never accuse one
   return a;
 }
-
-namespace {
-
-// A name that may be the "he" or "she" of a later sentence: no outlet, no
-// organization, no platform.
-bool PersonLike(const EntityRef& e, const std::string& name, const LexiconIndex& lexicon) {
-  if (e.kind == EntityKind::kPerson) return true;
-  if (e.kind == EntityKind::kOutlet || lexicon.IsPlatform(name)) return false;
-  for (const std::string& w : NormalizedWords(name)) {
-    if (lexicon.IsOrganizationWord(w)) return false;
-  }
-  return true;
-}
-
-}  // namespace
 
 std::optional<EntityRef> SentenceSubject(std::string_view s, const std::vector<Span>& quotes, const LexiconIndex& lexicon) {
   const std::vector<Token> toks = Tokenize(s, quotes);
