@@ -244,6 +244,8 @@ def main():
                                                      os.path.basename(path) + ".xml"))
         for start, end, source, s_start, was_pronoun in resolve_pronouns(gold_quotes(text, spans, relations), antecedents):
             counts["gold"] += 1
+            kind = "pronoun" if was_pronoun else "name"
+            counts["gold " + kind] += 1
             best, overlap = None, 0
             for b, e, q in found:
                 o = min(e, end) - max(b, start)
@@ -262,6 +264,7 @@ def main():
                 errors["no speaker" + (" (gold unnamed)" if not named else "")].append(example + f" | {context}")
                 continue
             counts["with speaker"] += 1
+            counts["with speaker " + kind] += 1
             mine = [stem(w) for w in words(sp["name"])]
             mine_last = stem(words(sp["name"])[-1]) if words(sp["name"]) else ""
             if named:
@@ -270,6 +273,7 @@ def main():
                 right = sp["kind"] == "unnamed" and bool(set(mine) & {stem(w) for w in gold_words})
             if right:
                 counts["right"] += 1
+                counts["right " + kind] += 1
                 continue
             if named and sp["kind"] == "unnamed":
                 why = "unnamed for a named speaker"
@@ -297,6 +301,11 @@ def main():
     print(f"precision {100 * precision:.1f} %   recall {100 * recall:.1f} %   F1 {100 * f1:.1f} %   "
           f"no speaker {100 * no_speaker:.1f} %")
     print(f"  right {right}, with a speaker {with_speaker}, no speaker {counts['no speaker']}")
+    for kind, label in (("name", "a name or unnamed phrase"), ("pronoun", "a pronoun (gold resolved by CoreNLP)")):
+        g, w, r = counts["gold " + kind], counts["with speaker " + kind], counts["right " + kind]
+        if g:
+            print(f"  gold source {label}: {g} quotations, precision {100 * r / w if w else 0:.1f} %, "
+                  f"recall {100 * r / g:.1f} %")
     print("errors:")
     for why, items in sorted(errors.items(), key=lambda kv: -len(kv[1])):
         print(f"  {len(items):5}  {why}")

@@ -83,6 +83,13 @@ std::vector<Token> Tokenize(std::string_view s, const std::vector<Span>& quotes)
     out.push_back(std::move(t));
     i = end;
   }
+  // "Chastened by …", "Enraged, …": a sentence opening with a participle.
+  if (out.size() > 1 && out[0].punct == 0 && !out[0].quoted && out[0].text.size() > 4 &&
+      out[0].text.compare(out[0].text.size() - 2, 2, "ed") == 0 &&
+      (out[1].punct == ',' || (out[1].punct == 0 && (out[1].folded == "by" || out[1].folded == "with" ||
+                                                     out[1].folded == "over" || out[1].folded == "about")))) {
+    out[0].capitalized = false;
+  }
   // A run of words in capitals ("LOS ANGELES —", "BREAKING NEWS") is a
   // dateline's or a headline's, not a name's.
   auto caps = [](const Token& t) {
@@ -99,6 +106,32 @@ std::vector<Token> Tokenize(std::string_view s, const std::vector<Span>& quotes)
       for (size_t m = k; m < e; ++m) out[m].capitalized = false;
     }
     k = e;
+  }
+  return out;
+}
+
+// The tokens of a sentence. "Things are …", "Last week …": a lone
+// capitalized word opening it that the document never capitalizes inside a
+// sentence is no name (a role's title, "Secretary of State …", and a handle
+// keep their capital).
+std::vector<Token> TokenizeSentence(std::string_view s, const std::vector<Span>& quotes, const LexiconIndex& lex,
+                                    const MidSentenceCapitals* capitals) {
+  std::vector<Token> all = Tokenize(s, quotes);
+  // "Vermont Sen. Bernie Sanders": a title's period does not end the name.
+  std::vector<Token> out;
+  out.reserve(all.size());
+  for (size_t k = 0; k < all.size(); ++k) {
+    if (k > 0 && k + 1 < all.size() && all[k].punct == '.' && !all[k].quoted && all[k - 1].punct == 0 &&
+        lex.IsTitleAbbreviation(all[k - 1].folded) && all[k + 1].punct == 0 && all[k + 1].capitalized &&
+        !all[k + 1].quoted) {
+      continue;
+    }
+    out.push_back(all[k]);  // (copied: the next token looks back at this one)
+  }
+  if (capitals != nullptr && !out.empty() && out[0].punct == 0 && !out[0].quoted && out[0].capitalized &&
+      out[0].text[0] != '@' && !capitals->Has(out[0].folded) && !lex.IsRole(out[0].folded) &&
+      (out.size() == 1 || out[1].punct != 0 || out[1].quoted || !out[1].capitalized)) {
+    out[0].capitalized = false;
   }
   return out;
 }
@@ -255,7 +288,11 @@ std::string NameRightAfter(const std::vector<Token>& toks, size_t from, const Le
 // organization, no platform.
 bool PersonLike(const EntityRef& e, const std::string& name, const LexiconIndex& lexicon) {
   if (e.kind == EntityKind::kPerson) return true;
-  if (e.kind == EntityKind::kOutlet || lexicon.IsPlatform(name)) return false;
+  if (e.kind == EntityKind::kOutlet || lexicon.IsPlatform(name) || lexicon.IsPlace(name)) return false;
+  // "Critics", "Officials": a group named by a common noun, no antecedent for "he".
+  if (const std::string folded = text::FoldCase(name); lexicon.IsUnnamedSpeaker(folded) || lexicon.IsRole(folded)) {
+    return false;
+  }
   for (const std::string& w : NormalizedWords(name)) {
     if (lexicon.IsOrganizationWord(w)) return false;
   }
@@ -513,8 +550,9 @@ std::optional<EntityRef> MediumIn(const std::vector<Token>& toks, size_t from, c
 }  // namespace
 
 std::optional<Attribution> FindAttribution(std::string_view s, const std::vector<Span>& quotes,
-                                           const LexiconIndex& lexicon, const EntityRef* last_person) {
-  const std::vector<Token> toks = Tokenize(s, quotes);
+                                           const LexiconIndex& lexicon, const EntityRef* last_person,
+                                           const MidSentenceCapitals* capitals) {
+  const std::vector<Token> toks = TokenizeSentence(s, quotes, lexicon, capitals);
   // Platform named before the speaker: "On Bluesky, Tomas Berg amplified".
   std::string leading_platform;
   if (toks.size() > 1 && toks[0].folded == "on" && lexicon.IsPlatform(toks[1].text)) leading_platform = toks[1].text;
@@ -555,6 +593,19 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
         return named(name, ":", k, "label");
       }
       if (lexicon.IsRole(toks[k - 1].folded)) return unnamed(std::string(s.substr(toks[0].span.begin, toks[k - 1].span.end - toks[0].span.begin)), ":", "label");
+    }
+  }
+
+  // "“…” ― Sonya Herridge": words signed with a dash after them (round-ups,
+  // epigraphs). The name must close the sentence or be followed by a comma.
+  for (size_t k = 1; k + 1 < toks.size(); ++k) {
+    if (!toks[k].dash || toks[k].quoted || !toks[k - 1].quoted) continue;
+    size_t e = k + 1;
+    while (e < toks.size() && e < k + 5 && IsNameToken(toks[e], lexicon)) ++e;
+    if (e == k + 1 || (e < toks.size() && toks[e].punct != '.' && toks[e].punct != ',' && toks[e].punct != '(')) continue;
+    const std::string name = NameEndingAt(toks, static_cast<int>(e) - 1, lexicon, nullptr);
+    if (!name.empty() && !lexicon.IsRole(text::FoldCase(name))) {
+      return named(name, std::string(s.substr(toks[k].span.begin, toks[k].span.end - toks[k].span.begin)), e, "named");
     }
   }
 
@@ -834,8 +885,42 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
   return a;
 }
 
-std::optional<EntityRef> SentenceSubject(std::string_view s, const std::vector<Span>& quotes, const LexiconIndex& lexicon) {
-  const std::vector<Token> toks = Tokenize(s, quotes);
+MidSentenceCapitals FindMidSentenceCapitals(std::string_view s) {
+  MidSentenceCapitals out;
+  int32_t before = '.';  // the last character before the current word that is not a space
+  bool after_abbreviation = false;
+  uint32_t i = 0;
+  while (i < s.size()) {
+    const uint32_t start = i;
+    const int32_t c = text::NextCodePoint(s, i);
+    if (!text::IsLetter(c)) {
+      if (c == '\n' && i < s.size() && s[i] == '\n') before = '.';  // a paragraph starts
+      if (!text::IsWhitespace(c)) before = c;
+      continue;
+    }
+    uint32_t end = i;
+    while (end < s.size()) {
+      uint32_t k = end;
+      const int32_t d = text::NextCodePoint(s, k);
+      if (!text::IsLetter(d) && d != '-' && !(d >= '0' && d <= '9')) break;
+      end = k;
+    }
+    // Inside a sentence: after a word, a comma or a closing bracket, not
+    // after a full stop, a colon, a dash or an opening quotation mark.
+    // After a title's abbreviation ("Sen. Cruz", "Mr. Cruz") is inside too.
+    const bool inside = text::IsLetter(before) || (before >= '0' && before <= '9') || before == ',' || before == ';' ||
+                        before == ')' || before == '&' || (before == '.' && after_abbreviation);
+    if (inside && text::IsUpper(c)) out.folded.insert(text::FoldCase(s.substr(start, end - start)));
+    after_abbreviation = text::IsUpper(c) && end - start <= 4 && end < s.size() && s[end] == '.';
+    before = 'a';
+    i = end;
+  }
+  return out;
+}
+
+std::optional<EntityRef> SentenceSubject(std::string_view s, const std::vector<Span>& quotes, const LexiconIndex& lexicon,
+                                         const MidSentenceCapitals* capitals) {
+  const std::vector<Token> toks = TokenizeSentence(s, quotes, lexicon, capitals);
   const Subject subject = SubjectAt(toks, std::min<size_t>(toks.size(), 12), lexicon);
   if (!subject.name.empty() && !subject.definite) {
     EntityRef e = lexicon.ResolveName(subject.name);

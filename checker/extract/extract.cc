@@ -44,6 +44,7 @@ bool Adjacent(const Document& doc, const Marker& a, const Marker& b) {
 Extraction Extract(const Document& doc, const LexiconIndex& lexicon, const ExtractOptions& options) {
   Extraction x;
   x.sentences = SplitSentences(doc, &lexicon);
+  const MidSentenceCapitals capitals = FindMidSentenceCapitals(doc.text);
   FindQuotes(doc.text, x.quotes, x.unbalanced);
   ClassifyQuotes(doc.text, x.quotes, lexicon);
   x.citations = FindCitations(doc.text);
@@ -66,7 +67,7 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon, const Extra
       const Span s = x.quotes[q].text;
       rel.push_back({s.begin > range.begin ? s.begin - range.begin : 0, std::min(s.end, range.end) - range.begin});
     }
-    auto a = FindAttribution(std::string_view(doc.text).substr(range.begin, range.size()), rel, lexicon, last_person);
+    auto a = FindAttribution(std::string_view(doc.text).substr(range.begin, range.size()), rel, lexicon, last_person, &capitals);
     if (a && !a->mention.empty()) a->mention = {a->mention.begin + range.begin, a->mention.end + range.begin};
     return a;
   };
@@ -104,7 +105,7 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon, const Extra
           const Span qs = x.quotes[q].text;
           rel.push_back({qs.begin > t.begin ? qs.begin - t.begin : 0, std::min(qs.end, t.end) - t.begin});
         }
-        if (auto subject = SentenceSubject(std::string_view(doc.text).substr(t.begin, t.size()), rel, lexicon)) {
+        if (auto subject = SentenceSubject(std::string_view(doc.text).substr(t.begin, t.size()), rel, lexicon, &capitals)) {
           last_person = *subject;
         }
       }

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "checker/base/span.h"
@@ -153,14 +154,24 @@ struct Extraction {
 
 Extraction Extract(const Document& doc, const LexiconIndex& lexicon, const ExtractOptions& options);
 
+// The words a document capitalizes inside its sentences, folded. A word it
+// capitalizes only where a sentence starts ("Things", "Horrified", "Last")
+// is no name, however it is spelled there. Computed once per document.
+struct MidSentenceCapitals {
+  std::unordered_set<std::string> folded;
+  [[nodiscard]] bool Has(const std::string& folded_word) const { return folded.count(folded_word) > 0; }
+};
+MidSentenceCapitals FindMidSentenceCapitals(std::string_view text);
+
 // The person a sentence is about: its named subject ("Republican candidate
 // Donald Trump went …"), not an outlet or an organization; for pronouns.
 std::optional<EntityRef> SentenceSubject(std::string_view text, const std::vector<Span>& quotes,
-                                         const LexiconIndex& lexicon);
+                                         const LexiconIndex& lexicon, const MidSentenceCapitals* capitals = nullptr);
 
 // The speaker of a piece of text (a claim), rule-first; `last_person` is
 // the last named person, for pronouns.
 std::optional<Attribution> FindAttribution(std::string_view text, const std::vector<Span>& quotes,
-                                           const LexiconIndex& lexicon, const EntityRef* last_person);
+                                           const LexiconIndex& lexicon, const EntityRef* last_person,
+                                           const MidSentenceCapitals* capitals = nullptr);
 
 }  // namespace citelint::extract

@@ -13,7 +13,12 @@ namespace {
 // The word ending at byte `end` (exclusive) of `t`: letters back to a space.
 std::string_view WordBefore(const std::string& t, uint32_t end) {
   uint32_t b = end;
-  while (b > 0 && t[b - 1] != ' ' && t[b - 1] != '\n' && t[b - 1] != '\t' && t[b - 1] != '(') --b;
+  // (A no-break space, U+00A0, ends in byte 0xA0, which no letter's UTF-8 does
+  // after a 0xC2 lead byte.)
+  while (b > 0 && t[b - 1] != ' ' && t[b - 1] != '\n' && t[b - 1] != '\t' && t[b - 1] != '(' &&
+         !(b >= 2 && t[b - 1] == '\xa0' && t[b - 2] == '\xc2')) {
+    --b;
+  }
   return std::string_view(t).substr(b, end - b);
 }
 
@@ -85,6 +90,31 @@ std::vector<Sentence> SplitSentences(const Document& doc, const LexiconIndex* le
       if ((text::IsLower(first) || paren_lower) && text::IsClosingQuote(last)) {
         out.back().text.end = e;
         out.back().source.end = doc.text_map.ToSource(e);
+        continue;
+      }
+    }
+    // "“…” ― Sonya Herridge": a quotation signed after a dash. ICU starts a
+    // sentence at the dash; the signature (to the line's end or the next
+    // quotation) belongs to the quotation before it.
+    if (!out.empty() && b - out.back().text.end <= 2 &&
+        t.find('\n', out.back().text.end) >= b) {
+      uint32_t k = b;
+      const int32_t first = text::NextCodePoint(t, k);
+      uint32_t p = out.back().text.end;
+      if ((first == 0x2014 || first == 0x2015) && text::IsClosingQuote(text::PrevCodePoint(t, p))) {
+        uint32_t cut = k;
+        while (cut < e && t[cut] != '\n') {
+          uint32_t n = cut;
+          const int32_t c = text::NextCodePoint(t, n);
+          if (c == 0x201C || c == '"' || c == 0x00AB || c == 0x201E) break;
+          cut = n;
+        }
+        uint32_t sig_end = cut;
+        while (sig_end > b && (t[sig_end - 1] == ' ' || t[sig_end - 1] == '\t')) --sig_end;
+        out.back().text.end = sig_end;
+        out.back().source.end = doc.text_map.ToSource(sig_end);
+        while (cut < e && (t[cut] == ' ' || t[cut] == '\n' || t[cut] == '\t')) ++cut;
+        if (cut < e) out.push_back({{cut, e}, {doc.text_map.ToSource(cut), doc.text_map.ToSource(e)}});
         continue;
       }
     }
