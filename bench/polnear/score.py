@@ -43,7 +43,8 @@ import xml.etree.ElementTree as ET
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PRONOUNS = {"he", "she", "they", "i", "we", "him", "her", "them", "you", "it", "which", "who", "that", "himself",
-            "herself"}
+            "herself", "his", "their", "its", "my", "our"}
+REFLEXIVES = {"himself", "herself", "themselves", "itself"}
 DETERMINERS = {"a", "an", "the", "another", "one", "two", "three", "several", "some", "many", "other", "his", "her",
                "their", "its", "our", "this", "these", "those"}
 OPEN, CLOSE = "\u201c\"", "\u201d\""
@@ -103,6 +104,8 @@ def head_of_phrase(text):
             break
     ws = [w.strip(".’'") for w in ws]
     ws = [w[:-2] if w.lower().endswith(("'s", "’s")) else w for w in ws if w]
+    if len(ws) > 1 and ws[-1].lower() in REFLEXIVES:
+        ws = ws[:-1]  # "Cruz himself"
     if not ws:
         return False, "", []
     head = ws[-1]

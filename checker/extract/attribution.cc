@@ -21,6 +21,7 @@ struct Token {
   std::string folded;
   bool capitalized = false;
   bool possessive = false;  // Ridgeway’s
+  std::string possessive_suffix;  // "’s" or "'s" as written
   bool quoted = false;
   char punct = 0;           // ',', '(', ')', ':' for punctuation tokens; 0 for words
   bool dash = false;        // the ',' stands for a dash (—)
@@ -72,6 +73,7 @@ std::vector<Token> Tokenize(std::string_view s, const std::vector<Span>& quotes)
       if (word.size() > poss.size() && word.compare(word.size() - poss.size(), poss.size(), poss) == 0) {
         word.resize(word.size() - poss.size());
         t.possessive = true;
+        t.possessive_suffix = std::string(poss);
       }
     }
     t.text = word;
@@ -309,6 +311,8 @@ std::string UnnamedAt(const std::vector<Token>& toks, int k, const LexiconIndex&
   // (any noun after a determiner).
   const bool listed = lex.IsUnnamedSpeaker(w) || lex.IsRole(w);
   if (toks[k].capitalized && !lex.IsRole(w)) return {};
+  // "a series of", "a swiftly (called meeting)": no noun ends there.
+  if (!listed && (lex.IsPreposition(w) || lex.IsDeterminer(w) || (w.size() > 4 && w.ends_with("ly")))) return {};
   bool determined = false;
   for (int m = k - 1; m >= 0 && m >= k - 2; --m) {
     if (toks[m].punct != 0 || toks[m].quoted) break;
@@ -324,7 +328,8 @@ std::string UnnamedAt(const std::vector<Token>& toks, int k, const LexiconIndex&
   std::string phrase = toks[k].text;
   for (int m = k - 1; m >= 0 && m >= k - 3; --m) {
     if (toks[m].punct != 0 || toks[m].quoted) break;
-    phrase = toks[m].text + " " + phrase;
+    // "the newspaper's editorial board" keeps its possessive.
+    phrase = toks[m].text + toks[m].possessive_suffix + " " + phrase;
     if (toks[m].folded == "a" || toks[m].folded == "an" || toks[m].folded == "the") break;
   }
   return phrase;
@@ -677,6 +682,12 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
     if (i > 0 && toks[i - 1].punct == 0 && lexicon.IsDeterminer(toks[i - 1].folded)) continue;
     if (i > 1 && lexicon.IsNounCue(toks[i].folded) && toks[i - 1].punct == 0 && !toks[i - 1].capitalized &&
         toks[i - 2].punct == 0 && lexicon.IsDeterminer(toks[i - 2].folded)) {
+      continue;
+    }
+    // "a Facebook message", "of Republican claims": a name modifying the noun.
+    if (i > 1 && lexicon.IsNounCue(toks[i].folded) && toks[i - 1].punct == 0 && !toks[i - 1].quoted &&
+        toks[i - 2].punct == 0 && !toks[i - 2].quoted &&
+        (toks[i - 2].folded == "a" || toks[i - 2].folded == "an" || lexicon.IsPreposition(toks[i - 2].folded))) {
       continue;
     }
     // Passive voice is not an attribution ("until AGI was declared"); the
