@@ -155,7 +155,8 @@ std::string NameEndingAt(const std::vector<Token>& toks, int last, const Lexicon
     const Token& p = toks[first - 1];
     if (IsNameToken(p, lex) && !p.possessive) {
       --first;
-    } else if (p.punct == 0 && !p.quoted && (p.folded == "of" || p.folded == "&" || p.folded == "de") && first - 2 >= 0 &&
+    } else if (p.punct == 0 && !p.quoted && (p.folded == "of" || p.folded == "&" || p.folded == "de" || p.folded == "for") &&
+               first - 2 >= 0 &&
                IsNameToken(toks[first - 2], lex)) {
       first -= 2;
     } else {
@@ -231,6 +232,11 @@ std::string FirstNameAfter(const std::vector<Token>& toks, size_t from, const Le
     if (t.quoted) break;
     if (t.punct == '.' && k > from && lex.IsRole(toks[k - 1].folded)) continue;  // "Gov." "Sen."
     if (t.punct != 0) break;
+    // "said Stu Rothenberg of the Political Report": the person before "of the".
+    if (t.folded == "of" && !name.empty() && k + 1 < toks.size() && toks[k + 1].punct == 0 &&
+        (toks[k + 1].folded == "the" || !toks[k + 1].capitalized)) {
+      break;
+    }
     if (!IsNameToken(t, lex)) {
       if (lex.IsPreposition(t.folded) || lex.IsCueVerb(t.folded) || lex.IsAuxiliary(t.folded) || t.folded == "who" ||
           t.folded == "which" || t.folded == "that" || lex.IsVerbMarker(t.folded)) {
@@ -328,6 +334,13 @@ std::string UnnamedAt(const std::vector<Token>& toks, int k, const LexiconIndex&
   std::string phrase = toks[k].text;
   for (int m = k - 1; m >= 0 && m >= k - 3; --m) {
     if (toks[m].punct != 0 || toks[m].quoted) break;
+    // "is what former employees (have called)": the phrase starts after a verb
+    // or a relative word.
+    const std::string& f = toks[m].folded;
+    if (lex.IsAuxiliary(f) || lex.IsVerbMarker(f) || lex.IsPreposition(f) || lex.IsCueVerb(f) || f == "what" ||
+        f == "who" || f == "which" || f == "that" || f == "and" || f == "or") {
+      break;
+    }
     // "the newspaper's editorial board" keeps its possessive.
     phrase = toks[m].text + toks[m].possessive_suffix + " " + phrase;
     if (toks[m].folded == "a" || toks[m].folded == "an" || toks[m].folded == "the") break;
@@ -804,7 +817,7 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
         // the person before the preposition speaks, not the organization after it.
         int p = first - 1;
         if (p >= 0 && toks[p].punct == 0 && toks[p].folded == "the") --p;
-        if (p >= 1 && toks[p].punct == 0 && !toks[p].quoted && lexicon.IsPreposition(toks[p].folded) &&
+        if (p >= 1 && toks[p].punct == 0 && !toks[p].quoted && (lexicon.IsPreposition(toks[p].folded) || toks[p].folded == "of") &&
             IsNameToken(toks[p - 1], lexicon) && !toks[p - 1].possessive) {
           const std::string person = NameEndingAt(toks, p - 1, lexicon, nullptr);
           if (!person.empty() && PersonLike(lexicon.ResolveName(person), person, lexicon) &&
