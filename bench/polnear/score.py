@@ -83,7 +83,8 @@ ROLES = {"sen", "senator", "rep", "representative", "gov", "governor", "presiden
 def head_of(source_text):
     """(named, head word lower-cased, all words lower-cased) for a SOURCE span: the
     head of its first noun phrase, before an appositive, a relative clause or a
-    place or group after "of"/"from"/"in"/"at" (not after a title: "Secretary of State")."""
+    prepositional phrase ("Mr. Morgan of the Sierra Club" → Morgan, "a spokesman for
+    committee Democrats" → spokesman; not after a title: "Secretary of State")."""
     text = re.sub(r"\([^)]*\)|-LRB-.*?-RRB-", " ", source_text).strip(" ,")
     parts = [p.strip() for p in text.split(",") if p.strip()]
     if not parts:
@@ -98,7 +99,7 @@ def head_of_phrase(text):
     text = re.split(r"\s+(?:who|which|that|whose)\s+", text)[0]
     ws = words(text)
     for i, w in enumerate(ws):
-        if w.lower() in ("of", "from", "in", "at", "for", "with") and i > 0 and ws[i - 1][:1].isupper() and \
+        if w.lower() in ("of", "from", "in", "at", "for", "with", "to", "by", "on") and i > 0 and \
                 ws[i - 1].lower().strip(".") not in ROLES:
             ws = ws[:i]
             break
@@ -307,8 +308,8 @@ def main():
     for kind, label in (("name", "a name or unnamed phrase"), ("pronoun", "a pronoun (gold resolved by CoreNLP)")):
         g, w, r = counts["gold " + kind], counts["with speaker " + kind], counts["right " + kind]
         if g:
-            print(f"  gold source {label}: {g} quotations, precision {100 * r / w if w else 0:.1f} %, "
-                  f"recall {100 * r / g:.1f} %")
+            print(f"  gold source {label}: {g} quotations, {w} with a speaker, {r} right: "
+                  f"precision {100 * r / w if w else 0:.1f} %, recall {100 * r / g:.1f} %")
     print("errors:")
     for why, items in sorted(errors.items(), key=lambda kv: -len(kv[1])):
         print(f"  {len(items):5}  {why}")

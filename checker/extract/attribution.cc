@@ -114,8 +114,8 @@ std::vector<Token> Tokenize(std::string_view s, const std::vector<Span>& quotes)
 
 // The tokens of a sentence. "Things are …", "Last week …": a lone
 // capitalized word opening it that the document never capitalizes inside a
-// sentence is no name (a role's title, "Secretary of State …", and a handle
-// keep their capital).
+// sentence is no name (a role's title, "Secretary of State …", a handle and a
+// word with a capital inside, "McLenney", keep their capital).
 std::vector<Token> TokenizeSentence(std::string_view s, const std::vector<Span>& quotes, const LexiconIndex& lex,
                                     const MidSentenceCapitals* capitals) {
   std::vector<Token> all = Tokenize(s, quotes);
@@ -132,6 +132,7 @@ std::vector<Token> TokenizeSentence(std::string_view s, const std::vector<Span>&
   }
   if (capitals != nullptr && !out.empty() && out[0].punct == 0 && !out[0].quoted && out[0].capitalized &&
       out[0].text[0] != '@' && !capitals->Has(out[0].folded) && !lex.IsRole(out[0].folded) &&
+      std::none_of(out[0].text.begin() + 1, out[0].text.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) &&  // "McLenney"
       (out.size() == 1 || out[1].punct != 0 || out[1].quoted || !out[1].capitalized)) {
     out[0].capitalized = false;
   }
@@ -182,6 +183,16 @@ std::string NameEndingAt(const std::vector<Token>& toks, int last, const Lexicon
       } else if (from + 2 <= last && toks[from].folded == "of" && from > first) {
         from += 2;  // "Secretary of State John Kerry": the title's complement goes too
       } else {
+        break;
+      }
+    }
+    // "Vermont Sen. Bernie Sanders", "Republican National Chairman Reince
+    // Priebus": a title inside the run; the name is what follows it.
+    for (int r = last - 1; r > from; --r) {
+      if (lex.IsRole(toks[r].folded) || lex.IsTitleAbbreviation(toks[r].folded)) {
+        bool names_after = true;
+        for (int m = r + 1; m <= last && names_after; ++m) names_after = !lex.IsRole(toks[m].folded) && toks[m].folded != "of";
+        if (names_after) from = r + 1;
         break;
       }
     }
