@@ -200,5 +200,86 @@ TEST_F(CliTest, StrictProfileAddsTheOptInRules) {
   EXPECT_NE(explain.out.find("measured precision:"), std::string::npos) << explain.out;
 }
 
+// `citelint quotes`: the quote sheet, end to end in text and JSON.
+constexpr const char* kSheet =
+    "The council met on Monday.\n\n"
+    "\u201cWe kept our promise to the islands,\u201d said Odile Brandt.1\n\n"
+    "\u201cThe crews deserve better,\u201d a spokeswoman for the union said.2\n\n"
+    "The plan is \u201ca quiet triumph.\u201d\n\n"
+    "In\u00e8s Varga said \u201cyes.\u201d\n\n"
+    "Notes\n"
+    "1. Harbour Post, Odile Brandt interview: \u201cWe kept our promise to the islands.\u201d\n"
+    "2. Skerry Gazette, union statement\n";
+
+TEST_F(CliTest, QuotesTextSheet) {
+  const std::string path = Write("sheet.txt", kSheet);
+  const auto r = RunCitelint("quotes " + Q(path));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find(path + ":3:2: \u201cWe kept our promise to the islands,\u201d\n"
+                              "    speaker: Odile Brandt (person, after-quote at 3:44), cue \u201csaid\u201d\n"
+                              "    cited: marker 1 \u2192 note 1, which holds the words\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("    speaker: a spokeswoman (unnamed, named at 5:29), cue \u201csaid\u201d\n"
+                       "    cited: marker 2 \u2192 note 2, which does not hold the words\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find(path + ":7:14: \u201ca quiet triumph.\u201d\n    speaker: none found\n    cited: no note covers it\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("4 quotations in 1 file, 3 with a speaker"), std::string::npos) << r.out;
+  // The words quoted inside a note are the note's, not the draft's.
+  EXPECT_EQ(r.out.find(":11:"), std::string::npos) << r.out;
+}
+
+TEST_F(CliTest, QuotesJsonSheet) {
+  const std::string path = Write("sheet.txt", kSheet);
+  const auto r = RunCitelint("quotes --format json " + Q(path));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["version"], 1);
+  ASSERT_EQ(j["quotes"].size(), 4u) << r.out;
+  const auto& first = j["quotes"][0];
+  EXPECT_EQ(first["path"], path);
+  EXPECT_EQ(first["line"], 3);
+  EXPECT_EQ(first["column"], 2);
+  EXPECT_EQ(first["end_line"], 3);
+  EXPECT_EQ(first["end_column"], 37);
+  EXPECT_EQ(first["text"], "We kept our promise to the islands,");
+  EXPECT_EQ(first["speaker"]["name"], "Odile Brandt");
+  EXPECT_EQ(first["speaker"]["kind"], "person");
+  EXPECT_EQ(first["speaker"]["via"], "after-quote");
+  EXPECT_EQ(first["speaker"]["line"], 3);
+  EXPECT_EQ(first["speaker"]["column"], 44);
+  EXPECT_EQ(first["cue"], "said");
+  EXPECT_EQ(first["marker"], "1");
+  EXPECT_EQ(first["note"], "1");
+  EXPECT_EQ(first["in_note"], true);
+  const auto& unnamed = j["quotes"][1];
+  EXPECT_EQ(unnamed["speaker"]["name"], "a spokeswoman");
+  EXPECT_EQ(unnamed["speaker"]["kind"], "unnamed");
+  EXPECT_EQ(unnamed["note"], "2");
+  EXPECT_EQ(unnamed["in_note"], false);
+  const auto& none = j["quotes"][2];
+  EXPECT_TRUE(none["speaker"].is_null());
+  EXPECT_TRUE(none["cue"].is_null());
+  EXPECT_TRUE(none["marker"].is_null());
+  EXPECT_TRUE(none["note"].is_null());
+  // Columns count code points: "Inès" is four.
+  const auto& accented = j["quotes"][3];
+  EXPECT_EQ(accented["line"], 9);
+  EXPECT_EQ(accented["column"], 18);
+  EXPECT_EQ(accented["speaker"]["name"], "In\u00e8s Varga");
+  EXPECT_EQ(accented["speaker"]["column"], 1);
+  // Byte-identical on a second run.
+  EXPECT_EQ(RunCitelint("quotes --format json " + Q(path)).out, r.out);
+}
+
+TEST_F(CliTest, QuotesInputErrorsExitTwo) {
+  const auto r = RunCitelint("quotes " + Q((dir_ / "missing.txt").string()));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("missing.txt"), std::string::npos) << r.err;
+}
+
 }  // namespace
 }  // namespace citelint
