@@ -269,6 +269,8 @@ def main():
                 continue
             counts["with speaker"] += 1
             counts["with speaker " + kind] += 1
+            via = sp["via"] + ("" if best["cue"] else " (no cue)")
+            counts["via " + via] += 1
             mine = [stem(w) for w in words(sp["name"])]
             mine_last = stem(words(sp["name"])[-1]) if words(sp["name"]) else ""
             if named:
@@ -278,6 +280,7 @@ def main():
             if right:
                 counts["right"] += 1
                 counts["right " + kind] += 1
+                counts["right via " + via] += 1
                 continue
             if named and sp["kind"] == "unnamed":
                 why = "unnamed for a named speaker"
@@ -310,6 +313,9 @@ def main():
         if g:
             print(f"  gold source {label}: {g} quotations, {w} with a speaker, {r} right: "
                   f"precision {100 * r / w if w else 0:.1f} %, recall {100 * r / g:.1f} %")
+    vias = sorted(k[4:] for k in counts if k.startswith("via "))
+    print("  by how the speaker was found: " + ", ".join(
+        f"{v} {counts['right via ' + v]}/{counts['via ' + v]}" for v in vias))
     print("errors:")
     for why, items in sorted(errors.items(), key=lambda kv: -len(kv[1])):
         print(f"  {len(items):5}  {why}")

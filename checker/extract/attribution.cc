@@ -506,14 +506,28 @@ Subject SubjectAt(const std::vector<Token>& toks, size_t limit, const LexiconInd
            toks[e].folded != "who" && toks[e].folded != "which" && toks[e].folded != "that") {
       ++e;
     }
+    // "Clinton's campaign took the step": the head is the first speaker noun
+    // after the possessive.
+    for (size_t k = t; k + 1 < e; ++k) {
+      if (!toks[k].possessive || !toks[k].capitalized) continue;
+      for (size_t m = k + 1; m < e && !toks[m].capitalized; ++m) {
+        if (lex.IsUnnamedSpeaker(toks[m].folded) || lex.IsOrganizationWord(toks[m].folded)) {
+          e = m + 1;
+          break;
+        }
+      }
+      break;
+    }
     if (e > t + 1 && e > begin) {
       const Token& head = toks[e - 1];
       const bool indefinite = determined && toks[t].folded != "the" && toks[t].folded != "this" && toks[t].folded != "these" &&
                               toks[t].folded != "those";
       const bool possessed = e >= 2 && e - 2 >= t && toks[e - 2].possessive && toks[e - 2].capitalized;  // "Cruz's campaign"
       const bool speaker_noun = lex.IsUnnamedSpeaker(head.folded) || lex.IsRole(head.folded) || lex.IsOrganizationWord(head.folded);
+      // "The Sanders campaign", "This Clinton ad": a name modifying the head.
+      const bool modified = determined && !indefinite && e >= t + 3;
       if (!head.capitalized && speaker_noun &&
-          (indefinite || possessed || std::any_of(toks.begin() + static_cast<long>(t), toks.begin() + static_cast<long>(e - 1),
+          (indefinite || possessed || modified || std::any_of(toks.begin() + static_cast<long>(t), toks.begin() + static_cast<long>(e - 1),
                                                   [](const Token& x) { return !x.capitalized; }))) {
         std::string phrase;
         for (size_t k = begin; k < e; ++k) phrase += (phrase.empty() ? "" : " ") + toks[k].text;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "checker/text/unicode.h"
+
 namespace citelint::extract {
 
 Source DescribeNote(const Note& note, int index, const LexiconIndex& lex, const ExtractOptions& options);
@@ -122,7 +124,19 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon, const Extra
       const Span next = x.sentences[s + 1].text;
       const auto& a = x.sentence_attribution[s + 1];
       if (!a || a->how == "context" || !quotes_in(next).empty() || quotes_in(x.sentences[s].text).empty()) continue;
-      if (std::count(doc.text.begin() + next.begin, doc.text.begin() + next.end, ' ') > 8) continue;
+      // A longer one qualifies when ICU split it off after “…?” or “…!” and it
+      // opens with its speaker ("“Perpetual motion!” Rep. Glenn Thompson,
+      // R-Pa., said of the swirl of conventions …").
+      const Span prev = x.sentences[s].text;
+      uint32_t at = prev.end;
+      const int32_t close = prev.end > prev.begin ? text::PrevCodePoint(doc.text, at) : 0;
+      const int32_t mark = at > prev.begin ? text::PrevCodePoint(doc.text, at) : 0;
+      const bool split_after_exclamation = text::IsClosingQuote(close) && (mark == '?' || mark == '!');
+      const bool speaker_leads = !a->mention.empty() && a->mention.begin >= next.begin && a->mention.begin - next.begin <= 24;
+      if (std::count(doc.text.begin() + next.begin, doc.text.begin() + next.end, ' ') > 8 &&
+          !(split_after_exclamation && speaker_leads)) {
+        continue;
+      }
       Attribution after = *a;
       after.how = "after-quote";
       x.sentence_attribution[s] = after;
