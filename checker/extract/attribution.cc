@@ -546,8 +546,10 @@ Subject SubjectAt(const std::vector<Token>& toks, size_t limit, const LexiconInd
     if (IsNameToken(tok, lex)) {
       last_capital = static_cast<int>(end);
     } else if (last_capital >= 0 && !lex.IsCueVerb(tok.folded) && !lex.IsAuxiliary(tok.folded) && end + 1 < toks.size() &&
-               IsNameToken(toks[end + 1], lex) && !toks[end].possessive) {
-      // "Conservative icon Phyllis Schlafly": a lower-case word between capitalized ones.
+               IsNameToken(toks[end + 1], lex) && !toks[end].possessive && !lex.IsVerbMarker(tok.folded) &&
+               !lex.IsPreposition(tok.folded) && !(tok.folded.size() > 4 && tok.folded.ends_with("ed"))) {
+      // "Conservative icon Phyllis Schlafly": a lower-case word between
+      // capitalized ones (not a verb: "Cruz exhorted Republicans").
     } else if (!lex.IsRole(tok.folded) && !(determined && !lex.IsCueVerb(tok.folded) && !lex.IsAuxiliary(tok.folded) &&
                                             end + 1 < toks.size() && toks[end + 1].punct == 0 && !toks[end + 1].quoted &&
                                             lex.IsRole(toks[end + 1].folded))) {
@@ -838,6 +840,17 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
       if (IsNameToken(toks[k], lexicon) || (toks[k].possessive && toks[k].capitalized)) {
         int first = k;
         std::string name = NameEndingAt(toks, k, lexicon, &first);
+        // "Japan branded North Korea …", "Russia insisted …": a country
+        // opening the sentence right before the cue speaks for its government.
+        if (name.empty() && k + 1 == static_cast<int>(i) && !toks[k].possessive) {
+          int start = k;
+          while (start > 0 && IsNameToken(toks[start - 1], lexicon) && !toks[start - 1].possessive) --start;
+          std::string place;
+          for (int m = start; m <= k; ++m) place += (place.empty() ? "" : " ") + toks[m].text;
+          if (start == 0 && lexicon.IsPlace(place)) {
+            return named(place, cue, i + cue_len, "named");
+          }
+        }
         // "Mr. Morgan of the Sierra Club said", "Dan Ames at the Review wrote":
         // the person before the preposition speaks, not the organization after it.
         int p = first - 1;

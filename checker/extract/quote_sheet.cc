@@ -22,6 +22,8 @@ SpeakerKind KindOf(const Attribution& a, const LexiconIndex& lex) {
   if (a.unnamed) return SpeakerKind::kUnnamed;
   if (a.speaker.kind == EntityKind::kOutlet) return SpeakerKind::kOutlet;
   if (a.speaker.kind == EntityKind::kPerson) return SpeakerKind::kPerson;
+  // A country speaking is its government ("Japan branded …").
+  if (lex.IsPlace(a.speaker.display)) return SpeakerKind::kOrganization;
   // A name no lexicon knows: an organization when one of its words says so
   // ("Justice Department", "Clinton campaign", "Acme Inc").
   for (const std::string& w : NormalizedWords(a.speaker.display)) {
