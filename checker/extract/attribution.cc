@@ -114,8 +114,9 @@ std::vector<Token> Tokenize(std::string_view s, const std::vector<Span>& quotes)
 
 // The tokens of a sentence. "Things are …", "Last week …": a lone
 // capitalized word opening it that the document never capitalizes inside a
-// sentence is no name (a role's title, "Secretary of State …", a handle and a
-// word with a capital inside, "McLenney", keep their capital).
+// sentence is no name (a role's title, "Secretary of State …", a handle, a
+// place or a name a lexicon knows, and a word with a capital inside,
+// "McLenney", keep their capital).
 std::vector<Token> TokenizeSentence(std::string_view s, const std::vector<Span>& quotes, const LexiconIndex& lex,
                                     const MidSentenceCapitals* capitals) {
   std::vector<Token> all = Tokenize(s, quotes);
@@ -132,6 +133,7 @@ std::vector<Token> TokenizeSentence(std::string_view s, const std::vector<Span>&
   }
   if (capitals != nullptr && !out.empty() && out[0].punct == 0 && !out[0].quoted && out[0].capitalized &&
       out[0].text[0] != '@' && !capitals->Has(out[0].folded) && !lex.IsRole(out[0].folded) &&
+      !lex.IsPlace(out[0].text) && lex.ResolveName(out[0].text).lexicon < 0 &&
       std::none_of(out[0].text.begin() + 1, out[0].text.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) &&  // "McLenney"
       (out.size() == 1 || out[1].punct != 0 || out[1].quoted || !out[1].capitalized)) {
     out[0].capitalized = false;
@@ -530,7 +532,7 @@ Subject SubjectAt(const std::vector<Token>& toks, size_t limit, const LexiconInd
           (indefinite || possessed || modified || std::any_of(toks.begin() + static_cast<long>(t), toks.begin() + static_cast<long>(e - 1),
                                                   [](const Token& x) { return !x.capitalized; }))) {
         std::string phrase;
-        for (size_t k = begin; k < e; ++k) phrase += (phrase.empty() ? "" : " ") + toks[k].text;
+        for (size_t k = begin; k < e; ++k) phrase += (phrase.empty() ? "" : " ") + toks[k].text + toks[k].possessive_suffix;
         out.unnamed = phrase;
         out.mention = {toks[begin].span.begin, toks[e - 1].span.end};
         return out;
@@ -572,7 +574,7 @@ Subject SubjectAt(const std::vector<Token>& toks, size_t limit, const LexiconInd
     const std::string& head = toks[end - 1].folded;
     if (lex.IsRole(head) || lex.IsUnnamedSpeaker(head)) {
       std::string phrase;
-      for (size_t k = begin; k < end; ++k) phrase += (phrase.empty() ? "" : " ") + toks[k].text;
+      for (size_t k = begin; k < end; ++k) phrase += (phrase.empty() ? "" : " ") + toks[k].text + toks[k].possessive_suffix;
       out.unnamed = phrase;
       out.mention = {toks[begin].span.begin, toks[end - 1].span.end};
     }
