@@ -866,6 +866,21 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
           }
         }
         if (!name.empty() && !number_suffix.empty()) name += number_suffix;
+        // "as a Homeland Security memo put it": an indefinite document of the
+        // name's, not the name, speaks.
+        if (!name.empty() && first > 0 && toks[first - 1].punct == 0 &&
+            (toks[first - 1].folded == "a" || toks[first - 1].folded == "an")) {
+          int noun = -1;
+          for (int m = k + 1; m < static_cast<int>(i) && noun < 0; ++m) {
+            if (toks[m].punct == 0 && !toks[m].quoted && lexicon.IsSpeakerNoun(toks[m].folded)) noun = m;
+          }
+          if (noun >= 0) {
+            std::string phrase;
+            for (int m = first - 1; m <= noun; ++m) phrase += (phrase.empty() ? "" : " ") + toks[m].text + toks[m].possessive_suffix;
+            if (!fallback) fallback = unnamed(phrase, cue, "named");
+            continue;
+          }
+        }
         if (!name.empty() && !lexicon.IsRole(text::FoldCase(name))) {
           Attribution a = named(name, cue, i + cue_len, appositive ? "appositive" : "named");
           a.via = via_entity;

@@ -35,6 +35,14 @@ bool NameGoesOn(const std::string& t, Span prev, uint32_t next, const LexiconInd
   if (!text::IsUpper(text::NextCodePoint(t, n)) || next_word.empty()) return false;
   if (lex.IsNotName(next_word) || lex.IsPronoun(next_word) || lex.IsDeterminer(next_word)) return false;
   if (lex.IsTitleAbbreviation(text::FoldCase(word))) return true;
+  // Initials: "G.K." + "Butterfield".
+  if (word.size() >= 3 && word.size() % 2 == 1) {
+    bool initials = true;
+    for (size_t k = 0; k < word.size() && initials; ++k) {
+      initials = k % 2 == 0 ? (word[k] >= 'A' && word[k] <= 'Z') : word[k] == '.';
+    }
+    if (initials) return true;
+  }
   // A middle initial: one capital after a capitalized first name.
   if (word.size() != 1 || !text::IsUpper(static_cast<unsigned char>(word[0]))) return false;
   const uint32_t before = prev.end - 3;  // the space before the initial
