@@ -7,6 +7,7 @@ licence and is copyrighted news: never copy its text into this repository.
 Point this script at a local checkout (or an export of its data/ folder).
 
   bench/polnear/score.py POLNEAR_DIR [--split train|dev] [--bin CITELINT] [--errors N]
+                         [--context] [--pronouns TABLE]
 
 Use the train and dev splits only: test is reserved for measurement outside
 the project (the script refuses it).
@@ -15,21 +16,39 @@ What is scored: every gold *direct* quotation, that is each pair of quotation
 marks inside an annotated CONTENT span whose attribution has a SOURCE. Each is
 aligned with the quotation `citelint quotes --format json` reports at the same
 place (the longest overlap). The gold speaker is the name heading the SOURCE
-span: its head word after dropping a parenthetical and an appositive ("Sen. Ted
-Cruz (R-Texas)" → Cruz; "Kellyanne Conway, Trump's campaign manager" → Conway;
-"a Trump campaign spokesman" → unnamed, head "spokesman"). A gold pronoun ("he
-said") stands for its antecedent: the representative mention of its CoreNLP
-coreference chain (data/<split>/corenlp, automatic, shipped with PolNeAR) when
-CoreNLP tags that mention's head a PERSON or ORGANIZATION (else the chain's
-longest such mention), else the nearest named SOURCE before it. citelint is right when:
+span: its head word after dropping a parenthetical, an appositive and a
+prepositional phrase ("Sen. Ted Cruz (R-Texas)" → Cruz; "Kellyanne Conway,
+Trump's campaign manager" → Conway; "Mr. Morgan of the Sierra Club" → Morgan;
+"a spokesman for committee Democrats" → unnamed, head "spokesman"; not after a
+title: "Secretary of State John Kerry" → Kerry).
+
+A gold pronoun ("he said") stands for what it refers to. PolNeAR does not say,
+so the script takes, in order: the referent a blind reading gave it, from
+bench/polnear/pronouns-SPLIT.tsv (dev: all 148 pronoun sources of the 192
+quotations with one; locations only: the pronoun's offset and the offset and
+length of a mention of its referent, or "unnamed"); else the representative
+mention of its CoreNLP coreference chain (data/<split>/corenlp, automatic,
+shipped with PolNeAR) when CoreNLP tags that mention's head a PERSON or
+ORGANIZATION (else the chain's longest such mention); else the nearest named
+SOURCE before it. On dev the CoreNLP antecedent agrees with the reading for 73 %
+of pronoun sources, so the script also prints the figures with every pronoun
+resolved by CoreNLP. The readings were made by reading each pronoun with the
+900 characters before it, without citelint's or CoreNLP's answer in view.
+
+citelint is right when:
   - the gold speaker is named and citelint names a speaker whose last name is
     the gold head (or whose words include it), or
   - the gold speaker is unnamed and citelint reports an unnamed speaker with a
-    head word in common ("a spokesman" / "spokesmen").
+    head word in common ("a spokesman" / "spokesmen"; any, for a pronoun the
+    reading found stands for no one named), or
+  - the gold source is one word ("Police say") and citelint's speaker, of one
+    or two words, holds it, whatever its kind: capitals at a sentence's start do
+    not say whether a word is a name.
 
 Prints precision (right / quotations citelint gives a speaker), recall (right
 / gold quotations), F1, the no-speaker rate (gold quotations citelint gives no
-speaker, or does not find) and an error breakdown with examples.
+speaker, or does not find), the figures for named and pronoun sources apart,
+precision by how the speaker was found, and an error breakdown with examples.
 """
 import argparse
 import collections
@@ -180,13 +199,36 @@ def coref_antecedents(xml_path):
     return out
 
 
-def resolve_pronouns(golds, antecedents):
-    """A pronoun SOURCE stands for its coreference antecedent, else the nearest named SOURCE before it."""
+UNNAMED = "\x00unnamed"  # a pronoun the reading found stands for no one named
+
+
+def load_readings(path):
+    """{(file, pronoun offset): (referent offset, length), or None for unnamed} from a readings table."""
+    out = {}
+    if not path or not os.path.exists(path):
+        return out
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            cols = line.rstrip("\n").split("\t")
+            out[(cols[0], int(cols[1]))] = None if cols[2] == "unnamed" else (int(cols[2]), int(cols[3]))
+    return out
+
+
+def resolve_pronouns(golds, antecedents, text="", readings=None):
+    """A pronoun SOURCE stands for the referent a reading gave it (when `readings`, {offset:
+    (offset, length) or None}, has it), else its coreference antecedent, else the nearest named
+    SOURCE before it."""
     named = sorted((start, src) for _, _, src, start in golds if head_of(src)[0])
     resolved = []
     for q in golds:
         start, end, src, s_start = q
         if src.strip().lower() in PRONOUNS:
+            if readings is not None and s_start in readings:
+                at = readings[s_start]
+                resolved.append((start, end, UNNAMED if at is None else text[at[0]:at[0] + at[1]], s_start, True))
+                continue
             if s_start in antecedents:
                 resolved.append((start, end, antecedents[s_start], s_start, True))
                 continue
@@ -212,6 +254,8 @@ def main():
     parser.add_argument("--bin", default=os.path.join(ROOT, "build", "release", "checker", "cli", "citelint"))
     parser.add_argument("--errors", type=int, default=5, help="examples to print per error class")
     parser.add_argument("--context", action="store_true", help="print the text around each example")
+    parser.add_argument("--pronouns", help="readings table for pronoun sources "
+                        "(default: bench/polnear/pronouns-SPLIT.tsv when it exists)")
     args = parser.parse_args()
     if args.split == "test":
         sys.exit("bench/polnear/score.py: the test split is reserved for measurement outside the project")
@@ -228,78 +272,90 @@ def main():
     for q in json.loads(run.stdout)["quotes"]:
         by_path[q["path"]].append(q)
 
-    counts = collections.Counter()
-    errors = collections.defaultdict(list)
-    for path in files:
-        stem_name = os.path.basename(path)[:-4]
-        anns = sorted(glob.glob(os.path.join(ann_dir, glob.escape(stem_name) + "_*.ann")))
-        if not anns:
-            continue
-        with open(path, encoding="utf-8") as f:
-            text = f.read()
-        spans, relations = parse_ann(anns[0])
-        starts = line_starts(text)
-        found = []
-        for q in by_path.get(path, []):
-            begin = starts[q["line"] - 1] + q["column"] - 1
-            end = starts[q["end_line"] - 1] + q["end_column"] - 1
-            found.append((begin, end, q))
-        antecedents = coref_antecedents(os.path.join(args.polnear, "data", args.split, "corenlp",
-                                                     os.path.basename(path) + ".xml"))
-        for start, end, source, s_start, was_pronoun in resolve_pronouns(gold_quotes(text, spans, relations), antecedents):
-            counts["gold"] += 1
-            kind = "pronoun" if was_pronoun else "name"
-            counts["gold " + kind] += 1
-            best, overlap = None, 0
-            for b, e, q in found:
-                o = min(e, end) - max(b, start)
-                if o > overlap:
-                    best, overlap = q, o
-            named, head, gold_words = head_of(source)
-            example = f"{os.path.basename(path)}@{start}: gold “{source.strip()}”"
-            if best is None or overlap * 2 < (end - start):
-                counts["not found"] += 1
-                errors["quotation not found"].append(example)
+    def score(readings):
+        counts = collections.Counter()
+        errors = collections.defaultdict(list)
+        for path in files:
+            stem_name = os.path.basename(path)[:-4]
+            anns = sorted(glob.glob(os.path.join(ann_dir, glob.escape(stem_name) + "_*.ann")))
+            if not anns:
                 continue
-            sp = best["speaker"]
-            if sp is None:
-                counts["no speaker"] += 1
-                context = re.sub(r"\s+", " ", text[max(0, start - 150):end + 60])
-                errors["no speaker" + (" (gold unnamed)" if not named else "")].append(example + f" | {context}")
-                continue
-            counts["with speaker"] += 1
-            counts["with speaker " + kind] += 1
-            via = sp["via"] + ("" if best["cue"] else " (no cue)")
-            counts["via " + via] += 1
-            mine = [stem(w) for w in words(sp["name"])]
-            mine_last = stem(words(sp["name"])[-1]) if words(sp["name"]) else ""
-            if named:
-                right = sp["kind"] != "unnamed" and (mine_last == stem(head) or stem(head) in mine)
-            else:
-                right = sp["kind"] == "unnamed" and bool(set(mine) & {stem(w) for w in gold_words})
-            # A one-word source opening a sentence ("Police say", "Protesters
-            # chanted") is capitalized whether or not it is a name: the same word
-            # is right either way.
-            if not right and len(gold_words) == 1 and stem(head) in mine and len(mine) <= 2:
-                right = True
-            if right:
-                counts["right"] += 1
-                counts["right " + kind] += 1
-                counts["right via " + via] += 1
-                continue
-            if named and sp["kind"] == "unnamed":
-                why = "unnamed for a named speaker"
-            elif not named and sp["kind"] != "unnamed":
-                why = "named for an unnamed speaker"
-            elif sp["via"] in ("pronoun", "context"):
-                why = f"wrong speaker via {sp['via']}"
-            else:
-                why = "wrong speaker"
-            if was_pronoun:
-                why += " (gold pronoun)"
-            context = re.sub(r"\s+", " ", text[max(0, start - 150):end + 60]) if args.context else ""
-            errors[why].append(example + f" | citelint: {sp['name']} ({sp['kind']}, {sp['via']}, cue {best['cue']})"
-                               + (f" | {context}" if context else ""))
+            with open(path, encoding="utf-8") as f:
+                text = f.read()
+            spans, relations = parse_ann(anns[0])
+            starts = line_starts(text)
+            found = []
+            for q in by_path.get(path, []):
+                begin = starts[q["line"] - 1] + q["column"] - 1
+                end = starts[q["end_line"] - 1] + q["end_column"] - 1
+                found.append((begin, end, q))
+            antecedents = coref_antecedents(os.path.join(args.polnear, "data", args.split, "corenlp",
+                                                         os.path.basename(path) + ".xml"))
+            mine = None
+            if readings:
+                mine = {p: at for (f, p), at in readings.items() if f == os.path.basename(path)}
+            for start, end, source, s_start, was_pronoun in resolve_pronouns(gold_quotes(text, spans, relations),
+                                                                             antecedents, text, mine):
+                counts["gold"] += 1
+                kind = "pronoun" if was_pronoun else "name"
+                counts["gold " + kind] += 1
+                best, overlap = None, 0
+                for b, e, q in found:
+                    o = min(e, end) - max(b, start)
+                    if o > overlap:
+                        best, overlap = q, o
+                named, head, gold_words = (False, "", []) if source == UNNAMED else head_of(source)
+                example = f"{os.path.basename(path)}@{start}: gold “{'(unnamed)' if source == UNNAMED else source.strip()}”"
+                if best is None or overlap * 2 < (end - start):
+                    counts["not found"] += 1
+                    errors["quotation not found"].append(example)
+                    continue
+                sp = best["speaker"]
+                if sp is None:
+                    counts["no speaker"] += 1
+                    context = re.sub(r"\s+", " ", text[max(0, start - 150):end + 60])
+                    errors["no speaker" + (" (gold unnamed)" if not named else "")].append(example + f" | {context}")
+                    continue
+                counts["with speaker"] += 1
+                counts["with speaker " + kind] += 1
+                via = sp["via"] + ("" if best["cue"] else " (no cue)")
+                counts["via " + via] += 1
+                mine = [stem(w) for w in words(sp["name"])]
+                mine_last = stem(words(sp["name"])[-1]) if words(sp["name"]) else ""
+                if named:
+                    right = sp["kind"] != "unnamed" and (mine_last == stem(head) or stem(head) in mine)
+                else:
+                    right = sp["kind"] == "unnamed" and (source == UNNAMED or
+                                                         bool(set(mine) & {stem(w) for w in gold_words}))
+                # A one-word source opening a sentence ("Police say", "Protesters
+                # chanted") is capitalized whether or not it is a name: the same word
+                # is right either way.
+                if not right and len(gold_words) == 1 and stem(head) in mine and len(mine) <= 2:
+                    right = True
+                if right:
+                    counts["right"] += 1
+                    counts["right " + kind] += 1
+                    counts["right via " + via] += 1
+                    continue
+                if named and sp["kind"] == "unnamed":
+                    why = "unnamed for a named speaker"
+                elif not named and sp["kind"] != "unnamed":
+                    why = "named for an unnamed speaker"
+                elif sp["via"] in ("pronoun", "context"):
+                    why = f"wrong speaker via {sp['via']}"
+                else:
+                    why = "wrong speaker"
+                if was_pronoun:
+                    why += " (gold pronoun)"
+                context = re.sub(r"\s+", " ", text[max(0, start - 150):end + 60]) if args.context else ""
+                errors[why].append(example + f" | citelint: {sp['name']} ({sp['kind']}, {sp['via']}, cue {best['cue']})"
+                                   + (f" | {context}" if context else ""))
+        return counts, errors
+
+    readings = load_readings(args.pronouns if args.pronouns else
+                             os.path.join(ROOT, "bench", "polnear", f"pronouns-{args.split}.tsv"))
+    counts, errors = score(readings)
+    corenlp_counts = score({})[0] if readings else None
 
     gold = counts["gold"]
     with_speaker = counts["with speaker"]
@@ -313,11 +369,18 @@ def main():
     print(f"precision {100 * precision:.1f} %   recall {100 * recall:.1f} %   F1 {100 * f1:.1f} %   "
           f"no speaker {100 * no_speaker:.1f} %")
     print(f"  right {right}, with a speaker {with_speaker}, no speaker {counts['no speaker']}")
-    for kind, label in (("name", "a name or unnamed phrase"), ("pronoun", "a pronoun (gold resolved by CoreNLP)")):
+    resolved_by = "a reading, bench/polnear/pronouns-*.tsv" if readings else "CoreNLP coreference"
+    for kind, label in (("name", "a name or unnamed phrase"), ("pronoun", f"a pronoun (resolved by {resolved_by})")):
         g, w, r = counts["gold " + kind], counts["with speaker " + kind], counts["right " + kind]
         if g:
             print(f"  gold source {label}: {g} quotations, {w} with a speaker, {r} right: "
                   f"precision {100 * r / w if w else 0:.1f} %, recall {100 * r / g:.1f} %")
+    if corenlp_counts:
+        c = corenlp_counts
+        cp = c["right"] / c["with speaker"] if c["with speaker"] else 0
+        print(f"  with every pronoun resolved by CoreNLP coreference instead: precision {100 * cp:.1f} %, "
+              f"recall {100 * c['right'] / c['gold']:.1f} % (pronoun sources {c['right pronoun']} right "
+              f"of {c['with speaker pronoun']})")
     vias = sorted(k[4:] for k in counts if k.startswith("via "))
     print("  by how the speaker was found: " + ", ".join(
         f"{v} {counts['right via ' + v]}/{counts['via ' + v]}" for v in vias))
