@@ -281,5 +281,34 @@ TEST_F(CliTest, QuotesInputErrorsExitTwo) {
   EXPECT_NE(r.err.find("missing.txt"), std::string::npos) << r.err;
 }
 
+// Traps: `--rules DIR` takes one directory and leaves the paths after it alone;
+// nothing to check, or no fixture under a directory named, is an error.
+TEST_F(CliTest, RulesFlagTakesOneDirectory) {
+  fs::create_directories(dir_ / "house");
+  const std::string path = Write("draft.txt", kDangling);
+  const auto r = RunCitelint("check --rules " + Q((dir_ / "house").string()) + " " + Q(path));
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.out.find("[notes.dangling-marker]"), std::string::npos) << r.out;
+  const auto twice = RunCitelint("check --rules " + Q((dir_ / "house").string()) + " --rules " +
+                                 Q((dir_ / "house").string()) + " " + Q(path));
+  EXPECT_EQ(twice.exit_code, 1) << twice.err;
+}
+
+TEST_F(CliTest, NothingToCheckIsAnError) {
+  fs::create_directories(dir_ / "empty");
+  Write("images/photo.jpg", "not a draft");
+  for (const std::string& where : {(dir_ / "empty").string(), (dir_ / "images").string()}) {
+    const auto r = RunCitelint("check " + Q(where));
+    EXPECT_EQ(r.exit_code, 2) << where;
+    EXPECT_NE(r.err.find("no files to check"), std::string::npos) << r.err;
+  }
+  Write("site/.citelint.yaml", "ignore: ['drafts/*']\n");
+  Write("site/drafts/a.txt", kDangling);
+  EXPECT_EQ(RunCitelint("check " + Q((dir_ / "site").string())).exit_code, 2);
+  const auto t = RunCitelint("test " + Q((dir_ / "empty").string()));
+  EXPECT_EQ(t.exit_code, 2);
+  EXPECT_NE(t.err.find("no fixtures"), std::string::npos) << t.err;
+}
+
 }  // namespace
 }  // namespace citelint

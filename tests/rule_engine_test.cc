@@ -99,6 +99,16 @@ TEST_F(RuleEngineTest, HouseRuleFromConfigIsLoadedListedTestedAndReported) {
   EXPECT_EQ(tested.exit_code, 0) << tested.out << tested.err;
   EXPECT_NE(tested.out.find("house.sources-say"), std::string::npos);
   EXPECT_NE(tested.out.find("all passed"), std::string::npos) << tested.out;
+  // The fixture directory after `--rules DIR` is read, not swallowed: its one
+  // fixture runs, and a fixture whose expectation fails makes the run fail.
+  EXPECT_NE(tested.out.find(", 1 fixtures: all passed"), std::string::npos) << tested.out;
+  const std::string wrong = Write("newsroom/fixtures/house/sources-say/wrong.txt",
+                                  "All is well here. <!-- expect: house.sources-say -->\n");
+  const auto failing = RunCitelint("test --rules '" + (dir_ / "newsroom").string() + "' '" +
+                                   (dir_ / "newsroom/fixtures").string() + "'");
+  EXPECT_EQ(failing.exit_code, 1) << failing.out << failing.err;
+  EXPECT_NE(failing.out.find("wrong.txt"), std::string::npos) << failing.out;
+  std::filesystem::remove(wrong);
 
   const auto checked = RunCitelint("check --format json '" + draft + "'");
   EXPECT_EQ(checked.exit_code, 1) << checked.err;

@@ -136,6 +136,12 @@ int RunCheck(const CheckOptions& options) {
     sources[l.doc.path()] = l.doc.source;
   }
   SortDiagnostics(diagnostics);
+  if (loaded.empty() && errors.empty()) {
+    // As in ESLint: a mistyped path or an over-broad ignore must not pass CI forever.
+    std::cerr << "citelint check: error: no files to check (directories are searched for .txt, .md, .markdown, "
+                 ".rst, .rest, .html, .htm and .xhtml files; the config's ignore: may have excluded them all)\n";
+    return kExitError;
+  }
 
   const report::Input input{diagnostics, sources, summary};
   if (options.format == "json") {
@@ -284,7 +290,13 @@ int RunTest(const std::vector<std::string>& dirs_in, const std::string& rules_di
       std::cerr << fmt::format("{}: error: no such directory\n", dir);
       return kExitError;
     }
-    for (const std::string& rel : testing::FixtureFiles(dir)) {
+    const std::vector<std::string> files = testing::FixtureFiles(dir);
+    if (files.empty()) {
+      // A mistyped directory must not pass: nothing tested is not "all passed".
+      std::cerr << fmt::format("{}: error: no fixtures (.txt, .md, .html, .rst) under this directory\n", dir);
+      return kExitError;
+    }
+    for (const std::string& rel : files) {
       ++fixtures;
       const testing::FixtureRun run = testing::RunFixture(dir, rel, *resources);
       if (!run.error.empty()) {
@@ -422,9 +434,13 @@ int Main(int argc, char** argv) {
   test_cmd->add_option("dirs", test_dirs, "Fixture directories (default: ./fixtures)");
   for (CLI::App* cmd : {rules_cmd, explain_cmd, test_cmd}) {
     cmd->add_option("--rules-dir", shared_rules_dir, "Rules directory; default: the shipped one");
-    cmd->add_option("--rules", extra_rules, "An extra rules directory (a house style); repeatable");
+    cmd->add_option("--rules", extra_rules, "An extra rules directory (a house style); repeatable")
+        ->allow_extra_args(false)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   }
-  check_cmd->add_option("--rules", check.extra_rules, "An extra rules directory (a house style); repeatable");
+  check_cmd->add_option("--rules", check.extra_rules, "An extra rules directory (a house style); repeatable")
+        ->allow_extra_args(false)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 
   QuotesOptions quotes;
   CLI::App* quotes_cmd = app.add_subcommand("quotes", "List every quotation with its speaker, cue and the note that covers it");
