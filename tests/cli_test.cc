@@ -310,5 +310,26 @@ TEST_F(CliTest, NothingToCheckIsAnError) {
   EXPECT_NE(t.err.find("no fixtures"), std::string::npos) << t.err;
 }
 
+TEST_F(CliTest, GithubConciseAndOutputFile) {
+  const std::string path = Write("d.txt", kDangling);
+  const auto gh = RunCitelint("check --format github " + Q(path));
+  EXPECT_EQ(gh.exit_code, 1);
+  EXPECT_EQ(gh.out, "::error title=notes.dangling-marker,file=" + path +
+                        ",line=1,endLine=1,col=25,endColumn=26::marker 2 has no matching note\n");
+  const auto concise = RunCitelint("check --format concise " + Q(path));
+  EXPECT_EQ(concise.out, path + ":1:25: error: marker 2 has no matching note [notes.dangling-marker]\n");
+  // --output-file: the report goes to the file, the exit status is unchanged.
+  const std::string report = (dir_ / "report.txt").string();
+  const auto to_file = RunCitelint("check --format concise --output-file " + Q(report) + " " + Q(path));
+  EXPECT_EQ(to_file.exit_code, 1);
+  EXPECT_EQ(to_file.out, "");
+  EXPECT_EQ(test::ReadFile(report), concise.out);
+  // …but never over an input.
+  const auto over = RunCitelint("check --output-file " + Q(path) + " " + Q(path));
+  EXPECT_EQ(over.exit_code, 2);
+  EXPECT_NE(over.err.find("never writes over what it reads"), std::string::npos) << over.err;
+  EXPECT_EQ(test::ReadFile(path), kDangling);
+}
+
 }  // namespace
 }  // namespace citelint

@@ -6,7 +6,10 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -30,6 +33,7 @@ namespace fs = std::filesystem;
 struct CheckOptions {
   std::vector<std::string> paths;
   std::string format = "text";
+  std::string output_file;
   std::string fail_on = "error";
   std::string input_format;
   std::string rules_dir;
@@ -144,12 +148,38 @@ int RunCheck(const CheckOptions& options) {
   }
 
   const report::Input input{diagnostics, sources, summary};
-  if (options.format == "json") {
-    report::WriteJson(std::cout, input);
-  } else {
-    report::WriteText(std::cout, input);
+  std::ofstream file;
+  if (!options.output_file.empty()) {
+    // citelint never writes over what it reads.
+    for (const std::string& path : files) {
+      std::error_code ec;
+      if (path == options.output_file || fs::equivalent(path, options.output_file, ec)) {
+        std::cerr << fmt::format("{}: error: --output-file names an input; citelint never writes over what it reads\n",
+                                 options.output_file);
+        return kExitError;
+      }
+    }
+    file.open(options.output_file, std::ios::binary | std::ios::trunc);
+    if (!file) {
+      std::cerr << fmt::format("{}: error: cannot write the report: {}\n", options.output_file, std::strerror(errno));
+      return kExitError;
+    }
   }
-  std::cout.flush();
+  std::ostream& out = options.output_file.empty() ? std::cout : file;
+  if (options.format == "json") {
+    report::WriteJson(out, input);
+  } else if (options.format == "concise") {
+    report::WriteConcise(out, input);
+  } else if (options.format == "github") {
+    report::WriteGithub(out, input);
+  } else {
+    report::WriteText(out, input);
+  }
+  out.flush();
+  if (!out) {
+    std::cerr << fmt::format("{}: error: cannot write the report\n", options.output_file.empty() ? "stdout" : options.output_file);
+    return kExitError;
+  }
   for (const std::string& e : errors) std::cerr << e << '\n';
   if (!errors.empty()) return kExitError;
 
@@ -387,8 +417,9 @@ int Main(int argc, char** argv) {
   CLI::App* check_cmd = app.add_subcommand("check", "Check documents and report findings");
   check_cmd->add_option("paths", check.paths, "Files or directories (recursively: .txt .md .markdown .rst .html .htm .xhtml); - for stdin");
   check_cmd->add_option("--format", check.format, "Output format")
-      ->check(CLI::IsMember({"text", "json"}))
+      ->check(CLI::IsMember({"text", "json", "concise", "github"}))
       ->capture_default_str();
+  check_cmd->add_option("--output-file", check.output_file, "Write the report to FILE instead of standard output");
   check_cmd->add_option("--fail-on", check.fail_on, "Lowest severity that makes the exit status 1")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}))
       ->capture_default_str();

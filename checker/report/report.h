@@ -6,6 +6,7 @@
 #include <memory>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "checker/base/source_file.h"
@@ -36,5 +37,11 @@ Position Locate(const Input& input, const Diagnostic& d);
 void WriteText(std::ostream& out, const Input& input);
 // Versioned JSON, documented in README.md ("version": 1).
 void WriteJson(std::ostream& out, const Input& input);
+// One line per finding: path:line:col: severity: message [rule.id].
+void WriteConcise(std::ostream& out, const Input& input);
+// GitHub Actions workflow commands (annotations), escaped as @actions/core does.
+void WriteGithub(std::ostream& out, const Input& input);
+std::string EscapeGithubData(std::string_view s);      // %, CR, LF
+std::string EscapeGithubProperty(std::string_view s);  // and : ,
 
 }  // namespace citelint::report

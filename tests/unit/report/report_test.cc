@@ -63,5 +63,45 @@ TEST(ReportTest, CleanRunSaysSo) {
   EXPECT_EQ(out.str(), "no problems found in 2 files (28 markers, 9 notes)\n");
 }
 
+// The escaping of @actions/core (packages/core/src/command.ts): data escapes
+// %, CR and LF; properties also : and ,. % goes first, so "%0A" in the text
+// stays text.
+TEST(ReportTest, GithubEscapingFollowsTheToolkit) {
+  EXPECT_EQ(EscapeGithubData("50% off\r\nnext: a,b"), "50%25 off%0D%0Anext: a,b");
+  EXPECT_EQ(EscapeGithubData("literal %0A"), "literal %250A");
+  EXPECT_EQ(EscapeGithubProperty("dir,x/a:b%.md\n"), "dir%2Cx/a%3Ab%25.md%0A");
+}
+
+TEST(ReportTest, GithubAndConciseWriteOneLinePerFinding) {
+  auto src = std::make_shared<const SourceFile>("a,b.txt", "first\nsaid “so.”7 end\n");
+  std::map<std::string, std::shared_ptr<const SourceFile>> sources{{"a,b.txt", src}};
+  Diagnostic e;
+  e.rule = "notes.dangling-marker";
+  e.severity = Severity::kError;
+  e.path = "a,b.txt";
+  e.span = {6 + 14, 6 + 15};
+  e.message = "marker 7 has no matching note: 100%\nreally";
+  Diagnostic w = e;
+  w.severity = Severity::kWarning;
+  w.rule = "quotes.unbalanced";
+  Diagnostic i = e;
+  i.severity = Severity::kInfo;
+  i.rule = "notes.out-of-order";
+  std::vector<Diagnostic> ds{e, w, i};
+  std::ostringstream gh;
+  WriteGithub(gh, Input{ds, sources, Summary{1, 1, 0}});
+  EXPECT_EQ(gh.str(),
+            "::error title=notes.dangling-marker,file=a%2Cb.txt,line=2,endLine=2,col=11,endColumn=12::"
+            "marker 7 has no matching note: 100%25%0Areally\n"
+            "::warning title=quotes.unbalanced,file=a%2Cb.txt,line=2,endLine=2,col=11,endColumn=12::"
+            "marker 7 has no matching note: 100%25%0Areally\n"
+            "::notice title=notes.out-of-order,file=a%2Cb.txt,line=2,endLine=2,col=11,endColumn=12::"
+            "marker 7 has no matching note: 100%25%0Areally\n");
+  std::ostringstream concise;
+  std::vector<Diagnostic> one{e};
+  WriteConcise(concise, Input{one, sources, Summary{1, 1, 0}});
+  EXPECT_EQ(concise.str(), "a,b.txt:2:11: error: marker 7 has no matching note: 100% really [notes.dangling-marker]\n");
+}
+
 }  // namespace
 }  // namespace citelint::report
