@@ -331,5 +331,78 @@ TEST_F(CliTest, GithubConciseAndOutputFile) {
   EXPECT_EQ(test::ReadFile(path), kDangling);
 }
 
+// Baselines: fingerprints survive lines inserted above, paragraphs moved and
+// notes renumbered; a new problem is reported, and only it.
+TEST_F(CliTest, BaselineSurvivesRealEdits) {
+  const std::string draft = Write("d.txt",
+      "Harbour Strike Ends\n"
+      "The union voted on Sunday to end the strike.1 Port officials said 2,400 containers were waiting.3\n"
+      "Talks lasted eleven days.2\n"
+      "Union leader Mara Quint called the deal \u201ca floor, not a ceiling.\u201d4\n"
+      "The port reopens on Tuesday, the harbour master said.\n"
+      "Notes\n"
+      "1. Union vote \u2014 Harbour Gazette reports the result\n"
+      "2. Talks timeline \u2014 Valley Courier lists the meetings\n");
+  const std::string baseline = (dir_ / "baseline.json").string();
+  const auto before = RunCitelint("check --format json " + Q(draft));
+  ASSERT_EQ(nlohmann::json::parse(before.out)["diagnostics"].size(), 3u) << before.out;  // anonymous, dangling 3 and 4
+  const auto written = RunCitelint("check --write-baseline " + Q(baseline) + " " + Q(draft));
+  EXPECT_EQ(written.exit_code, 0) << written.err;  // recording today's findings accepts them
+  const auto recorded = nlohmann::json::parse(test::ReadFile(baseline));
+  EXPECT_EQ(recorded["version"], 1);
+  ASSERT_EQ(recorded["findings"].size(), 3u);
+  EXPECT_EQ(recorded["findings"][1]["rule"], "notes.dangling-marker");
+  EXPECT_EQ(recorded["findings"][1]["fingerprint"], nlohmann::json::parse(before.out)["diagnostics"][1]["fingerprint"]);
+
+  // Lines inserted above, the last paragraph moved up, a new note 1 and every
+  // other marker and note renumbered: the same three problems, now at other
+  // lines and under other numbers.
+  Write("d.txt",
+        "Harbour Strike Ends\n"
+        "Updated on Monday with the vote count.\n"
+        "By the harbour desk.\n"
+        "The port reopens on Tuesday, the harbour master said.\n"
+        "The vote was close.1\n"
+        "The union voted on Sunday to end the strike.2 Port officials said 2,400 containers were waiting.4\n"
+        "Talks lasted eleven days.3\n"
+        "Union leader Mara Quint called the deal \u201ca floor, not a ceiling.\u201d5\n"
+        "Notes\n"
+        "1. Vote count \u2014 Harbour Gazette tally\n"
+        "2. Union vote \u2014 Harbour Gazette reports the result\n"
+        "3. Talks timeline \u2014 Valley Courier lists the meetings\n");
+  const auto edited = RunCitelint("check --format concise " + Q(draft));
+  EXPECT_NE(edited.out.find("marker 5 has no matching note"), std::string::npos) << edited.out;
+  const auto known = RunCitelint("check --format concise --baseline " + Q(baseline) + " " + Q(draft));
+  EXPECT_EQ(known.exit_code, 0) << known.out << known.err;
+  EXPECT_EQ(known.out, "");
+  EXPECT_NE(known.err.find("3 known findings not shown, 0 no longer found"), std::string::npos) << known.err;
+
+  // A new problem in an edited sentence: reported, and only it.
+  Write("d.txt", test::ReadFile(draft).replace(test::ReadFile(draft).find("Talks lasted eleven days.3"),
+                                               26, "Talks lasted eleven days.3 Insiders said the mayor stepped in.7"));
+  const auto fresh = RunCitelint("check --format json --baseline " + Q(baseline) + " " + Q(draft));
+  EXPECT_EQ(fresh.exit_code, 1);
+  const auto j = nlohmann::json::parse(fresh.out);
+  ASSERT_EQ(j["diagnostics"].size(), 2u) << fresh.out;
+  EXPECT_EQ(j["diagnostics"][0]["rule"], "sources.anonymous");
+  EXPECT_EQ(j["diagnostics"][1]["rule"], "notes.dangling-marker");
+  EXPECT_EQ(j["diagnostics"][1]["marker"], "7");
+
+  // The GitLab report carries the same fingerprints.
+  const auto gitlab = nlohmann::json::parse(RunCitelint("check --format gitlab " + Q(draft)).out);
+  ASSERT_EQ(gitlab.size(), 5u);
+  EXPECT_EQ(gitlab[0]["check_name"], "sources.anonymous");
+  EXPECT_EQ(gitlab[0]["severity"], "info");
+  EXPECT_EQ(gitlab[0]["location"]["path"], draft);
+  EXPECT_EQ(gitlab[0]["location"]["lines"]["begin"], 6);
+  EXPECT_EQ(gitlab[0]["fingerprint"], recorded["findings"][0]["fingerprint"]);
+
+  // A broken baseline is an input error naming the file.
+  Write("bad.json", "{\"version\": 2}");
+  const auto bad = RunCitelint("check --baseline " + Q((dir_ / "bad.json").string()) + " " + Q(draft));
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("bad.json: error: invalid baseline"), std::string::npos) << bad.err;
+}
+
 }  // namespace
 }  // namespace citelint

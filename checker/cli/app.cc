@@ -34,6 +34,8 @@ struct CheckOptions {
   std::vector<std::string> paths;
   std::string format = "text";
   std::string output_file;
+  std::string baseline;
+  std::string write_baseline;
   std::string fail_on = "error";
   std::string input_format;
   std::string rules_dir;
@@ -147,7 +149,76 @@ int RunCheck(const CheckOptions& options) {
     return kExitError;
   }
 
-  const report::Input input{diagnostics, sources, summary};
+  // Baselines: today's findings recorded by fingerprint; later runs report
+  // only the new ones.
+  std::vector<std::string> fingerprints = report::Fingerprints(report::Input{diagnostics, sources, summary});
+  if (!options.write_baseline.empty()) {
+    for (const std::string& path : files) {
+      std::error_code ec;
+      if (path == options.write_baseline || fs::equivalent(path, options.write_baseline, ec)) {
+        std::cerr << fmt::format("{}: error: --write-baseline names an input; citelint never writes over what it reads\n",
+                                 options.write_baseline);
+        return kExitError;
+      }
+    }
+    nlohmann::ordered_json findings = nlohmann::ordered_json::array();
+    for (size_t i = 0; i < diagnostics.size(); ++i) {
+      const Diagnostic& d = diagnostics[i];
+      const LineCol at = sources.count(d.path) ? sources.at(d.path)->Locate(d.span.begin) : LineCol{};
+      findings.push_back({{"fingerprint", fingerprints[i]}, {"rule", d.rule}, {"path", d.path}, {"line", at.line},
+                          {"message", d.message}});
+    }
+    nlohmann::ordered_json root;
+    root["version"] = 1;
+    root["tool"] = "citelint";
+    root["findings"] = std::move(findings);
+    std::ofstream b(options.write_baseline, std::ios::binary | std::ios::trunc);
+    b << root.dump(2) << '\n';
+    b.flush();
+    if (!b) {
+      std::cerr << fmt::format("{}: error: cannot write the baseline\n", options.write_baseline);
+      return kExitError;
+    }
+  }
+  if (!options.baseline.empty()) {
+    std::ifstream b(options.baseline, std::ios::binary);
+    if (!b) {
+      std::cerr << fmt::format("{}: error: cannot read the baseline: {}\n", options.baseline, std::strerror(errno));
+      return kExitError;
+    }
+    std::map<std::string, int> known;  // fingerprint → how many times recorded
+    try {
+      const nlohmann::json root = nlohmann::json::parse(b);
+      if (!root.is_object() || root.value("version", 0) != 1 || !root.contains("findings") || !root["findings"].is_array()) {
+        throw std::runtime_error("not a citelint baseline (version 1)");
+      }
+      for (const auto& f : root["findings"]) ++known[f.at("fingerprint").get<std::string>()];
+    } catch (const std::exception& e) {
+      std::cerr << fmt::format("{}: error: invalid baseline: {}\n", options.baseline, e.what());
+      return kExitError;
+    }
+    int recorded = 0;
+    for (const auto& [f, n] : known) recorded += n;
+    std::vector<Diagnostic> fresh;
+    std::vector<std::string> fresh_prints;
+    int hidden = 0;
+    for (size_t i = 0; i < diagnostics.size(); ++i) {
+      if (auto it = known.find(fingerprints[i]); it != known.end() && it->second > 0) {
+        --it->second;
+        ++hidden;
+        continue;
+      }
+      fresh.push_back(std::move(diagnostics[i]));
+      fresh_prints.push_back(fingerprints[i]);
+    }
+    diagnostics = std::move(fresh);
+    fingerprints = std::move(fresh_prints);
+    std::cerr << fmt::format("{}: {} known finding{} not shown, {} no longer found\n", options.baseline, hidden,
+                             hidden == 1 ? "" : "s", recorded - hidden);
+  }
+
+  report::Input input{diagnostics, sources, summary};
+  input.fingerprints = &fingerprints;
   std::ofstream file;
   if (!options.output_file.empty()) {
     // citelint never writes over what it reads.
@@ -172,6 +243,8 @@ int RunCheck(const CheckOptions& options) {
     report::WriteConcise(out, input);
   } else if (options.format == "github") {
     report::WriteGithub(out, input);
+  } else if (options.format == "gitlab") {
+    report::WriteGitlab(out, input);
   } else {
     report::WriteText(out, input);
   }
@@ -183,7 +256,7 @@ int RunCheck(const CheckOptions& options) {
   for (const std::string& e : errors) std::cerr << e << '\n';
   if (!errors.empty()) return kExitError;
 
-  if (options.fail_on == "never") return kExitClean;
+  if (options.fail_on == "never" || !options.write_baseline.empty()) return kExitClean;
   const Severity threshold = *ParseSeverity(options.fail_on);
   const bool failed = std::any_of(diagnostics.begin(), diagnostics.end(), [&](const Diagnostic& d) {
     return static_cast<int>(d.severity) <= static_cast<int>(threshold);
@@ -417,8 +490,11 @@ int Main(int argc, char** argv) {
   CLI::App* check_cmd = app.add_subcommand("check", "Check documents and report findings");
   check_cmd->add_option("paths", check.paths, "Files or directories (recursively: .txt .md .markdown .rst .html .htm .xhtml); - for stdin");
   check_cmd->add_option("--format", check.format, "Output format")
-      ->check(CLI::IsMember({"text", "json", "concise", "github"}))
+      ->check(CLI::IsMember({"text", "json", "concise", "github", "gitlab"}))
       ->capture_default_str();
+  check_cmd->add_option("--baseline", check.baseline, "Report only findings not in this baseline file");
+  check_cmd->add_option("--write-baseline", check.write_baseline,
+                        "Record every finding in this baseline file (and exit 0)");
   check_cmd->add_option("--output-file", check.output_file, "Write the report to FILE instead of standard output");
   check_cmd->add_option("--fail-on", check.fail_on, "Lowest severity that makes the exit status 1")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}))

@@ -7,6 +7,8 @@ namespace citelint::report {
 void WriteJson(std::ostream& out, const Input& input) {
   nlohmann::ordered_json diagnostics = nlohmann::ordered_json::array();
   int counts[3] = {0, 0, 0};
+  const std::vector<std::string> fingerprints = FingerprintsOf(input);
+  size_t index = 0;
   for (const Diagnostic& d : input.diagnostics) {
     ++counts[static_cast<int>(d.severity)];
     const Position pos = Locate(input, d);
@@ -22,6 +24,7 @@ void WriteJson(std::ostream& out, const Input& input) {
     j["marker"] = d.marker ? nlohmann::ordered_json(*d.marker) : nlohmann::ordered_json(nullptr);
     j["note"] = d.note ? nlohmann::ordered_json(*d.note) : nlohmann::ordered_json(nullptr);
     j["suggest"] = d.suggest ? nlohmann::ordered_json(*d.suggest) : nlohmann::ordered_json(nullptr);
+    j["fingerprint"] = fingerprints[index++];
     diagnostics.push_back(std::move(j));
   }
   nlohmann::ordered_json root;

@@ -24,6 +24,9 @@ struct Input {
   const std::vector<Diagnostic>& diagnostics;  // sorted
   const std::map<std::string, std::shared_ptr<const SourceFile>>& sources;  // by path
   Summary summary;
+  // Fingerprints computed before a baseline filtered the diagnostics (one per
+  // diagnostic); computed from `diagnostics` when null.
+  const std::vector<std::string>* fingerprints = nullptr;
 };
 
 struct Position {
@@ -37,6 +40,13 @@ Position Locate(const Input& input, const Diagnostic& d);
 void WriteText(std::ostream& out, const Input& input);
 // Versioned JSON, documented in README.md ("version": 1).
 void WriteJson(std::ostream& out, const Input& input);
+// Each finding's fingerprint (16 hex digits), in the order of input.diagnostics:
+// stable when lines are inserted above, paragraphs move or notes are renumbered.
+std::vector<std::string> Fingerprints(const Input& input);
+// input.fingerprints when given, else Fingerprints(input).
+std::vector<std::string> FingerprintsOf(const Input& input);
+// GitLab Code Quality JSON (a CodeClimate issue array).
+void WriteGitlab(std::ostream& out, const Input& input);
 // One line per finding: path:line:col: severity: message [rule.id].
 void WriteConcise(std::ostream& out, const Input& input);
 // GitHub Actions workflow commands (annotations), escaped as @actions/core does.

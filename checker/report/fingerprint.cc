@@ -1,0 +1,85 @@
+// Fingerprints: a finding's identity across edits elsewhere in the file, for
+// baselines, GitLab Code Quality and SARIF. A fingerprint hashes the rule id,
+// the path, the flagged words and the text around them on their line (at most
+// 120 bytes either side), with every run of digits read as one "#" and runs of
+// white space as one space — so lines inserted above, paragraphs moved and
+// notes renumbered leave it alone, while an edit to the flagged sentence makes
+// a new finding. Equal keys in one file are told apart by their order.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <map>
+
+#include "checker/report/report.h"
+
+namespace citelint::report {
+
+namespace {
+
+// FNV-1a, 64 bits: stable across platforms and releases (std::hash is not).
+struct Fnv {
+  uint64_t h = 1469598103934665603ULL;
+  void Add(std::string_view s) {
+    for (const char c : s) {
+      h ^= static_cast<unsigned char>(c);
+      h *= 1099511628211ULL;
+    }
+  }
+};
+
+// Digits → "#", white space → " ", collapsed.
+std::string Normalize(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (const char c : s) {
+    const bool digit = c >= '0' && c <= '9';
+    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    const char put = digit ? '#' : space ? ' ' : c;
+    if ((digit || space) && !out.empty() && out.back() == put) continue;
+    out += put;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> Fingerprints(const Input& input) {
+  std::vector<std::string> out;
+  out.reserve(input.diagnostics.size());
+  std::map<uint64_t, int> seen;  // key → occurrences so far
+  for (const Diagnostic& d : input.diagnostics) {
+    Fnv key;
+    key.Add(d.rule);
+    key.Add("\x1f");
+    key.Add(d.path);
+    key.Add("\x1f");
+    if (auto it = input.sources.find(d.path); it != input.sources.end()) {
+      const SourceFile& src = *it->second;
+      const std::string_view text = src.bytes();
+      const uint32_t begin = std::min<uint32_t>(d.span.begin, static_cast<uint32_t>(text.size()));
+      const uint32_t end = std::clamp<uint32_t>(d.span.end, begin, static_cast<uint32_t>(text.size()));
+      const int line = src.LineOf(begin);
+      const uint32_t line_begin = src.LineStart(line);
+      const uint32_t line_end = line_begin + static_cast<uint32_t>(src.Line(line).size());
+      const uint32_t from = std::max(line_begin, begin >= 120 ? begin - 120 : 0);
+      const uint32_t to = std::max(end, std::min(line_end, end + 120));
+      key.Add(Normalize(text.substr(begin, end - begin)));
+      key.Add("\x1f");
+      key.Add(Normalize(text.substr(from, begin - from)));
+      key.Add("\x1f");
+      key.Add(Normalize(text.substr(end, to - end)));
+    }
+    const int n = seen[key.h]++;
+    Fnv full = key;
+    full.Add(fmt::format("\x1f{}", n));
+    out.push_back(fmt::format("{:016x}", full.h));
+  }
+  return out;
+}
+
+std::vector<std::string> FingerprintsOf(const Input& input) {
+  return input.fingerprints != nullptr ? *input.fingerprints : Fingerprints(input);
+}
+
+}  // namespace citelint::report
