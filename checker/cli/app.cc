@@ -180,6 +180,10 @@ int RunCheck(const CheckOptions& options) {
       return kExitError;
     }
   }
+  std::vector<Diagnostic> all_diagnostics;  // under a baseline: new and known, for SARIF
+  std::vector<std::string> all_fingerprints;
+  std::set<std::string> unchanged;
+  std::vector<report::AbsentFinding> absent;
   if (!options.baseline.empty()) {
     std::ifstream b(options.baseline, std::ios::binary);
     if (!b) {
@@ -187,12 +191,17 @@ int RunCheck(const CheckOptions& options) {
       return kExitError;
     }
     std::map<std::string, int> known;  // fingerprint → how many times recorded
+    std::vector<report::AbsentFinding> recorded_findings;
     try {
       const nlohmann::json root = nlohmann::json::parse(b);
       if (!root.is_object() || root.value("version", 0) != 1 || !root.contains("findings") || !root["findings"].is_array()) {
         throw std::runtime_error("not a citelint baseline (version 1)");
       }
-      for (const auto& f : root["findings"]) ++known[f.at("fingerprint").get<std::string>()];
+      for (const auto& f : root["findings"]) {
+        ++known[f.at("fingerprint").get<std::string>()];
+        recorded_findings.push_back({f.at("fingerprint").get<std::string>(), f.value("rule", ""), f.value("path", ""),
+                                     f.value("message", ""), f.value("line", 0)});
+      }
     } catch (const std::exception& e) {
       std::cerr << fmt::format("{}: error: invalid baseline: {}\n", options.baseline, e.what());
       return kExitError;
@@ -202,10 +211,13 @@ int RunCheck(const CheckOptions& options) {
     std::vector<Diagnostic> fresh;
     std::vector<std::string> fresh_prints;
     int hidden = 0;
+    all_diagnostics = diagnostics;
+    all_fingerprints = fingerprints;
     for (size_t i = 0; i < diagnostics.size(); ++i) {
       if (auto it = known.find(fingerprints[i]); it != known.end() && it->second > 0) {
         --it->second;
         ++hidden;
+        unchanged.insert(fingerprints[i]);
         continue;
       }
       fresh.push_back(std::move(diagnostics[i]));
@@ -213,6 +225,12 @@ int RunCheck(const CheckOptions& options) {
     }
     diagnostics = std::move(fresh);
     fingerprints = std::move(fresh_prints);
+    for (const report::AbsentFinding& f : recorded_findings) {
+      if (auto it = known.find(f.fingerprint); it != known.end() && it->second > 0) {
+        --it->second;
+        absent.push_back(f);
+      }
+    }
     std::cerr << fmt::format("{}: {} known finding{} not shown, {} no longer found\n", options.baseline, hidden,
                              hidden == 1 ? "" : "s", recorded - hidden);
   }
@@ -245,6 +263,25 @@ int RunCheck(const CheckOptions& options) {
     report::WriteGithub(out, input);
   } else if (options.format == "gitlab") {
     report::WriteGitlab(out, input);
+  } else if (options.format == "sarif") {
+    // Every rule any setup knows, sorted by id, for tool.driver.rules.
+    std::map<std::string, RuleInfo> known_rules;
+    for (const auto& [path, setup] : setups) {
+      for (const auto& check : AllRules(setup.resources)) known_rules.emplace(check->info().id, check->info());
+    }
+    std::vector<RuleInfo> rules;
+    for (auto& [id, info] : known_rules) rules.push_back(info);
+    report::SarifOptions sarif;
+    sarif.version = CITELINT_VERSION;
+    sarif.information_uri = CITELINT_DOC_URI;
+    sarif.help_uri = std::string(CITELINT_DOC_URI) + "#rules";
+    sarif.baseline = !options.baseline.empty();
+    sarif.unchanged = &unchanged;
+    sarif.absent = &absent;
+    report::Input all{options.baseline.empty() ? diagnostics : all_diagnostics, sources, summary};
+    all.fingerprints = options.baseline.empty() ? &fingerprints : &all_fingerprints;
+    all.rules = &rules;
+    report::WriteSarif(out, all, sarif);
   } else {
     report::WriteText(out, input);
   }
@@ -490,7 +527,7 @@ int Main(int argc, char** argv) {
   CLI::App* check_cmd = app.add_subcommand("check", "Check documents and report findings");
   check_cmd->add_option("paths", check.paths, "Files or directories (recursively: .txt .md .markdown .rst .html .htm .xhtml); - for stdin");
   check_cmd->add_option("--format", check.format, "Output format")
-      ->check(CLI::IsMember({"text", "json", "concise", "github", "gitlab"}))
+      ->check(CLI::IsMember({"text", "json", "concise", "github", "gitlab", "sarif"}))
       ->capture_default_str();
   check_cmd->add_option("--baseline", check.baseline, "Report only findings not in this baseline file");
   check_cmd->add_option("--write-baseline", check.write_baseline,

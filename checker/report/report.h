@@ -4,6 +4,7 @@
 
 #include <map>
 #include <memory>
+#include <set>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -27,6 +28,8 @@ struct Input {
   // Fingerprints computed before a baseline filtered the diagnostics (one per
   // diagnostic); computed from `diagnostics` when null.
   const std::vector<std::string>* fingerprints = nullptr;
+  // Every rule the run knows, sorted by id (SARIF lists them); may be null.
+  const std::vector<RuleInfo>* rules = nullptr;
 };
 
 struct Position {
@@ -47,6 +50,22 @@ std::vector<std::string> Fingerprints(const Input& input);
 std::vector<std::string> FingerprintsOf(const Input& input);
 // GitLab Code Quality JSON (a CodeClimate issue array).
 void WriteGitlab(std::ostream& out, const Input& input);
+
+// A finding a baseline recorded that this run no longer has.
+struct AbsentFinding {
+  std::string fingerprint, rule, path, message;
+  int line = 0;
+};
+struct SarifOptions {
+  std::string version;
+  std::string information_uri;  // the tool's home; omitted when empty
+  std::string help_uri;         // every rule's help (the README's rule table); omitted when empty
+  bool baseline = false;        // results carry baselineState
+  const std::set<std::string>* unchanged = nullptr;  // fingerprints the baseline knew (unreported ones)
+  const std::vector<AbsentFinding>* absent = nullptr;
+};
+// SARIF 2.1.0: the rules from input.rules, a result per finding.
+void WriteSarif(std::ostream& out, const Input& input, const SarifOptions& options);
 // One line per finding: path:line:col: severity: message [rule.id].
 void WriteConcise(std::ostream& out, const Input& input);
 // GitHub Actions workflow commands (annotations), escaped as @actions/core does.
