@@ -263,6 +263,9 @@ int RunCheck(const CheckOptions& options) {
     report::WriteGithub(out, input);
   } else if (options.format == "gitlab") {
     report::WriteGitlab(out, input);
+  } else if (options.format == "junit") {
+    // With --fail-on never nothing fails; below the level a finding is a passing case.
+    report::WriteJunit(out, input, options.fail_on == "never" ? std::nullopt : ParseSeverity(options.fail_on));
   } else if (options.format == "sarif") {
     // Every rule any setup knows, sorted by id, for tool.driver.rules.
     std::map<std::string, RuleInfo> known_rules;
@@ -527,7 +530,7 @@ int Main(int argc, char** argv) {
   CLI::App* check_cmd = app.add_subcommand("check", "Check documents and report findings");
   check_cmd->add_option("paths", check.paths, "Files or directories (recursively: .txt .md .markdown .rst .html .htm .xhtml); - for stdin");
   check_cmd->add_option("--format", check.format, "Output format")
-      ->check(CLI::IsMember({"text", "json", "concise", "github", "gitlab", "sarif"}))
+      ->check(CLI::IsMember({"text", "json", "concise", "github", "gitlab", "sarif", "junit"}))
       ->capture_default_str();
   check_cmd->add_option("--baseline", check.baseline, "Report only findings not in this baseline file");
   check_cmd->add_option("--write-baseline", check.write_baseline,

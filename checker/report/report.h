@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -48,6 +49,9 @@ void WriteJson(std::ostream& out, const Input& input);
 std::vector<std::string> Fingerprints(const Input& input);
 // input.fingerprints when given, else Fingerprints(input).
 std::vector<std::string> FingerprintsOf(const Input& input);
+// JUnit XML: a suite per file, a case per finding, failed at or above
+// `fail_at` (never, when it is empty).
+void WriteJunit(std::ostream& out, const Input& input, std::optional<Severity> fail_at);
 // GitLab Code Quality JSON (a CodeClimate issue array).
 void WriteGitlab(std::ostream& out, const Input& input);
 

@@ -103,5 +103,44 @@ TEST(ReportTest, GithubAndConciseWriteOneLinePerFinding) {
   EXPECT_EQ(concise.str(), "a,b.txt:2:11: error: marker 7 has no matching note: 100% really [notes.dangling-marker]\n");
 }
 
+TEST(ReportTest, JunitHasASuitePerFileAndFailsAtTheLevel) {
+  auto a = std::make_shared<const SourceFile>("a&b.txt", "said \"x\" <y>7\n");
+  auto clean = std::make_shared<const SourceFile>("clean.txt", "Fine.\n");
+  std::map<std::string, std::shared_ptr<const SourceFile>> sources{{"a&b.txt", a}, {"clean.txt", clean}};
+  Diagnostic e;
+  e.rule = "notes.dangling-marker";
+  e.severity = Severity::kError;
+  e.path = "a&b.txt";
+  e.span = {12, 13};  // the 7
+  e.message = "marker 7 <has> no \"note\"\x01";
+  Diagnostic i = e;
+  i.severity = Severity::kInfo;
+  i.rule = "sources.anonymous";
+  i.message = "anonymous";
+  std::vector<Diagnostic> ds{e, i};
+  std::ostringstream out;
+  WriteJunit(out, Input{ds, sources, Summary{2, 1, 0}}, Severity::kWarning);
+  EXPECT_EQ(out.str(),
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            "<testsuites name=\"citelint\" tests=\"3\" failures=\"1\" errors=\"0\">\n"
+            "  <testsuite name=\"a&amp;b.txt\" tests=\"2\" failures=\"1\" errors=\"0\" skipped=\"0\">\n"
+            "    <testcase classname=\"a&amp;b.txt\" name=\"notes.dangling-marker 1:13\" file=\"a&amp;b.txt\" line=\"1\">\n"
+            "      <failure type=\"notes.dangling-marker\" message=\"marker 7 &lt;has&gt; no &quot;note&quot;\xEF\xBF\xBD\">"
+            "a&amp;b.txt:1:13: error: marker 7 &lt;has&gt; no &quot;note&quot;\xEF\xBF\xBD [notes.dangling-marker]</failure>\n"
+            "    </testcase>\n"
+            "    <testcase classname=\"a&amp;b.txt\" name=\"sources.anonymous 1:13\" file=\"a&amp;b.txt\" line=\"1\">\n"
+            "      <system-out>a&amp;b.txt:1:13: info: anonymous [sources.anonymous]</system-out>\n"
+            "    </testcase>\n"
+            "  </testsuite>\n"
+            "  <testsuite name=\"clean.txt\" tests=\"1\" failures=\"0\" errors=\"0\" skipped=\"0\">\n"
+            "    <testcase classname=\"clean.txt\" name=\"citelint\" file=\"clean.txt\"/>\n"
+            "  </testsuite>\n"
+            "</testsuites>\n");
+  std::ostringstream never;
+  WriteJunit(never, Input{ds, sources, Summary{2, 1, 0}}, std::nullopt);
+  EXPECT_NE(never.str().find("failures=\"0\""), std::string::npos);
+  EXPECT_EQ(never.str().find("<failure"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace citelint::report
