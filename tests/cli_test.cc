@@ -404,5 +404,33 @@ TEST_F(CliTest, BaselineSurvivesRealEdits) {
   EXPECT_NE(bad.err.find("bad.json: error: invalid baseline"), std::string::npos) << bad.err;
 }
 
+// Config mistakes are errors naming the file and line, with "did you mean".
+TEST_F(CliTest, ConfigTyposAreErrors) {
+  const std::string draft = Write("site/d.txt", kClean);
+  const struct {
+    const char* config;
+    const char* says;
+  } cases[] = {
+      {"severity:\n  notes.dangling-marker: error\ndisable: [notes.danglng-marker]\n",
+       ".citelint.yaml:3: error: no rule matches 'notes.danglng-marker' in disable (did you mean 'notes.dangling-marker'?)"},
+      {"enable: ['atribution.*']\n", "no rule matches 'atribution.*' in enable (did you mean 'attribution.*'?)"},
+      {"severity: {notes.unused-notes: error}\n", "severity for no rule 'notes.unused-notes' (did you mean 'notes.unused-note'?)"},
+      {"options:\n  figures.mismatch:\n    context_windw: 3\n",
+       "rule 'figures.mismatch' has no option 'context_windw' (did you mean 'context_window'?)"},
+  };
+  for (const auto& c : cases) {
+    Write("site/.citelint.yaml", c.config);
+    const auto r = RunCitelint("check " + Q(draft));
+    EXPECT_EQ(r.exit_code, 2) << c.config;
+    EXPECT_NE(r.err.find(c.says), std::string::npos) << r.err;
+  }
+  fs::remove(dir_ / "site/.citelint.yaml");
+  Write("site/.citelint.yml", "disable: []\n");
+  const auto yml = RunCitelint("check " + Q(draft));
+  EXPECT_EQ(yml.exit_code, 2);
+  EXPECT_NE(yml.err.find(".citelint.yml: error: citelint reads .citelint.yaml; rename this file"), std::string::npos)
+      << yml.err;
+}
+
 }  // namespace
 }  // namespace citelint

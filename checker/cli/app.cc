@@ -66,6 +66,11 @@ Expected<Setup> MakeSetup(const std::string& config_path, const std::string& rul
   auto r = citelint::LoadRules(rules_dir.empty() ? DefaultRulesDir() : rules_dir, dirs);
   if (!r.ok()) return r.status();
   s.resources = std::move(r).value();
+  if (!s.config.path.empty()) {
+    std::vector<std::string> ids;
+    for (const auto& check : AllRules(s.resources)) ids.push_back(check->info().id);
+    if (Status valid = ValidateConfig(s.config, ids, s.resources); !valid.ok()) return valid;
+  }
   ApplyConfig(s.config, s.resources);
   s.enabled = EnabledRules(s.resources, s.config, preview, profile);
   return s;

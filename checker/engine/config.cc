@@ -1,6 +1,7 @@
 #include "checker/engine/config.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -59,6 +60,74 @@ void ApplyConfig(const Config& config, Resources& resources) {
   }
 }
 
+std::optional<std::string> DidYouMean(const std::string& word, const std::vector<std::string>& candidates) {
+  auto distance = [](const std::string& a, const std::string& b) {
+    std::vector<size_t> row(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+      size_t diagonal = row[0];
+      row[0] = i;
+      for (size_t j = 1; j <= b.size(); ++j) {
+        const size_t above = row[j];
+        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        diagonal = above;
+      }
+    }
+    return row[b.size()];
+  };
+  std::optional<std::string> best;
+  size_t best_distance = std::max<size_t>(2, word.size() / 4) + 1;
+  for (const std::string& c : candidates) {
+    const size_t d = distance(word, c);
+    if (d < best_distance) {
+      best_distance = d;
+      best = c;
+    }
+  }
+  return best;
+}
+
+Status ValidateConfig(const Config& config, const std::vector<std::string>& ids, const Resources& resources) {
+  auto hint = [&](const std::string& word, const std::vector<std::string>& among) {
+    const auto near = DidYouMean(word, among);
+    return near ? fmt::format(" (did you mean '{}'?)", *near) : std::string();
+  };
+  auto known = [&](const std::string& id) { return std::find(ids.begin(), ids.end(), id) != ids.end(); };
+  for (const auto* list : {&config.enable, &config.disable}) {
+    const char* key = list == &config.enable ? "enable" : "disable";
+    for (const Setting& s : *list) {
+      if (std::none_of(ids.begin(), ids.end(), [&](const std::string& id) { return GlobMatch(s.value, id); })) {
+        std::vector<std::string> among = ids;  // and each pack's glob, for "atribution.*"
+        for (const std::string& id : ids) among.push_back(id.substr(0, id.find('.')) + ".*");
+        return Status::Error(fmt::format("{}: error: no rule matches '{}' in {}{}", s.origin, s.value, key,
+                                         hint(s.value, among)));
+      }
+    }
+  }
+  for (const auto& [id, s] : config.severity) {
+    if (!known(id)) return Status::Error(fmt::format("{}: error: severity for no rule '{}'{}", s.origin, id, hint(id, ids)));
+  }
+  for (const auto& [id, opts] : config.options) {
+    for (const auto& [name, value] : opts) {
+      if (!known(id)) {
+        return Status::Error(fmt::format("{}: error: options for no rule '{}'{}", value.second, id, hint(id, ids)));
+      }
+      auto declared = resources.options.find(id);
+      std::vector<std::string> names;
+      if (declared != resources.options.end()) {
+        for (const auto& [n, v] : declared->second.values()) names.push_back(n);
+      }
+      if (std::find(names.begin(), names.end(), name) == names.end()) {
+        return Status::Error(fmt::format("{}: error: rule '{}' has no option '{}'{}{}", value.second, id, name,
+                                         hint(name, names),
+                                         names.empty() ? " (it has no options)"
+                                                       : fmt::format(" (its options: {})", fmt::join(names, ", "))));
+      }
+    }
+  }
+  return Status::Ok();
+}
+
 bool Config::Enabled(const std::string& id, const std::string& status, const std::string& rule_profile, bool preview,
                      const std::string& selected) const {
   auto matches = [&](const std::vector<Setting>& list) {
@@ -85,12 +154,17 @@ std::string FindConfig(const std::string& path) {
   for (; !dir.empty(); dir = dir.parent_path()) {
     const fs::path candidate = dir / ".citelint.yaml";
     if (fs::is_regular_file(candidate, ec)) return candidate.string();
+    // A ".citelint.yml" is found too, so that LoadConfig can say it is misnamed.
+    if (fs::is_regular_file(dir / ".citelint.yml", ec)) return (dir / ".citelint.yml").string();
     if (dir == dir.root_path()) break;
   }
   return {};
 }
 
 Expected<Config> LoadConfig(const std::string& file) {
+  if (fs::path(file).filename() == ".citelint.yml") {
+    return Status::Error(fmt::format("{}: error: citelint reads .citelint.yaml; rename this file", file));
+  }
   Config c;
   c.path = file;
   c.dir = fs::absolute(file).parent_path().string();

@@ -52,7 +52,8 @@ struct Config {
   [[nodiscard]] bool Ignored(const std::string& path) const;
 };
 
-// The nearest `.citelint.yaml` at or above `path`'s directory, or empty.
+// The nearest `.citelint.yaml` at or above `path`'s directory, or empty (a
+// misnamed `.citelint.yml` is returned too: LoadConfig refuses it by name).
 std::string FindConfig(const std::string& path);
 // Loads a config file strictly (unknown keys, wrong types: path:line:col errors).
 Expected<Config> LoadConfig(const std::string& path);
@@ -60,6 +61,13 @@ Expected<Config> LoadConfig(const std::string& path);
 struct Resources;
 // Applies a config's severity overrides and options to loaded resources.
 void ApplyConfig(const Config& config, Resources& resources);
+// Checks a config against the rules loaded (before ApplyConfig): an
+// enable/disable entry no rule id matches, a severity or options entry for no
+// rule, an option the rule does not have. The error names the config file and
+// line and, where a near name exists, says "did you mean".
+Status ValidateConfig(const Config& config, const std::vector<std::string>& rule_ids, const Resources& resources);
+// The candidate nearest to `word` by edit distance, if near enough to be a typo.
+std::optional<std::string> DidYouMean(const std::string& word, const std::vector<std::string>& candidates);
 
 // Shell-style glob on ids or paths: `*` any run, `?` one character.
 bool GlobMatch(std::string_view pattern, std::string_view text);
