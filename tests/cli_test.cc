@@ -432,5 +432,23 @@ TEST_F(CliTest, ConfigTyposAreErrors) {
       << yml.err;
 }
 
+// `rules`, `explain` and `test` see the house rules of the nearest
+// .citelint.yaml, as `check` does; a mistyped rule id gets "did you mean".
+TEST_F(CliTest, SubcommandsSeeTheConfigsRules) {
+  Write("desk/house/house/sources-say.yaml",
+        "id: house.sources-say\nkind: pattern\nseverity: error\nscope: sentence\npatterns: ['sources said']\n"
+        "message: needs a note\ndescription: House style.\n"
+        "examples:\n  bad: [\"The deal is off, \u27e6sources said\u27e7.\\n\"]\n  good: [\"Fine.\\n\"]\n");
+  Write("desk/.citelint.yaml", "rules: [house]\n");
+  const auto explained = RunCitelint("explain house.sources-say", "", (dir_ / "desk").string());
+  EXPECT_EQ(explained.exit_code, 0) << explained.err;
+  EXPECT_NE(explained.out.find("house.sources-say (error, stable)"), std::string::npos) << explained.out;
+  const auto listed = RunCitelint("rules", "", (dir_ / "desk").string());
+  EXPECT_NE(listed.out.find("house.sources-say"), std::string::npos) << listed.out;
+  const auto typo = RunCitelint("explain notes.danglig-marker");
+  EXPECT_EQ(typo.exit_code, 2);
+  EXPECT_NE(typo.err.find("did you mean 'notes.dangling-marker'?"), std::string::npos) << typo.err;
+}
+
 }  // namespace
 }  // namespace citelint

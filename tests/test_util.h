@@ -59,7 +59,7 @@ struct RunResult {
 };
 
 // Runs the citelint binary with a shell-quoted argument string.
-inline RunResult RunCitelint(const std::string& args, const std::string& stdin_text = "") {
+inline RunResult RunCitelint(const std::string& args, const std::string& stdin_text = "", const std::string& cwd = "") {
   namespace fs = std::filesystem;
   static int counter = 0;
   const fs::path dir = fs::temp_directory_path() / ("citelint-cli-" + std::to_string(::getpid()));
@@ -69,7 +69,7 @@ inline RunResult RunCitelint(const std::string& args, const std::string& stdin_t
   std::ofstream(in, std::ios::binary) << stdin_text;
   const std::string cmd = std::string("'") + CITELINT_BINARY + "' " + args + " <'" + in.string() + "' >'" +
                           out.string() + "' 2>'" + err.string() + "'";
-  const int status = std::system(cmd.c_str());
+  const int status = std::system((cwd.empty() ? cmd : "cd '" + cwd + "' && " + cmd).c_str());
   RunResult r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   r.out = ReadFile(out);

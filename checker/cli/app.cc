@@ -76,8 +76,23 @@ Expected<Setup> MakeSetup(const std::string& config_path, const std::string& rul
   return s;
 }
 
-// Lexicons, YAML rules and options; errors name the file and line.
-std::optional<Resources> LoadRules(const std::string& dir, const std::vector<std::string>& extra = {}) {
+// Lexicons, YAML rules and options; errors name the file and line. With
+// `with_config`, the rule directories of the nearest .citelint.yaml from the
+// current directory are loaded too, so `rules`, `explain` and `test` see the
+// house rules `check` sees.
+std::optional<Resources> LoadRules(const std::string& dir, const std::vector<std::string>& extra_in = {},
+                                   bool with_config = false) {
+  std::vector<std::string> extra = extra_in;
+  if (with_config) {
+    if (const std::string path = FindConfig("."); !path.empty()) {
+      auto config = LoadConfig(path);
+      if (!config.ok()) {
+        std::cerr << config.status().message() << '\n';
+        return std::nullopt;
+      }
+      for (const Setting& r : config->rules) extra.push_back(r.value);
+    }
+  }
   auto r = citelint::LoadRules(dir.empty() ? DefaultRulesDir() : dir, extra);
   if (!r.ok()) {
     std::cerr << r.status().message() << '\n';
@@ -355,7 +370,7 @@ int RunConfigPrint(const std::string& target, const std::string& config_flag, co
 
 // `citelint rules`: every rule, one per line, or JSON.
 int RunRules(const std::string& format, const std::string& rules_dir, const std::vector<std::string>& extra) {
-  const std::optional<Resources> resources = LoadRules(rules_dir, extra);
+  const std::optional<Resources> resources = LoadRules(rules_dir, extra, /*with_config=*/true);
   if (!resources) return kExitError;
   const CheckList rules = AllRules(*resources);
   auto source_of = [&](const RuleInfo& info) {
@@ -386,7 +401,7 @@ int RunRules(const std::string& format, const std::string& rules_dir, const std:
 
 // `citelint explain RULE`: description, options and examples.
 int RunExplain(const std::string& id, const std::string& rules_dir, const std::vector<std::string>& extra) {
-  const std::optional<Resources> resources = LoadRules(rules_dir, extra);
+  const std::optional<Resources> resources = LoadRules(rules_dir, extra, /*with_config=*/true);
   if (!resources) return kExitError;
   for (const auto& r : AllRules(*resources)) {
     const RuleInfo& i = r->info();
@@ -408,14 +423,18 @@ int RunExplain(const std::string& id, const std::string& rules_dir, const std::v
     std::cout << "\ndefined in " << (i.source.empty() ? resources->rule_files.at(id) : i.source) << '\n';
     return kExitClean;
   }
-  std::cerr << fmt::format("citelint explain: error: no rule '{}' (see citelint rules)\n", id);
+  std::vector<std::string> ids;
+  for (const auto& r : AllRules(*resources)) ids.push_back(r->info().id);
+  const auto near = DidYouMean(id, ids);
+  std::cerr << fmt::format("citelint explain: error: no rule '{}'{} (see citelint rules)\n", id,
+                           near ? fmt::format("; did you mean '{}'?", *near) : std::string());
   return kExitError;
 }
 
 // `citelint test [DIR...]`: every rule's examples and every fixture's
 // expectations, with a per-rule TP/FP/FN table.
 int RunTest(const std::vector<std::string>& dirs_in, const std::string& rules_dir, const std::vector<std::string>& extra) {
-  const std::optional<Resources> resources = LoadRules(rules_dir, extra);
+  const std::optional<Resources> resources = LoadRules(rules_dir, extra, /*with_config=*/true);
   if (!resources) return kExitError;
   std::vector<std::string> dirs = dirs_in;
   if (dirs.empty() && fs::is_directory("fixtures")) dirs.push_back("fixtures");
