@@ -450,5 +450,40 @@ TEST_F(CliTest, SubcommandsSeeTheConfigsRules) {
   EXPECT_NE(typo.err.find("did you mean 'notes.dangling-marker'?"), std::string::npos) << typo.err;
 }
 
+TEST_F(CliTest, SelectIgnoreQuietStatisticsMaxWarnings) {
+  // A dangling marker (error), an unused note (warning), an anonymous source (info).
+  const std::string path = Write("d.txt", "Officials said rates rose.1 Bonds fell.3\n\nNotes\n1. Central bank minutes\n2. Treasury note\n");
+  auto rules_of = [](const std::string& out) {
+    std::vector<std::string> ids;
+    const auto j = nlohmann::json::parse(out);
+    for (const auto& d : j["diagnostics"]) ids.push_back(d["rule"]);
+    return ids;
+  };
+  EXPECT_EQ(rules_of(RunCitelint("check --format json " + Q(path)).out),
+            (std::vector<std::string>{"sources.anonymous", "notes.dangling-marker", "notes.unused-note"}));
+  EXPECT_EQ(rules_of(RunCitelint("check --format json --select 'notes.*' " + Q(path)).out),
+            (std::vector<std::string>{"notes.dangling-marker", "notes.unused-note"}));
+  EXPECT_EQ(rules_of(RunCitelint("check --format json --ignore notes.unused-note,sources.anonymous " + Q(path)).out),
+            (std::vector<std::string>{"notes.dangling-marker"}));
+  EXPECT_EQ(rules_of(RunCitelint("check --format json --quiet " + Q(path)).out),
+            (std::vector<std::string>{"notes.dangling-marker"}));
+  // --select names rules that exist.
+  const auto typo = RunCitelint("check --select notes.unused-notes " + Q(path));
+  EXPECT_EQ(typo.exit_code, 2);
+  EXPECT_NE(typo.err.find("did you mean 'notes.unused-note'?"), std::string::npos) << typo.err;
+  // --statistics: counts per rule, most first, instead of the findings.
+  const auto stats = RunCitelint("check --statistics " + Q(path));
+  EXPECT_EQ(stats.out,
+            "     1  notes.dangling-marker            error\n"
+            "     1  notes.unused-note                warning\n"
+            "     1  sources.anonymous                info\n");
+  EXPECT_EQ(stats.exit_code, 1);
+  // --max-warnings: more warnings than N fail, whatever --fail-on says.
+  const std::string unused = Q(Write("u.txt", kUnused));
+  EXPECT_EQ(RunCitelint("check " + unused).exit_code, 0);
+  EXPECT_EQ(RunCitelint("check --max-warnings 0 " + unused).exit_code, 1);
+  EXPECT_EQ(RunCitelint("check --max-warnings 1 " + unused).exit_code, 0);
+}
+
 }  // namespace
 }  // namespace citelint

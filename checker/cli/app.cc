@@ -34,6 +34,11 @@ struct CheckOptions {
   std::vector<std::string> paths;
   std::string format = "text";
   std::string output_file;
+  std::vector<std::string> select;  // rule globs: report only these
+  std::vector<std::string> ignore;  // rule globs: never report these
+  bool quiet = false;               // errors only
+  bool statistics = false;          // per-rule counts instead of findings (text, concise)
+  int max_warnings = -1;            // more warnings than this: exit 1
   std::string baseline;
   std::string write_baseline;
   std::string fail_on = "error";
@@ -162,6 +167,31 @@ int RunCheck(const CheckOptions& options) {
     sources[l.doc.path()] = l.doc.source;
   }
   SortDiagnostics(diagnostics);
+  // --select / --ignore / --quiet: which findings are reported at all.
+  if (!options.select.empty() || !options.ignore.empty()) {
+    std::vector<std::string> ids;
+    for (const auto& [config_path, setup] : setups) {
+      for (const auto& check : AllRules(setup.resources)) ids.push_back(check->info().id);
+    }
+    for (const auto* list : {&options.select, &options.ignore}) {
+      for (const std::string& pattern : *list) {
+        if (std::none_of(ids.begin(), ids.end(), [&](const std::string& id) { return GlobMatch(pattern, id); })) {
+          const auto near = DidYouMean(pattern, ids);
+          std::cerr << fmt::format("citelint check: error: no rule matches '{}' in {}{}\n", pattern,
+                                   list == &options.select ? "--select" : "--ignore",
+                                   near ? fmt::format(" (did you mean '{}'?)", *near) : std::string());
+          return kExitError;
+        }
+      }
+    }
+  }
+  auto any_match = [](const std::vector<std::string>& globs, const std::string& id) {
+    return std::any_of(globs.begin(), globs.end(), [&](const std::string& g) { return GlobMatch(g, id); });
+  };
+  std::erase_if(diagnostics, [&](const Diagnostic& d) {
+    return (!options.select.empty() && !any_match(options.select, d.rule)) || any_match(options.ignore, d.rule) ||
+           (options.quiet && d.severity != Severity::kError);
+  });
   if (loaded.empty() && errors.empty()) {
     // As in ESLint: a mistyped path or an over-broad ignore must not pass CI forever.
     std::cerr << "citelint check: error: no files to check (directories are searched for .txt, .md, .markdown, "
@@ -275,7 +305,17 @@ int RunCheck(const CheckOptions& options) {
     }
   }
   std::ostream& out = options.output_file.empty() ? std::cout : file;
-  if (options.format == "json") {
+  if (options.statistics && (options.format == "text" || options.format == "concise")) {
+    // As ruff's --statistics: how many findings of each rule, most first.
+    std::map<std::string, std::pair<int, Severity>> count;
+    for (const Diagnostic& d : diagnostics) {
+      auto& c = count.try_emplace(d.rule, 0, d.severity).first->second;
+      ++c.first;
+    }
+    std::vector<std::pair<std::string, std::pair<int, Severity>>> rows(count.begin(), count.end());
+    std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.second.first > b.second.first; });
+    for (const auto& [rule, c] : rows) out << fmt::format("{:>6}  {:<32} {}\n", c.first, rule, SeverityName(c.second));
+  } else if (options.format == "json") {
     report::WriteJson(out, input);
   } else if (options.format == "concise") {
     report::WriteConcise(out, input);
@@ -316,7 +356,16 @@ int RunCheck(const CheckOptions& options) {
   for (const std::string& e : errors) std::cerr << e << '\n';
   if (!errors.empty()) return kExitError;
 
-  if (options.fail_on == "never" || !options.write_baseline.empty()) return kExitClean;
+  if (!options.write_baseline.empty()) return kExitClean;
+  if (options.max_warnings >= 0) {
+    const auto warnings = std::count_if(diagnostics.begin(), diagnostics.end(),
+                                        [](const Diagnostic& d) { return d.severity == Severity::kWarning; });
+    if (warnings > options.max_warnings) {
+      std::cerr << fmt::format("citelint check: {} warnings, more than --max-warnings {}\n", warnings, options.max_warnings);
+      return kExitFindings;
+    }
+  }
+  if (options.fail_on == "never") return kExitClean;
   const Severity threshold = *ParseSeverity(options.fail_on);
   const bool failed = std::any_of(diagnostics.begin(), diagnostics.end(), [&](const Diagnostic& d) {
     return static_cast<int>(d.severity) <= static_cast<int>(threshold);
@@ -560,6 +609,18 @@ int Main(int argc, char** argv) {
   check_cmd->add_option("--write-baseline", check.write_baseline,
                         "Record every finding in this baseline file (and exit 0)");
   check_cmd->add_option("--output-file", check.output_file, "Write the report to FILE instead of standard output");
+  check_cmd->add_option("--select", check.select, "Report only rules matching these ids or globs (comma-separated)")
+      ->delimiter(',')
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  check_cmd->add_option("--ignore", check.ignore, "Never report rules matching these ids or globs (comma-separated)")
+      ->delimiter(',')
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  check_cmd->add_flag("--quiet", check.quiet, "Report errors only");
+  check_cmd->add_flag("--statistics", check.statistics, "Print how many findings of each rule instead of the findings");
+  check_cmd->add_option("--max-warnings", check.max_warnings, "Exit 1 when there are more warnings than this")
+      ->check(CLI::NonNegativeNumber);
   check_cmd->add_option("--fail-on", check.fail_on, "Lowest severity that makes the exit status 1")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}))
       ->capture_default_str();
