@@ -44,6 +44,18 @@ TEST_F(RuleEngineTest, BadRegex) {
   ExpectBrokenRule(std::string(kHeader) + "patterns:\n  - 'ok'\n  - 'a(b'\n", 7, 5, "bad regular expression: missing )");
 }
 
+// "\b" in YAML double quotes is a backspace, never meant in a pattern.
+TEST_F(RuleEngineTest, BackspaceInAPattern) {
+  ExpectBrokenRule(std::string(kHeader) + "patterns: [\"\\bsources said\"]\n", 5, 12,
+                   "in double quotes YAML reads \"\\b\" as one; write the pattern in single quotes");
+}
+
+// RE2 has no lookaround; the error says so and what to write instead.
+TEST_F(RuleEngineTest, LookaroundIsExplained) {
+  ExpectBrokenRule(std::string(kHeader) + "patterns: ['sources(?= said)']\n", 5, 12,
+                   "RE2 has no lookahead or lookbehind: match the context as part of the pattern, or use an `unless:`");
+}
+
 TEST_F(RuleEngineTest, WrongType) {
   ExpectBrokenRule(std::string(kHeader) + "patterns: ['x']\nignorecase: sometimes\n", 6, 13, "'ignorecase' must be true or false");
 }

@@ -255,8 +255,24 @@ Status LoadRuleFile(const fs::path& file, const std::map<std::string, const Rule
     for (const auto& item : list) items.push_back(item);
     for (const auto& item : items) {
       if (!item.IsScalar()) return ErrorAt(file, item.Mark(), "'patterns' must be a list of strings");
-      auto re = text::Regex::Compile(item.as<std::string>(), ignorecase);
-      if (!re.ok()) return ErrorAt(file, item.Mark(), fmt::format("bad regular expression: {}", re.status().message()));
+      const std::string pattern = item.as<std::string>();
+      // YAML's double quotes read "\b" as a backspace, never meant in a pattern.
+      if (pattern.find('\b') != std::string::npos) {
+        return ErrorAt(file, item.Mark(),
+                       "the pattern holds a backspace: in double quotes YAML reads \"\\b\" as one; write the pattern "
+                       "in single quotes ('\\b(sources) said') or double the backslash (\"\\\\b\")");
+      }
+      auto re = text::Regex::Compile(pattern, ignorecase);
+      if (!re.ok()) {
+        std::string why = fmt::format("bad regular expression: {}", re.status().message());
+        // RE2 (linear time, no backtracking) has no lookaround.
+        if (pattern.find("(?=") != std::string::npos || pattern.find("(?!") != std::string::npos ||
+            pattern.find("(?<=") != std::string::npos || pattern.find("(?<!") != std::string::npos) {
+          why += "; RE2 has no lookahead or lookbehind: match the context as part of the pattern, or use an "
+                 "`unless:` condition (e.g. `sentence-has: marker`)";
+        }
+        return ErrorAt(file, item.Mark(), why);
+      }
       t.patterns.push_back(std::move(re).value());
     }
     t.kind = Trigger::kPattern;
