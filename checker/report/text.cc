@@ -1,6 +1,10 @@
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <limits>
+
 #include "checker/report/report.h"
+#include "checker/text/unicode.h"
 
 namespace citelint::report {
 
@@ -16,6 +20,65 @@ std::string Plural(int n, std::string_view word) {
   return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
 
+// A source line as printed under a finding, with the marks line under it. A
+// line wider than kWidth cells (a paragraph of plain text) is cut to a window
+// around the span, "…" marking what is left out, as rustc does; carets sit
+// under the span whatever the characters' widths (CJK and emoji take two
+// cells, combining marks none; a tab stays a tab).
+struct Snippet {
+  std::string line;
+  std::string marks;
+};
+
+constexpr int kWidth = 120;   // cells shown at most
+constexpr int kBefore = 40;   // cells kept before the span when cutting
+
+Snippet Window(std::string_view line, int start_column, int end_column) {
+  struct Cell {
+    uint32_t begin, end;  // bytes
+    int width;
+    bool tab;
+  };
+  std::vector<Cell> cps;
+  for (uint32_t i = 0; i < line.size();) {
+    const uint32_t b = i;
+    const int32_t c = text::NextCodePoint(line, i);
+    cps.push_back({b, i, c == '\t' ? 1 : text::DisplayWidth(c), c == '\t'});
+  }
+  const int n = static_cast<int>(cps.size());
+  const int start = std::clamp(start_column - 1, 0, n);  // code-point index of the span's start
+  const int stop = std::clamp(end_column - 1, start + 1, std::max(n, start + 1));
+  int total = 0;
+  for (const Cell& c : cps) total += c.width;
+  int from = 0, to = n;
+  if (total > kWidth) {
+    // Back from the start by kBefore cells, then forward to kWidth cells.
+    int width = 0;
+    from = start;
+    while (from > 0 && width + cps[from - 1].width <= kBefore) width += cps[--from].width;
+    to = from;
+    width = 0;
+    while (to < n && width + cps[to].width <= kWidth) width += cps[to++].width;
+  }
+  Snippet out;
+  if (from > 0) {
+    out.line += "\u2026";
+    out.marks += ' ';
+  }
+  for (int k = from; k < to; ++k) out.line.append(line.substr(cps[k].begin, cps[k].end - cps[k].begin));
+  if (to < n) out.line += "\u2026";
+  for (int k = from; k < start && k < to; ++k) out.marks += cps[k].tab ? std::string("\t") : std::string(cps[k].width, ' ');
+  bool first = true;
+  for (int k = start; k < std::min(stop, to); ++k) {
+    for (int w = 0; w < std::max(cps[k].width, first ? 1 : 0); ++w) {
+      out.marks += first ? '^' : '~';
+      first = false;
+    }
+  }
+  if (first) out.marks += '^';  // the span starts at the line's end
+  return out;
+}
+
 }  // namespace
 
 void WriteText(std::ostream& out, const Input& input) {
@@ -28,20 +91,10 @@ void WriteText(std::ostream& out, const Input& input) {
     auto it = input.sources.find(d.path);
     if (it == input.sources.end()) continue;
     const std::string_view line = it->second->Line(pos.start.line);
-    out << line << '\n';
-    // Caret under the first code point, tildes under the rest on this line.
-    std::string caret;
-    int column = 1;
-    for (size_t i = 0; i < line.size() && column < pos.start.column; ++i) {
-      const unsigned char c = static_cast<unsigned char>(line[i]);
-      if ((c & 0xC0) == 0x80) continue;
-      caret += c == '\t' ? '\t' : ' ';
-      ++column;
-    }
-    caret += '^';
-    const int end_column = pos.end.line == pos.start.line ? pos.end.column : column + 1;
-    for (int c = column + 1; c < end_column; ++c) caret += '~';
-    out << caret << '\n';
+    const int end_column = pos.end.line == pos.start.line ? std::max(pos.end.column, pos.start.column + 1)
+                                                          : std::numeric_limits<int>::max();
+    const Snippet snippet = Window(line, pos.start.column, end_column);
+    out << snippet.line << '\n' << snippet.marks << '\n';
   }
   const Summary& s = input.summary;
   const std::string where = fmt::format("in {} ({}, {})", Plural(s.files, "file"), Plural(s.markers, "marker"),

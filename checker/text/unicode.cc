@@ -51,6 +51,17 @@ std::string FoldCase(std::string_view s) {
 bool IsLetter(int32_t c) { return c >= 0 && u_isalpha(c); }
 bool IsUpper(int32_t c) { return c >= 0 && u_isupper(c); }
 bool IsLower(int32_t c) { return c >= 0 && u_islower(c); }
+
+int DisplayWidth(int32_t c) {
+  if (c < 0) return 1;
+  // Combining marks and format characters (zero-width joiner, …) take no cell.
+  const int8_t type = u_charType(c);
+  if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_FORMAT_CHAR) return 0;
+  // East Asian wide and fullwidth characters (CJK, most emoji) take two.
+  const int width = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+  if (width == U_EA_WIDE || width == U_EA_FULLWIDTH) return 2;
+  return 1;
+}
 bool IsWhitespace(int32_t c) { return c >= 0 && (u_isUWhiteSpace(c) || c == 0xFEFF); }
 
 bool IsClosingQuote(int32_t c) {

@@ -24,6 +24,9 @@ bool IsLetter(int32_t c);
 bool IsUpper(int32_t c);
 bool IsLower(int32_t c);
 bool IsWhitespace(int32_t c);  // includes NBSP and other Unicode spaces
+// Terminal cells a code point takes: 2 for East Asian wide and fullwidth (CJK,
+// most emoji), 0 for combining marks and format characters, else 1.
+int DisplayWidth(int32_t c);
 // Closing quotation marks (”, ’, ", ', », ›, 」, 』).
 bool IsClosingQuote(int32_t c);
 // Dashes usable in a range of note numbers (hyphen, en dash, em dash, …).

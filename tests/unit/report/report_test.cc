@@ -142,5 +142,41 @@ TEST(ReportTest, JunitHasASuitePerFileAndFailsAtTheLevel) {
   EXPECT_EQ(never.str().find("<failure"), std::string::npos);
 }
 
+// A paragraph-long line is cut to a window around the span; the caret stays
+// under the span, and wide characters (CJK, emoji) take two cells.
+TEST(ReportTest, TextWindowsLongLinesAndAlignsWideCharacters) {
+  std::string long_line;
+  for (int i = 0; i < 30; ++i) long_line += "Rates rose. ";
+  const size_t at = long_line.size() + std::string("The minister said it.").size();
+  long_line += "The minister said it.7 ";
+  for (int i = 0; i < 20; ++i) long_line += "Bonds fell. ";
+  const std::string wide = "Reporter \u6771\u4eac said \U0001F600 \u201c\u6e2f\u306f\u6551\u308f\u308c\u305f\u201d today.7\n";
+  auto a = std::make_shared<const SourceFile>("a.txt", long_line + "\n");
+  auto b = std::make_shared<const SourceFile>("b.txt", wide);
+  std::map<std::string, std::shared_ptr<const SourceFile>> sources{{"a.txt", a}, {"b.txt", b}};
+  Diagnostic d;
+  d.rule = "notes.dangling-marker";
+  d.severity = Severity::kError;
+  d.path = "a.txt";
+  d.span = {static_cast<uint32_t>(at), static_cast<uint32_t>(at + 1)};
+  d.message = "m";
+  Diagnostic w = d;
+  w.path = "b.txt";
+  const size_t seven = wide.find(".7") + 1;
+  w.span = {static_cast<uint32_t>(seven), static_cast<uint32_t>(seven + 1)};
+  std::vector<Diagnostic> ds{d, w};
+  std::ostringstream out;
+  WriteText(out, Input{ds, sources, Summary{2, 2, 0}});
+  const std::string text = out.str();
+  // 40 cells before the span, "…" on both sides, 120 cells in all.
+  const std::string window = "\u2026 rose. Rates rose. The minister said it.7 Bonds fell.";
+  EXPECT_NE(text.find("a.txt:1:" + std::to_string(at + 1) + ": error: m [notes.dangling-marker]\n" + window),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find(std::string(" Bonds \u2026\n") + std::string(41, ' ') + "^\n"), std::string::npos) << text;
+  // 9 + 4 (two CJK) + 6 + 2 (emoji) + 1 + 1 + 12 (six CJK) + 1 + 7 = 43 cells before the 7.
+  EXPECT_NE(text.find(wide + std::string(43, ' ') + "^\n"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace citelint::report
