@@ -485,5 +485,28 @@ TEST_F(CliTest, SelectIgnoreQuietStatisticsMaxWarnings) {
   EXPECT_EQ(RunCitelint("check --max-warnings 1 " + unused).exit_code, 0);
 }
 
+// JSON `related`: the note a marker cites and the note that fits (the seed:
+// notes 7, 8 and 9 sit on lines 62, 63 and 64).
+TEST_F(CliTest, JsonRelatedLocationsNameTheNotes) {
+  const auto r = RunCitelint("check --format json " +
+                             Q((test::SourceDir() / "fixtures/e2e/openai-microsoft-partnership.txt").string()));
+  const auto j = nlohmann::json::parse(r.out);
+  int mismatches = 0;
+  for (const auto& d : j["diagnostics"]) {
+    if (d["rule"] != "attribution.mismatch") continue;
+    ++mismatches;
+    ASSERT_EQ(d["related"].size(), 2u) << d.dump();
+    const int cited = std::stoi(d["note"].get<std::string>()), fits = std::stoi(d["suggest"].get<std::string>());
+    EXPECT_EQ(d["related"][0]["line"], 55 + cited) << d.dump();
+    EXPECT_EQ(d["related"][0]["message"], "note " + std::to_string(cited));
+    EXPECT_EQ(d["related"][1]["line"], 55 + fits) << d.dump();
+    EXPECT_EQ(d["related"][1]["message"], "note " + std::to_string(fits) + ", the note that fits");
+  }
+  EXPECT_EQ(mismatches, 3);
+  // A finding with no note to point at has an empty list.
+  const auto clean = nlohmann::json::parse(RunCitelint("check --format json " + Q(Write("d.txt", kDangling))).out);
+  EXPECT_TRUE(clean["diagnostics"][0]["related"].empty());
+}
+
 }  // namespace
 }  // namespace citelint

@@ -100,8 +100,22 @@ def main():
                         or loc["artifactLocation"]["uri"] != "harbour%20strike.txt"
                         or r["partialFingerprints"]["citelint/v1"] != d["fingerprint"]):
                     failures.append(f"result {r} does not match finding {d}")
-        if seeded and not any(r["ruleId"] == "attribution.rotated-notes" for r in seeded["runs"][0]["results"]):
-            failures.append("the seed's rotation is missing from its SARIF")
+        if seeded:
+            res = seeded["runs"][0]["results"]
+            if not any(r["ruleId"] == "attribution.rotated-notes" for r in res):
+                failures.append("the seed's rotation is missing from its SARIF")
+            # Each mismatch points at the note cited and the note that fits, and
+            # offers the fix: the marker relabelled. (Notes 7-9: lines 62-64.)
+            mismatches = [r for r in res if r["ruleId"] == "attribution.mismatch"]
+            if len(mismatches) != 3:
+                failures.append(f"{len(mismatches)} mismatches in the seed's SARIF, expected 3")
+            for r in mismatches:
+                lines = [x["physicalLocation"]["region"]["startLine"] for x in r.get("relatedLocations", [])]
+                fix = r.get("fixes", [{}])[0].get("artifactChanges", [{}])[0].get("replacements", [{}])[0]
+                new = fix.get("insertedContent", {}).get("text", "")
+                if len(lines) != 2 or not new or lines[1] != 55 + int(new) or \
+                        fix["deletedRegion"] != r["locations"][0]["physicalLocation"]["region"]:
+                    failures.append(f"mismatch without its related notes or fix: {json.dumps(r)[:400]}")
         if based:
             states = sorted((r["ruleId"], r["baselineState"]) for r in based["runs"][0]["results"])
             expected = sorted([("sources.anonymous", "unchanged"), ("notes.dangling-marker", "unchanged"),

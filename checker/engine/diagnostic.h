@@ -16,6 +16,13 @@ enum class Severity { kError = 0, kWarning = 1, kInfo = 2 };
 const char* SeverityName(Severity s);
 std::optional<Severity> ParseSeverity(std::string_view name);
 
+// Another place a finding concerns: the note a marker cites, the note it
+// should cite.
+struct RelatedLocation {
+  Span span;  // source bytes
+  std::string message;
+};
+
 struct Diagnostic {
   std::string rule;                   // "notes.dangling-marker"
   Severity severity = Severity::kError;
@@ -25,6 +32,7 @@ struct Diagnostic {
   std::optional<std::string> marker;  // marker label, where one applies
   std::optional<std::string> note;    // note label, where one applies
   std::optional<std::string> suggest; // the note label that would be right, where one is known
+  std::vector<RelatedLocation> related;  // the cited note, the suggested note
 };
 
 // Deterministic order: path, then start offset (same as line, column), then rule id.

@@ -1,5 +1,7 @@
 #include "checker/engine/check.h"
 
+#include <fmt/format.h>
+
 namespace citelint {
 
 Analysis::Analysis(const Document& doc, const Resources& resources) : doc_(doc), resources_(resources) {}
@@ -67,6 +69,21 @@ void Sink::Report(Span span, std::string message, std::optional<std::string> mar
   d.marker = std::move(marker);
   d.note = std::move(note);
   d.suggest = std::move(suggest);
+  // The notes the finding names, so that a viewer can jump to them.
+  auto note_span = [&](const std::string& label) -> std::optional<Span> {
+    for (const Note& n : doc_.notes) {
+      if (n.label == label && n.duplicate_of < 0 && !n.hidden) return n.span;
+    }
+    return std::nullopt;
+  };
+  if (d.note) {
+    if (auto at = note_span(*d.note); at && !(at->begin <= span.begin && span.begin < at->end)) {
+      d.related.push_back({*at, fmt::format("note {}", *d.note)});
+    }
+  }
+  if (d.suggest && d.suggest != d.note) {
+    if (auto at = note_span(*d.suggest)) d.related.push_back({*at, fmt::format("note {}, the note that fits", *d.suggest)});
+  }
   out_.push_back(std::move(d));
 }
 

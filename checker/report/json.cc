@@ -25,6 +25,15 @@ void WriteJson(std::ostream& out, const Input& input) {
     j["note"] = d.note ? nlohmann::ordered_json(*d.note) : nlohmann::ordered_json(nullptr);
     j["suggest"] = d.suggest ? nlohmann::ordered_json(*d.suggest) : nlohmann::ordered_json(nullptr);
     j["fingerprint"] = fingerprints[index++];
+    nlohmann::ordered_json related = nlohmann::ordered_json::array();
+    if (auto src = input.sources.find(d.path); src != input.sources.end()) {
+      for (const RelatedLocation& r : d.related) {
+        const LineCol a = src->second->Locate(r.span.begin), b = src->second->Locate(r.span.end);
+        related.push_back({{"line", a.line}, {"column", a.column}, {"end_line", b.line}, {"end_column", b.column},
+                           {"message", r.message}});
+      }
+    }
+    j["related"] = std::move(related);
     diagnostics.push_back(std::move(j));
   }
   nlohmann::ordered_json root;

@@ -100,6 +100,32 @@ void WriteSarif(std::ostream& out, const Input& input, const SarifOptions& optio
     r["locations"] = nlohmann::ordered_json::array(
         {{{"physicalLocation", {{"artifactLocation", {{"uri", PathUri(d.path)}}}, {"region", Region(pos)}}}}});
     r["partialFingerprints"] = {{"citelint/v1", fingerprints[index]}};
+    if (auto src = input.sources.find(d.path); src != input.sources.end()) {
+      const SourceFile& file = *src->second;
+      nlohmann::ordered_json related = nlohmann::ordered_json::array();
+      int id = 1;
+      for (const RelatedLocation& rel : d.related) {
+        related.push_back({{"id", id++},
+                           {"physicalLocation",
+                            {{"artifactLocation", {{"uri", PathUri(d.path)}}},
+                             {"region", Region({file.Locate(rel.span.begin), file.Locate(rel.span.end)})}}},
+                           {"message", {{"text", Sentence(rel.message)}}}});
+      }
+      if (!related.empty()) r["relatedLocations"] = std::move(related);
+      // A marker that should cite another note: replace its label.
+      const std::string_view bytes = file.bytes();
+      if (d.marker && d.suggest && d.span.end <= bytes.size() && d.span.end > d.span.begin &&
+          bytes.substr(d.span.begin, d.span.end - d.span.begin) == *d.marker) {
+        r["fixes"] = nlohmann::ordered_json::array(
+            {{{"description", {{"text", Sentence(fmt::format("Cite note {} instead of note {}", *d.suggest, *d.marker))}}},
+              {"artifactChanges",
+               nlohmann::ordered_json::array(
+                   {{{"artifactLocation", {{"uri", PathUri(d.path)}}},
+                     {"replacements",
+                      nlohmann::ordered_json::array({{{"deletedRegion", Region(pos)},
+                                                      {"insertedContent", {{"text", *d.suggest}}}}})}}})}}});
+      }
+    }
     if (options.baseline) r["baselineState"] = "new";
     if (options.unchanged != nullptr && options.unchanged->count(fingerprints[index])) r["baselineState"] = "unchanged";
     ++index;
