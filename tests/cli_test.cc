@@ -508,5 +508,22 @@ TEST_F(CliTest, JsonRelatedLocationsNameTheNotes) {
   EXPECT_TRUE(clean["diagnostics"][0]["related"].empty());
 }
 
+// Input errors are JSON diagnostics (input.*) as well as stderr lines.
+TEST_F(CliTest, JsonListsInputErrors) {
+  const std::string good = Write("good.txt", kClean);
+  const std::string binary = Write("bin.txt", std::string("a\0b", 3));
+  const auto r = RunCitelint("check --format json " + Q((dir_ / "missing.txt").string()) + " " + Q(binary) + " " + Q(good));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("bin.txt: error: binary file"), std::string::npos) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j["diagnostics"].size(), 2u) << r.out;
+  EXPECT_EQ(j["diagnostics"][0]["rule"], "input.missing");
+  EXPECT_EQ(j["diagnostics"][0]["path"], (dir_ / "missing.txt").string());
+  EXPECT_EQ(j["diagnostics"][1]["rule"], "input.binary");
+  EXPECT_EQ(j["diagnostics"][1]["severity"], "error");
+  EXPECT_EQ(j["summary"]["input_errors"], 2);
+  EXPECT_EQ(j["summary"]["files"], 1);
+}
+
 }  // namespace
 }  // namespace citelint

@@ -287,6 +287,9 @@ int RunCheck(const CheckOptions& options) {
 
   report::Input input{diagnostics, sources, summary};
   input.fingerprints = &fingerprints;
+  std::vector<report::InputError> input_errors;
+  for (const std::string& e : errors) input_errors.push_back(report::ParseInputError(e));
+  input.input_errors = &input_errors;
   std::ofstream file;
   if (!options.output_file.empty()) {
     // citelint never writes over what it reads.

@@ -4,8 +4,59 @@
 
 namespace citelint::report {
 
+InputError ParseInputError(const std::string& text) {
+  InputError e;
+  e.rule = "input.error";
+  const size_t cut = text.find(": error: ");
+  std::string where = cut == std::string::npos ? std::string() : text.substr(0, cut);
+  e.message = cut == std::string::npos ? text : text.substr(cut + 9);
+  // "path:line:col" → its line and column.
+  auto take_number = [&](int& into) {
+    const size_t colon = where.rfind(':');
+    if (colon == std::string::npos || colon + 1 >= where.size()) return false;
+    const std::string digits = where.substr(colon + 1);
+    if (digits.find_first_not_of("0123456789") != std::string::npos || digits.size() > 9) return false;
+    into = std::stoi(digits);
+    where.resize(colon);
+    return true;
+  };
+  int column = 1, line = 1;
+  if (take_number(column) && take_number(line)) {
+    e.line = line;
+    e.column = column;
+  } else if (cut != std::string::npos) {
+    where = text.substr(0, cut);
+  }
+  e.path = where;
+  const std::string& m = e.message;
+  if (m.find("no such file") != std::string::npos) e.rule = "input.missing";
+  else if (m.find("binary file") != std::string::npos) e.rule = "input.binary";
+  else if (m.find("invalid UTF-8") != std::string::npos) e.rule = "input.invalid-utf8";
+  else if (m.find("not read by citelint") != std::string::npos) e.rule = "input.unsupported-format";
+  return e;
+}
+
 void WriteJson(std::ostream& out, const Input& input) {
   nlohmann::ordered_json diagnostics = nlohmann::ordered_json::array();
+  if (input.input_errors != nullptr) {
+    for (const InputError& e : *input.input_errors) {
+      nlohmann::ordered_json j;
+      j["rule"] = e.rule;
+      j["severity"] = "error";
+      j["path"] = e.path;
+      j["line"] = e.line;
+      j["column"] = e.column;
+      j["end_line"] = e.line;
+      j["end_column"] = e.column + 1;
+      j["message"] = e.message;
+      j["marker"] = nullptr;
+      j["note"] = nullptr;
+      j["suggest"] = nullptr;
+      j["fingerprint"] = nullptr;
+      j["related"] = nlohmann::ordered_json::array();
+      diagnostics.push_back(std::move(j));
+    }
+  }
   int counts[3] = {0, 0, 0};
   const std::vector<std::string> fingerprints = FingerprintsOf(input);
   size_t index = 0;
@@ -41,7 +92,8 @@ void WriteJson(std::ostream& out, const Input& input) {
   root["diagnostics"] = std::move(diagnostics);
   root["summary"] = {{"files", input.summary.files},   {"markers", input.summary.markers},
                      {"notes", input.summary.notes},   {"errors", counts[0]},
-                     {"warnings", counts[1]},          {"infos", counts[2]}};
+                     {"warnings", counts[1]},          {"infos", counts[2]},
+                     {"input_errors", input.input_errors != nullptr ? input.input_errors->size() : 0}};
   out << root.dump(2) << '\n';
 }
 

@@ -22,6 +22,16 @@ struct Summary {
   int notes = 0;
 };
 
+// A file that could not be checked, as JSON reports it (rule `input.*`).
+struct InputError {
+  std::string path;
+  int line = 1, column = 1;
+  std::string rule;     // input.missing, input.binary, input.invalid-utf8, input.unsupported-format, input.error
+  std::string message;  // without the "path: error: " prefix
+};
+// Parses "path[:line:col]: error: message" (how loaders word input errors).
+InputError ParseInputError(const std::string& text);
+
 struct Input {
   const std::vector<Diagnostic>& diagnostics;  // sorted
   const std::map<std::string, std::shared_ptr<const SourceFile>>& sources;  // by path
@@ -31,6 +41,8 @@ struct Input {
   const std::vector<std::string>* fingerprints = nullptr;
   // Every rule the run knows, sorted by id (SARIF lists them); may be null.
   const std::vector<RuleInfo>* rules = nullptr;
+  // Files that could not be checked (JSON lists them as diagnostics); may be null.
+  const std::vector<InputError>* input_errors = nullptr;
 };
 
 struct Position {

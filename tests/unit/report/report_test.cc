@@ -178,5 +178,22 @@ TEST(ReportTest, TextWindowsLongLinesAndAlignsWideCharacters) {
   EXPECT_NE(text.find(wide + std::string(43, ' ') + "^\n"), std::string::npos) << text;
 }
 
+TEST(ReportTest, InputErrorsParseIntoInputRules) {
+  const InputError utf8 = ParseInputError("dir/bad.txt:3:14: error: invalid UTF-8 at byte offset 40");
+  EXPECT_EQ(utf8.path, "dir/bad.txt");
+  EXPECT_EQ(utf8.line, 3);
+  EXPECT_EQ(utf8.column, 14);
+  EXPECT_EQ(utf8.rule, "input.invalid-utf8");
+  EXPECT_EQ(utf8.message, "invalid UTF-8 at byte offset 40");
+  const InputError missing = ParseInputError("a:b.txt: error: no such file or directory");
+  EXPECT_EQ(missing.path, "a:b.txt");
+  EXPECT_EQ(missing.line, 1);
+  EXPECT_EQ(missing.rule, "input.missing");
+  EXPECT_EQ(ParseInputError("x.bin: error: binary file (contains NUL bytes)").rule, "input.binary");
+  EXPECT_EQ(ParseInputError("d.pdf: error: PDF files are not read by citelint (plain text …)").rule,
+            "input.unsupported-format");
+  EXPECT_EQ(ParseInputError("d: error: is a directory").rule, "input.error");
+}
+
 }  // namespace
 }  // namespace citelint::report
