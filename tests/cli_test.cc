@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <set>
 #include <nlohmann/json.hpp>
 
 #include "tests/test_util.h"
@@ -523,6 +524,40 @@ TEST_F(CliTest, JsonListsInputErrors) {
   EXPECT_EQ(j["diagnostics"][1]["severity"], "error");
   EXPECT_EQ(j["summary"]["input_errors"], 2);
   EXPECT_EQ(j["summary"]["files"], 1);
+}
+
+// Glob patterns (expanded by citelint), --stdin-filename and --force-exclude.
+TEST_F(CliTest, GlobsStdinFilenameAndForceExclude) {
+  Write("docs/top.md", "Claim.[^x]\n");
+  Write("docs/a/x.md", "Claim.[^y]\n");
+  Write("docs/a/b/y.md", "Claim.[^z]\n");
+  Write("docs/a/n.txt", kDangling);
+  auto paths_of = [](const std::string& out) {
+    std::set<std::string> paths;
+    const auto j = nlohmann::json::parse(out);
+    for (const auto& d : j["diagnostics"]) paths.insert(d["path"].get<std::string>());
+    return paths;
+  };
+  const std::string docs = (dir_ / "docs").string();
+  EXPECT_EQ(paths_of(RunCitelint("check --format json " + Q(docs + "/**/*.md")).out),
+            (std::set<std::string>{docs + "/top.md", docs + "/a/x.md", docs + "/a/b/y.md"}));
+  EXPECT_EQ(paths_of(RunCitelint("check --format json " + Q(docs + "/*.md")).out), (std::set<std::string>{docs + "/top.md"}));
+  EXPECT_EQ(paths_of(RunCitelint("check --format json " + Q(docs + "/a/*.[mt]*")).out),
+            (std::set<std::string>{docs + "/a/x.md", docs + "/a/n.txt"}));
+  const auto none = RunCitelint("check " + Q(docs + "/**/*.rst"));
+  EXPECT_EQ(none.exit_code, 2);
+  EXPECT_NE(none.err.find("no document matches this pattern"), std::string::npos) << none.err;
+
+  // Standard input read as Markdown, reported under the name given.
+  const auto in = RunCitelint("check --format concise --stdin-filename docs/new.md -", "Claim.[^1] Other.[^x]\n\n[^1]: Source.\n");
+  EXPECT_EQ(in.out, "docs/new.md:1:18: error: marker x has no matching note [notes.dangling-marker]\n");
+
+  // ignore: skips walked files; --force-exclude skips named ones too.
+  Write("docs/.citelint.yaml", "ignore: ['a/*']\n");
+  const std::string named = Q(docs + "/a/x.md");
+  EXPECT_EQ(RunCitelint("check " + named).exit_code, 1);
+  EXPECT_EQ(RunCitelint("check --force-exclude " + named).exit_code, 2);  // nothing left to check
+  EXPECT_EQ(RunCitelint("check --force-exclude " + named + " " + Q(docs + "/top.md")).exit_code, 1);
 }
 
 }  // namespace

@@ -39,6 +39,8 @@ struct CheckOptions {
   bool quiet = false;               // errors only
   bool statistics = false;          // per-rule counts instead of findings (text, concise)
   int max_warnings = -1;            // more warnings than this: exit 1
+  std::string stdin_filename;       // the name standard input is checked as
+  bool force_exclude = false;       // the config's ignore: also for files named explicitly
   std::string baseline;
   std::string write_baseline;
   std::string fail_on = "error";
@@ -131,7 +133,10 @@ int RunCheck(const CheckOptions& options) {
   };
   std::vector<Loaded> loaded;
   for (const std::string& path : files) {
-    const std::string config_path = options.config.empty() ? FindConfig(path) : options.config;
+    // Standard input checked as a named file: its format, config and path are that name's.
+    const bool named_stdin = path == "-" && !options.stdin_filename.empty();
+    const std::string& shown = named_stdin ? options.stdin_filename : path;
+    const std::string config_path = options.config.empty() ? FindConfig(shown) : options.config;
     auto setup_it = setups.find(config_path);
     if (setup_it == setups.end()) {
       auto setup = MakeSetup(config_path, options.rules_dir, options.extra_rules, options.preview, options.profile);
@@ -142,13 +147,15 @@ int RunCheck(const CheckOptions& options) {
       setup_it = setups.emplace(config_path, std::move(setup).value()).first;
     }
     const Setup& setup = setup_it->second;
-    if (walked.count(path) && setup.config.Ignored(path)) continue;
+    if ((walked.count(path) || options.force_exclude) && setup.config.Ignored(shown)) continue;
     auto source = SourceFile::Read(path);
     if (!source.ok()) {
       errors.push_back(source.status().message());
       continue;
     }
-    auto doc = LoadDocument(std::make_shared<const SourceFile>(std::move(source).value()), InputFormat(path, forced));
+    if (named_stdin) source = SourceFile(options.stdin_filename, std::string(source->bytes()));
+    auto doc = LoadDocument(std::make_shared<const SourceFile>(std::move(source).value()),
+                            named_stdin ? forced : InputFormat(path, forced));
     if (!doc.ok()) {
       errors.push_back(doc.status().message());
       continue;
@@ -621,6 +628,10 @@ int Main(int argc, char** argv) {
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   check_cmd->add_flag("--quiet", check.quiet, "Report errors only");
+  check_cmd->add_option("--stdin-filename", check.stdin_filename,
+                        "Check standard input (-) as this file: its format, config and reported path");
+  check_cmd->add_flag("--force-exclude", check.force_exclude,
+                      "Apply the config's ignore: to files named on the command line too (as pre-commit names them)");
   check_cmd->add_flag("--statistics", check.statistics, "Print how many findings of each rule instead of the findings");
   check_cmd->add_option("--max-warnings", check.max_warnings, "Exit 1 when there are more warnings than this")
       ->check(CLI::NonNegativeNumber);

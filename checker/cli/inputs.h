@@ -15,8 +15,10 @@ namespace citelint::cli {
 std::optional<Format> InputFormat(const std::string& path, const std::optional<Format>& forced);
 
 // Expands directories (recursively, by extension, hidden entries skipped, in
-// sorted order) and keeps explicit files as given. Missing paths are errors;
-// `walked` receives the files found by walking.
+// sorted order) and glob patterns ('docs/**/*.md': `*`, `?`, `[…]` within a
+// component, `**` across directories; a pattern matching no document is an
+// error), and keeps explicit files as given. Missing paths are errors;
+// `walked` receives the files found by walking or matching.
 std::vector<std::string> ExpandPaths(const std::vector<std::string>& args, std::vector<std::string>& errors,
                                      std::set<std::string>* walked = nullptr);
 
