@@ -560,5 +560,22 @@ TEST_F(CliTest, GlobsStdinFilenameAndForceExclude) {
   EXPECT_EQ(RunCitelint("check --force-exclude " + named + " " + Q(docs + "/top.md")).exit_code, 1);
 }
 
+// --jobs: the same bytes whatever the number of threads.
+TEST_F(CliTest, OutputIsTheSameForEveryJobCount) {
+  for (int n = 0; n < 24; ++n) {
+    const std::string body = "Rates rose " + std::to_string(n) + " percent.1 Officials said bonds fell.2 Talks end.9\n\n"
+                             "Notes\n1. Central bank minutes\n2. Treasury note\n3. Spare note\n";
+    Write("many/d" + std::to_string(100 + n) + (n % 2 ? ".txt" : ".md"), body);
+  }
+  const std::string dir = Q((dir_ / "many").string());
+  const auto one = RunCitelint("check --format json --jobs 1 " + dir);
+  ASSERT_EQ(one.exit_code, 1);
+  EXPECT_GE(nlohmann::json::parse(one.out)["diagnostics"].size(), 48u);
+  EXPECT_EQ(RunCitelint("check --format json --jobs 4 " + dir).out, one.out);
+  EXPECT_EQ(RunCitelint("check --format json -j 3 " + dir).out, one.out);
+  EXPECT_EQ(RunCitelint("check --format json " + dir).out, one.out);
+  EXPECT_EQ(RunCitelint("check --jobs 0 " + dir).exit_code, 2);  // a usage error
+}
+
 }  // namespace
 }  // namespace citelint

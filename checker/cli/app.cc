@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -14,6 +15,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <thread>
 
 #include "checker/checks/register_checks.h"
 #include "checker/document/loader.h"
@@ -41,6 +43,7 @@ struct CheckOptions {
   int max_warnings = -1;            // more warnings than this: exit 1
   std::string stdin_filename;       // the name standard input is checked as
   bool force_exclude = false;       // the config's ignore: also for files named explicitly
+  int jobs = 0;                     // documents checked at once; 0: one per core
   std::string baseline;
   std::string write_baseline;
   std::string fail_on = "error";
@@ -165,12 +168,30 @@ int RunCheck(const CheckOptions& options) {
   std::vector<Document*> docs;
   for (Loaded& l : loaded) docs.push_back(&l.doc);
   ResolveAcrossDocuments(docs);
-  for (const Loaded& l : loaded) {
+  // Check the documents on --jobs threads; each result lands in its own slot
+  // and they are joined in input order, so the output does not depend on N.
+  std::vector<std::vector<Diagnostic>> found(loaded.size());
+  {
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    const size_t threads = std::min<size_t>(options.jobs > 0 ? static_cast<size_t>(options.jobs) : cores, loaded.size());
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+      for (size_t i = next++; i < loaded.size(); i = next++) {
+        found[i] = CheckDocument(loaded[i].doc, loaded[i].setup->resources, loaded[i].setup->config,
+                                 loaded[i].setup->enabled);
+      }
+    };
+    std::vector<std::thread> pool;
+    for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+    for (std::thread& t : pool) t.join();
+  }
+  for (size_t i = 0; i < loaded.size(); ++i) {
+    const Loaded& l = loaded[i];
     ++summary.files;
     summary.markers += static_cast<int>(l.doc.markers.size());
     summary.notes += static_cast<int>(l.doc.notes.size());
-    std::vector<Diagnostic> found = CheckDocument(l.doc, l.setup->resources, l.setup->config, l.setup->enabled);
-    diagnostics.insert(diagnostics.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+    diagnostics.insert(diagnostics.end(), std::make_move_iterator(found[i].begin()), std::make_move_iterator(found[i].end()));
     sources[l.doc.path()] = l.doc.source;
   }
   SortDiagnostics(diagnostics);
@@ -628,6 +649,8 @@ int Main(int argc, char** argv) {
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   check_cmd->add_flag("--quiet", check.quiet, "Report errors only");
+  check_cmd->add_option("--jobs,-j", check.jobs, "Documents checked at once (default: one per core)")
+      ->check(CLI::PositiveNumber);
   check_cmd->add_option("--stdin-filename", check.stdin_filename,
                         "Check standard input (-) as this file: its format, config and reported path");
   check_cmd->add_flag("--force-exclude", check.force_exclude,
