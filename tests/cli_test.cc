@@ -577,5 +577,13 @@ TEST_F(CliTest, OutputIsTheSameForEveryJobCount) {
   EXPECT_EQ(RunCitelint("check --jobs 0 " + dir).exit_code, 2);  // a usage error
 }
 
+TEST_F(CliTest, ColorAlwaysNeverAndPipes) {
+  const std::string path = Q(Write("d.txt", kDangling));
+  EXPECT_NE(RunCitelint("check --color always " + path).out.find("\x1b[1;31merror:\x1b[0m"), std::string::npos);
+  EXPECT_EQ(RunCitelint("check --color never " + path).out.find('\x1b'), std::string::npos);
+  EXPECT_EQ(RunCitelint("check " + path).out.find('\x1b'), std::string::npos);  // auto, into a pipe
+  EXPECT_EQ(RunCitelint("check --color sometimes " + path).exit_code, 2);
+}
+
 }  // namespace
 }  // namespace citelint

@@ -17,6 +17,8 @@
 #include <set>
 #include <thread>
 
+#include <unistd.h>
+
 #include "checker/checks/register_checks.h"
 #include "checker/document/loader.h"
 #include "checker/engine/config.h"
@@ -44,6 +46,7 @@ struct CheckOptions {
   std::string stdin_filename;       // the name standard input is checked as
   bool force_exclude = false;       // the config's ignore: also for files named explicitly
   int jobs = 0;                     // documents checked at once; 0: one per core
+  std::string color = "auto";       // auto | always | never
   std::string baseline;
   std::string write_baseline;
   std::string fail_on = "error";
@@ -174,17 +177,23 @@ int RunCheck(const CheckOptions& options) {
   {
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
     const size_t threads = std::min<size_t>(options.jobs > 0 ? static_cast<size_t>(options.jobs) : cores, loaded.size());
-    std::atomic<size_t> next{0};
-    auto work = [&] {
+    std::atomic<size_t> next{0}, done{0};
+    // A progress line on stderr for long runs, only on a terminal; the main
+    // thread writes it, so lines never interleave.
+    const bool progress = loaded.size() >= 20 && isatty(STDERR_FILENO);
+    auto work = [&](bool main_thread) {
       for (size_t i = next++; i < loaded.size(); i = next++) {
         found[i] = CheckDocument(loaded[i].doc, loaded[i].setup->resources, loaded[i].setup->config,
                                  loaded[i].setup->enabled);
+        const size_t finished = ++done;
+        if (main_thread && progress) std::cerr << fmt::format("\rcitelint: checked {}/{} files", finished, loaded.size()) << std::flush;
       }
     };
     std::vector<std::thread> pool;
-    for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
-    work();
+    for (size_t t = 1; t < threads; ++t) pool.emplace_back(work, false);
+    work(true);
     for (std::thread& t : pool) t.join();
+    if (progress) std::cerr << "\r\x1b[K" << std::flush;  // the line erased: the report follows
   }
   for (size_t i = 0; i < loaded.size(); ++i) {
     const Loaded& l = loaded[i];
@@ -318,6 +327,11 @@ int RunCheck(const CheckOptions& options) {
   std::vector<report::InputError> input_errors;
   for (const std::string& e : errors) input_errors.push_back(report::ParseInputError(e));
   input.input_errors = &input_errors;
+  // Colour only text to a terminal, unless told; NO_COLOR (no-color.org) turns "auto" off.
+  const char* no_color = std::getenv("NO_COLOR");
+  input.color = options.color == "always" ||
+                (options.color == "auto" && options.output_file.empty() && isatty(STDOUT_FILENO) &&
+                 (no_color == nullptr || *no_color == '\0'));
   std::ofstream file;
   if (!options.output_file.empty()) {
     // citelint never writes over what it reads.
@@ -649,6 +663,9 @@ int Main(int argc, char** argv) {
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   check_cmd->add_flag("--quiet", check.quiet, "Report errors only");
+  check_cmd->add_option("--color", check.color, "Colour the text output: auto (a terminal, unless NO_COLOR), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
   check_cmd->add_option("--jobs,-j", check.jobs, "Documents checked at once (default: one per core)")
       ->check(CLI::PositiveNumber);
   check_cmd->add_option("--stdin-filename", check.stdin_filename,

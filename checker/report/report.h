@@ -43,6 +43,7 @@ struct Input {
   const std::vector<RuleInfo>* rules = nullptr;
   // Files that could not be checked (JSON lists them as diagnostics); may be null.
   const std::vector<InputError>* input_errors = nullptr;
+  bool color = false;  // text: ANSI colours (--color)
 };
 
 struct Position {

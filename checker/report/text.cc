@@ -86,15 +86,29 @@ void WriteText(std::ostream& out, const Input& input) {
   for (const Diagnostic& d : input.diagnostics) {
     ++counts[static_cast<int>(d.severity)];
     const Position pos = Locate(input, d);
-    out << fmt::format("{}:{}:{}: {}: {} [{}]\n", d.path, pos.start.line, pos.start.column,
-                       SeverityName(d.severity), d.message, d.rule);
+    if (input.color) {
+      // As clang colours it: the location bold, the severity in its colour, the caret green.
+      const char* hue = d.severity == Severity::kError ? "\x1b[1;31m" : d.severity == Severity::kWarning ? "\x1b[1;35m"
+                                                                                                  : "\x1b[1;36m";
+      out << fmt::format("\x1b[1m{}:{}:{}:\x1b[0m {}{}:\x1b[0m \x1b[1m{}\x1b[0m [{}]\n", d.path, pos.start.line,
+                         pos.start.column, hue, SeverityName(d.severity), d.message, d.rule);
+    } else {
+      out << fmt::format("{}:{}:{}: {}: {} [{}]\n", d.path, pos.start.line, pos.start.column,
+                         SeverityName(d.severity), d.message, d.rule);
+    }
     auto it = input.sources.find(d.path);
     if (it == input.sources.end()) continue;
     const std::string_view line = it->second->Line(pos.start.line);
     const int end_column = pos.end.line == pos.start.line ? std::max(pos.end.column, pos.start.column + 1)
                                                           : std::numeric_limits<int>::max();
     const Snippet snippet = Window(line, pos.start.column, end_column);
-    out << snippet.line << '\n' << snippet.marks << '\n';
+    out << snippet.line << '\n';
+    if (input.color) {
+      const size_t mark = snippet.marks.find_first_of("^~");
+      out << snippet.marks.substr(0, mark) << "\x1b[1;32m" << snippet.marks.substr(mark) << "\x1b[0m\n";
+    } else {
+      out << snippet.marks << '\n';
+    }
   }
   const Summary& s = input.summary;
   const std::string where = fmt::format("in {} ({}, {})", Plural(s.files, "file"), Plural(s.markers, "marker"),
