@@ -418,6 +418,8 @@ TEST_F(CliTest, ConfigTyposAreErrors) {
       {"severity: {notes.unused-notes: error}\n", "severity for no rule 'notes.unused-notes' (did you mean 'notes.unused-note'?)"},
       {"options:\n  figures.mismatch:\n    context_windw: 3\n",
        "rule 'figures.mismatch' has no option 'context_windw' (did you mean 'context_window'?)"},
+      {"suppress:\n  - {path: d.txt, line: Rates, rule: notes.dangling-marker}\n",
+       ".citelint.yaml:2:5: error: a suppression needs a 'reason'"},
   };
   for (const auto& c : cases) {
     Write("site/.citelint.yaml", c.config);

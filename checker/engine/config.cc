@@ -222,6 +222,10 @@ Expected<Config> LoadConfig(const std::string& file) {
             else return Error(file, f.first.Mark(), fmt::format("unknown key '{}' in a suppression", k));
           }
           if (t.line.empty() || t.rule.empty()) return Error(file, item.Mark(), "a suppression needs 'line' and 'rule'");
+          // As for comments in a draft (meta.suppression-without-reason): say why.
+          if (t.reason.empty()) {
+            return Error(file, item.Mark(), "a suppression needs a 'reason' (why the finding does not apply)");
+          }
           c.suppress.push_back(std::move(t));
         }
       } else {
