@@ -92,6 +92,12 @@ TEST_F(CliTest, InputErrorsExitTwoAndNameTheFile) {
   EXPECT_NE(mixed.out.find("notes.dangling-marker"), std::string::npos);
 }
 
+TEST_F(CliTest, AMistypedCommandIsNamed) {
+  const auto r = RunCitelint("chek " + Q(Write("d.txt", kClean)));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("citelint: error: no command 'chek'; did you mean 'check'?"), std::string::npos) << r.err;
+}
+
 TEST_F(CliTest, UsageErrorsExitTwo) {
   EXPECT_EQ(RunCitelint("check").exit_code, 2);
   EXPECT_EQ(RunCitelint("check --format xml x.txt").exit_code, 2);

@@ -37,7 +37,8 @@ class RuleEngineTest : public test::TempDirTest {
 constexpr const char* kHeader = "id: house.broken\nkind: pattern\nmessage: \"m\"\ndescription: \"d\"\n";
 
 TEST_F(RuleEngineTest, UnknownKey) {
-  ExpectBrokenRule(std::string(kHeader) + "patterns: ['x']\nseverityy: error\n", 6, 1, "unknown key 'severityy'");
+  ExpectBrokenRule(std::string(kHeader) + "patterns: ['x']\nseverityy: error\n", 6, 1,
+                   "unknown key 'severityy' (did you mean 'severity'?)");
 }
 
 TEST_F(RuleEngineTest, BadRegex) {

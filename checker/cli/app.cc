@@ -3,6 +3,7 @@
 #include "checker/cli/inputs.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
@@ -752,6 +753,18 @@ int Main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
+    // "citelint chek draft.md": say which command was meant.
+    if (argc > 1 && argv[1][0] != '-') {
+      std::vector<std::string> commands;
+      for (const CLI::App* sub : app.get_subcommands({})) commands.push_back(sub->get_name());
+      if (std::find(commands.begin(), commands.end(), argv[1]) == commands.end()) {
+        const auto near = DidYouMean(argv[1], commands);
+        std::cerr << fmt::format("citelint: error: no command '{}'{} (commands: {})\n", argv[1],
+                                 near ? fmt::format("; did you mean '{}'?", *near) : std::string(),
+                                 fmt::join(commands, ", "));
+        return kExitError;
+      }
+    }
     app.exit(e);
     return kExitError;
   }

@@ -1,5 +1,7 @@
 #include "checker/engine/resources.h"
 
+#include "checker/engine/config.h"
+
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
@@ -57,7 +59,12 @@ class Map {
   Status NoUnknownKeys() const {
     for (const auto& kv : node_) {
       const std::string k = kv.first.as<std::string>();
-      if (!seen_.count(k)) return ErrorAt(file_, kv.first.Mark(), fmt::format("unknown key '{}'", k));
+      if (!seen_.count(k)) {
+        // The keys read so far are the ones this rule kind knows.
+        const auto near = DidYouMean(k, std::vector<std::string>(seen_.begin(), seen_.end()));
+        return ErrorAt(file_, kv.first.Mark(),
+                       fmt::format("unknown key '{}'{}", k, near ? fmt::format(" (did you mean '{}'?)", *near) : ""));
+      }
     }
     return Status::Ok();
   }
