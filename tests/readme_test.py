@@ -6,6 +6,7 @@ Marked code blocks:
   <!-- readme-test: output COMMAND --> COMMAND (citelint ...) run there must print the block exactly
   <!-- readme-test: config NAME -->    the block is a config file: `citelint config --print --config NAME` must accept it
   <!-- readme-test: rule PATH -->      the block is a rule file PATH under a rules directory: its examples must pass
+  <!-- readme-test: ci -->             the block is CI YAML: its citelint commands must run on a drafts/ folder
 And every flag the Usage block lists for a subcommand must be in that subcommand's --help.
 
   readme_test.py SOURCE_DIR CITELINT
@@ -18,12 +19,18 @@ import sys
 import tempfile
 
 
+# The draft the CI examples run on.
+DRAFT = ("Harbour Strike Ends\n"
+         "The union voted on Sunday to end the strike.1 Port officials said 2,400 containers were waiting.3\n"
+         "Notes\n1. Union vote \u2014 Harbour Gazette reports the result\n")
+
+
 def blocks(readme):
     """(directive, argument, body) for each marked fenced block."""
     out = []
-    pattern = re.compile(r"<!-- readme-test: (\w+) ?(.*?) -->\n```[a-z]*\n(.*?)```", re.S)
+    pattern = re.compile(r"<!-- readme-test: (\w+)(?: ([^\n]*?))? -->\n```[a-z]*\n(.*?)```", re.S)
     for m in pattern.finditer(readme):
-        out.append((m.group(1), m.group(2), m.group(3)))
+        out.append((m.group(1), m.group(2) or "", m.group(3)))
     return out
 
 
@@ -46,6 +53,35 @@ def main():
                 checked += 1
                 if r.stdout != body:
                     failures.append(f"`{arg}` printed:\n{r.stdout}\nbut the README shows:\n{body}")
+            elif kind == "ci":
+                # A CI snippet (GitHub Actions steps, a GitLab job): every citelint
+                # command in its run:/script: lines must run on a drafts/ folder
+                # (exit 0 or 1, not a usage or input error).
+                import yaml
+                work = os.path.join(tmp, "ci")
+                os.makedirs(os.path.join(work, "drafts"), exist_ok=True)
+                with open(os.path.join(work, "drafts", "harbour-strike.txt"), "w", encoding="utf-8") as f:
+                    f.write(DRAFT)
+                subprocess.run([binary, "check", "--write-baseline", ".citelint-baseline.json", "drafts/"], cwd=work,
+                               capture_output=True, env=env)
+                doc = yaml.safe_load(body)
+                steps = doc if isinstance(doc, list) else list(doc.values())
+                commands = []
+                for step in steps:
+                    if isinstance(step, dict):
+                        commands += [step["run"]] if "run" in step else []
+                        commands += step.get("script", [])
+                for command in commands:
+                    argv = shlex.split(command)
+                    if not argv or argv[0] != "citelint":
+                        failures.append(f"a CI example runs something other than citelint: {command}")
+                        continue
+                    r = subprocess.run([binary] + argv[1:], cwd=work, capture_output=True, text=True, env=env)
+                    checked += 1
+                    if r.returncode not in (0, 1):
+                        failures.append(f"the README's CI command `{command}` exits {r.returncode}:\n{r.stderr}")
+                if not commands:
+                    failures.append(f"a CI example with no citelint command:\n{body}")
             elif kind == "config":
                 path = os.path.join(tmp, "cfg", arg)
                 os.makedirs(os.path.dirname(path), exist_ok=True)
