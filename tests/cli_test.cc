@@ -512,6 +512,18 @@ TEST_F(CliTest, JsonRelatedLocationsNameTheNotes) {
     EXPECT_EQ(d["related"][1]["message"], "note " + std::to_string(fits) + ", the note that fits");
   }
   EXPECT_EQ(mismatches, 3);
+  // The rotation (marker 7 on line 28) also points at its other markers, 8 and 9.
+  bool rotation = false;
+  for (const auto& d : j["diagnostics"]) {
+    if (d["rule"] != "attribution.rotated-notes") continue;
+    rotation = true;
+    ASSERT_EQ(d["related"].size(), 4u) << d.dump();
+    EXPECT_EQ(d["related"][2]["line"], 34);
+    EXPECT_EQ(d["related"][2]["message"], "marker 8, which should cite note 9");
+    EXPECT_EQ(d["related"][3]["line"], 38);
+    EXPECT_EQ(d["related"][3]["message"], "marker 9, which should cite note 7");
+  }
+  EXPECT_TRUE(rotation);
   // A finding with no note to point at has an empty list.
   const auto clean = nlohmann::json::parse(RunCitelint("check --format json " + Q(Write("d.txt", kDangling))).out);
   EXPECT_TRUE(clean["diagnostics"][0]["related"].empty());

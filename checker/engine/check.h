@@ -59,8 +59,11 @@ class Sink {
       : doc_(doc), info_(info), out_(out), severity_(info.severity) {}
   Sink(const Document& doc, const RuleInfo& info, std::vector<Diagnostic>& out, Severity severity)
       : doc_(doc), info_(info), out_(out), severity_(severity) {}
+  // `related`: places beyond the notes named (added by Report itself), e.g.
+  // the other markers of a rotation.
   void Report(Span span, std::string message, std::optional<std::string> marker = std::nullopt,
-              std::optional<std::string> note = std::nullopt, std::optional<std::string> suggest = std::nullopt);
+              std::optional<std::string> note = std::nullopt, std::optional<std::string> suggest = std::nullopt,
+              std::vector<RelatedLocation> related = {});
 
  private:
   const Document& doc_;

@@ -44,10 +44,22 @@ void AttributionRotatedNotes::Run(const Analysis& analysis, Sink& sink) const {
       labels += (i == 0 ? "" : i + 1 == cycle.size() ? " and " : ", ") + doc.notes[cycle[i]].label;
     }
     path += doc.notes[cycle.front()].label;
+    // The rotation's other markers, each with the note it should cite.
+    std::vector<RelatedLocation> others;
+    for (size_t i = 1; i < cycle.size(); ++i) {
+      for (const graph::Credit& c : g.credits()) {
+        if (c.verdict != graph::Verdict::kMismatch || c.cited != cycle[i]) continue;
+        const Marker& m = doc.markers[analysis.extraction().claims[c.claim].marker];
+        others.push_back({m.span, fmt::format("marker {}, which should cite note {}", m.label,
+                                              doc.notes[cycle[(i + 1) % cycle.size()]].label)});
+        break;
+      }
+    }
     sink.Report(first->span,
                 fmt::format("notes {} are {}: the sentences citing each belong to the next ({})", labels,
                             cycle.size() == 2 ? "swapped" : "rotated", path),
-                first->label, doc.notes[cycle.front()].label, doc.notes[cycle.size() > 1 ? cycle[1] : cycle[0]].label);
+                first->label, doc.notes[cycle.front()].label, doc.notes[cycle.size() > 1 ? cycle[1] : cycle[0]].label,
+                std::move(others));
   }
 }
 
