@@ -19,6 +19,14 @@ class CliTest : public test::TempDirTest {
   static std::string Q(const std::string& s) { return "'" + s + "'"; }
 };
 
+// The rule ids of a JSON report's diagnostics, in order.
+std::vector<std::string> rules_of(const std::string& json_report) {
+  std::vector<std::string> rules;
+  const auto j = nlohmann::json::parse(json_report);
+  for (const auto& d : j["diagnostics"]) rules.push_back(d["rule"]);
+  return rules;
+}
+
 constexpr const char* kClean = "Rates rose.1\n\nNotes\n1. Central bank minutes\n";
 constexpr const char* kDangling = "Rates rose.1 Bonds fell.2\n\nNotes\n1. Central bank minutes\n";
 constexpr const char* kUnused = "Rates rose.1\n\nNotes\n1. Central bank minutes\n2. Treasury note\n";
@@ -184,12 +192,6 @@ TEST_F(CliTest, FormatsCitelintDoesNotReadAreRefusedUnlessForced) {
 
 TEST_F(CliTest, StrictProfileAddsTheOptInRules) {
   const std::string path = Write("p.txt", "Claim.1\n\nThe plan was “a floor and not a ceiling for the town.”\n\nNotes\n1. Source\n");
-  auto rules_of = [](const std::string& out) {
-    std::vector<std::string> rules;
-    const auto j = nlohmann::json::parse(out);
-    for (const auto& d : j["diagnostics"]) rules.push_back(d["rule"]);
-    return rules;
-  };
   EXPECT_TRUE(rules_of(RunCitelint("check --format json " + Q(path)).out).empty());
   EXPECT_EQ(rules_of(RunCitelint("check --format json --profile strict " + Q(path)).out),
             std::vector<std::string>{"quotes.unattributed"});
@@ -462,12 +464,6 @@ TEST_F(CliTest, SubcommandsSeeTheConfigsRules) {
 TEST_F(CliTest, SelectIgnoreQuietStatisticsMaxWarnings) {
   // A dangling marker (error), an unused note (warning), an anonymous source (info).
   const std::string path = Write("d.txt", "Officials said rates rose.1 Bonds fell.3\n\nNotes\n1. Central bank minutes\n2. Treasury note\n");
-  auto rules_of = [](const std::string& out) {
-    std::vector<std::string> ids;
-    const auto j = nlohmann::json::parse(out);
-    for (const auto& d : j["diagnostics"]) ids.push_back(d["rule"]);
-    return ids;
-  };
   EXPECT_EQ(rules_of(RunCitelint("check --format json " + Q(path)).out),
             (std::vector<std::string>{"sources.anonymous", "notes.dangling-marker", "notes.unused-note"}));
   EXPECT_EQ(rules_of(RunCitelint("check --format json --select 'notes.*' " + Q(path)).out),

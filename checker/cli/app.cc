@@ -117,6 +117,19 @@ std::optional<Resources> LoadRules(const std::string& dir, const std::vector<std
 
 
 
+// Whether `target` (an --output-file or --write-baseline) is one of the inputs:
+// citelint never writes over what it reads.
+bool NamesAnInput(const std::vector<std::string>& files, const std::string& target, const char* flag) {
+  for (const std::string& path : files) {
+    std::error_code ec;
+    if (path == target || fs::equivalent(path, target, ec)) {
+      std::cerr << fmt::format("{}: error: {} names an input; citelint never writes over what it reads\n", target, flag);
+      return true;
+    }
+  }
+  return false;
+}
+
 int RunCheck(const CheckOptions& options) {
   std::optional<Format> forced;
   if (!options.input_format.empty()) forced = ParseFormat(options.input_format);
@@ -127,6 +140,10 @@ int RunCheck(const CheckOptions& options) {
   std::vector<std::string> errors;
   std::set<std::string> walked;
   const std::vector<std::string> files = ExpandPaths(options.paths, errors, &walked);
+  if ((!options.output_file.empty() && NamesAnInput(files, options.output_file, "--output-file")) ||
+      (!options.write_baseline.empty() && NamesAnInput(files, options.write_baseline, "--write-baseline"))) {
+    return kExitError;  // before any work
+  }
 
   std::map<std::string, Setup> setups;  // by config path ("" for none)
   std::vector<Diagnostic> diagnostics;
@@ -239,16 +256,12 @@ int RunCheck(const CheckOptions& options) {
 
   // Baselines: today's findings recorded by fingerprint; later runs report
   // only the new ones.
-  std::vector<std::string> fingerprints = report::Fingerprints(report::Input{diagnostics, sources, summary});
+  // (Only a baseline needs them here; a writer that reports them computes them itself.)
+  std::vector<std::string> fingerprints;
+  if (!options.baseline.empty() || !options.write_baseline.empty()) {
+    fingerprints = report::Fingerprints(report::Input{diagnostics, sources, summary});
+  }
   if (!options.write_baseline.empty()) {
-    for (const std::string& path : files) {
-      std::error_code ec;
-      if (path == options.write_baseline || fs::equivalent(path, options.write_baseline, ec)) {
-        std::cerr << fmt::format("{}: error: --write-baseline names an input; citelint never writes over what it reads\n",
-                                 options.write_baseline);
-        return kExitError;
-      }
-    }
     nlohmann::ordered_json findings = nlohmann::ordered_json::array();
     for (size_t i = 0; i < diagnostics.size(); ++i) {
       const Diagnostic& d = diagnostics[i];
@@ -324,7 +337,7 @@ int RunCheck(const CheckOptions& options) {
   }
 
   report::Input input{diagnostics, sources, summary};
-  input.fingerprints = &fingerprints;
+  input.fingerprints = options.baseline.empty() ? nullptr : &fingerprints;
   std::vector<report::InputError> input_errors;
   for (const std::string& e : errors) input_errors.push_back(report::ParseInputError(e));
   input.input_errors = &input_errors;
@@ -335,15 +348,6 @@ int RunCheck(const CheckOptions& options) {
                  (no_color == nullptr || *no_color == '\0'));
   std::ofstream file;
   if (!options.output_file.empty()) {
-    // citelint never writes over what it reads.
-    for (const std::string& path : files) {
-      std::error_code ec;
-      if (path == options.output_file || fs::equivalent(path, options.output_file, ec)) {
-        std::cerr << fmt::format("{}: error: --output-file names an input; citelint never writes over what it reads\n",
-                                 options.output_file);
-        return kExitError;
-      }
-    }
     file.open(options.output_file, std::ios::binary | std::ios::trunc);
     if (!file) {
       std::cerr << fmt::format("{}: error: cannot write the report: {}\n", options.output_file, std::strerror(errno));
@@ -388,7 +392,7 @@ int RunCheck(const CheckOptions& options) {
     sarif.unchanged = &unchanged;
     sarif.absent = &absent;
     report::Input all{options.baseline.empty() ? diagnostics : all_diagnostics, sources, summary};
-    all.fingerprints = options.baseline.empty() ? &fingerprints : &all_fingerprints;
+    all.fingerprints = options.baseline.empty() ? nullptr : &all_fingerprints;
     all.rules = &rules;
     report::WriteSarif(out, all, sarif);
   } else {

@@ -147,6 +147,14 @@ bool Shouted(const Token& t) {
   return std::none_of(t.text.begin(), t.text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
+// The words of tokens [from, to) as written, possessives kept ("the
+// newspaper's editorial board"), one space apart.
+std::string Words(const std::vector<Token>& toks, size_t from, size_t to) {
+  std::string phrase;
+  for (size_t k = from; k < to; ++k) phrase += (phrase.empty() ? "" : " ") + toks[k].text + toks[k].possessive_suffix;
+  return phrase;
+}
+
 bool IsNameToken(const Token& t, const LexiconIndex& lex) {
   return t.punct == 0 && !t.quoted && t.capitalized && !lex.IsPronoun(t.folded) && !Shouted(t);
 }
@@ -531,9 +539,7 @@ Subject SubjectAt(const std::vector<Token>& toks, size_t limit, const LexiconInd
       if (!head.capitalized && speaker_noun &&
           (indefinite || possessed || modified || std::any_of(toks.begin() + static_cast<long>(t), toks.begin() + static_cast<long>(e - 1),
                                                   [](const Token& x) { return !x.capitalized; }))) {
-        std::string phrase;
-        for (size_t k = begin; k < e; ++k) phrase += (phrase.empty() ? "" : " ") + toks[k].text + toks[k].possessive_suffix;
-        out.unnamed = phrase;
+        out.unnamed = Words(toks, begin, e);
         out.mention = {toks[begin].span.begin, toks[e - 1].span.end};
         return out;
       }
@@ -573,9 +579,7 @@ Subject SubjectAt(const std::vector<Token>& toks, size_t limit, const LexiconInd
   if (ends_with_role || determined) {
     const std::string& head = toks[end - 1].folded;
     if (lex.IsRole(head) || lex.IsUnnamedSpeaker(head)) {
-      std::string phrase;
-      for (size_t k = begin; k < end; ++k) phrase += (phrase.empty() ? "" : " ") + toks[k].text + toks[k].possessive_suffix;
-      out.unnamed = phrase;
+      out.unnamed = Words(toks, begin, end);
       out.mention = {toks[begin].span.begin, toks[end - 1].span.end};
     }
   }
@@ -875,9 +879,7 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
             if (toks[m].punct == 0 && !toks[m].quoted && lexicon.IsSpeakerNoun(toks[m].folded)) noun = m;
           }
           if (noun >= 0) {
-            std::string phrase;
-            for (int m = first - 1; m <= noun; ++m) phrase += (phrase.empty() ? "" : " ") + toks[m].text + toks[m].possessive_suffix;
-            if (!fallback) fallback = unnamed(phrase, cue, "named");
+            if (!fallback) fallback = unnamed(Words(toks, first - 1, noun + 1), cue, "named");
             continue;
           }
         }

@@ -7,7 +7,10 @@
 
 namespace citelint::report {
 
-std::string EscapeGithubData(std::string_view s) {
+namespace {
+
+// The toolkit's escapes: %, CR and LF always; ':' and ',' in properties too.
+std::string Escape(std::string_view s, bool property) {
   std::string out;
   out.reserve(s.size());
   for (const char c : s) {
@@ -15,27 +18,18 @@ std::string EscapeGithubData(std::string_view s) {
       case '%': out += "%25"; break;
       case '\r': out += "%0D"; break;
       case '\n': out += "%0A"; break;
+      case ':': out += property ? "%3A" : ":"; break;
+      case ',': out += property ? "%2C" : ","; break;
       default: out += c;
     }
   }
   return out;
 }
 
-std::string EscapeGithubProperty(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (const char c : s) {
-    switch (c) {
-      case '%': out += "%25"; break;
-      case '\r': out += "%0D"; break;
-      case '\n': out += "%0A"; break;
-      case ':': out += "%3A"; break;
-      case ',': out += "%2C"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+}  // namespace
+
+std::string EscapeGithubData(std::string_view s) { return Escape(s, false); }
+std::string EscapeGithubProperty(std::string_view s) { return Escape(s, true); }
 
 void WriteGithub(std::ostream& out, const Input& input) {
   for (const Diagnostic& d : input.diagnostics) {
