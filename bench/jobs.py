@@ -5,7 +5,7 @@ Generates 1,000 invented plain-text, Markdown and HTML articles (quotations,
 figures, markers and notes, a few broken on purpose) in a temporary
 directory, runs `citelint check --format json` over them with --jobs 1, 2, …
 up to the number of cores, checks that every run printed the same bytes, and
-prints the time, MB/s and speed-up of each.
+prints the time, MB/s, speed-up and peak resident memory of each.
 
   bench/jobs.py [--bin CITELINT] [--docs N] [--runs R]
 """
@@ -74,18 +74,26 @@ def main():
         print(f"{args.docs} documents, {size / 1e6:.1f} MB; {cores} cores")
         digests, base = {}, None
         for jobs in sorted({1, 2, cores}):
-            best = None
+            best, peak = None, 0.0
             for _ in range(args.runs):
                 start = time.perf_counter()
-                r = subprocess.run([args.bin, "check", "--format", "json", "--fail-on", "never", "--jobs", str(jobs), tmp],
-                                   capture_output=True)
-                elapsed = time.perf_counter() - start
-                if r.returncode != 0:
-                    sys.exit(f"citelint failed ({r.returncode}): {r.stderr.decode()[:500]}")
-                digests.setdefault(hashlib.sha256(r.stdout).hexdigest(), []).append(jobs)
+                with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+                    p = subprocess.Popen([args.bin, "check", "--format", "json", "--fail-on", "never", "--jobs",
+                                          str(jobs), tmp], stdout=out, stderr=err)
+                    _, status, usage = os.wait4(p.pid, 0)
+                    p.returncode = os.waitstatus_to_exitcode(status)
+                    elapsed = time.perf_counter() - start
+                    out.seek(0)
+                    err.seek(0)
+                    stdout, stderr = out.read(), err.read()
+                if p.returncode != 0:
+                    sys.exit(f"citelint failed ({p.returncode}): {stderr.decode()[:500]}")
+                digests.setdefault(hashlib.sha256(stdout).hexdigest(), []).append(jobs)
                 best = elapsed if best is None else min(best, elapsed)
+                peak = max(peak, usage.ru_maxrss / 1024)  # KiB → MiB
             base = base or best
-            print(f"--jobs {jobs}: {best:.2f} s, {size / 1e6 / best:.2f} MB/s, speed-up {base / best:.2f}x")
+            print(f"--jobs {jobs}: {best:.2f} s, {size / 1e6 / best:.2f} MB/s, speed-up {base / best:.2f}x, "
+                  f"peak RSS {peak:.0f} MB")
         if len(digests) != 1:
             sys.exit(f"output differs between job counts: {digests}")
         print("output byte-identical for every job count")

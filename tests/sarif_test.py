@@ -26,6 +26,36 @@ DRAFT = ("Harbour Strike Ends\n"
          "2. Talks timeline \u2014 Valley Courier lists the meetings\n")
 
 
+MINE = ("# Mine\n\nThe mine closed.[^1] Jobs were lost.[^2]\nThe town shrank.[^3] More jobs went.[^2]\n\n"
+        "[^1]: Mine to close after 80 years \u2014 Daily Courier reports the closure\n"
+        "[^2]: Mine to close after 80 years \u2014 Daily Courier notes the job losses\n"
+        "[^3]: Census figures \u2014 Statistics Office\n")
+MINE_FIXED = ("# Mine\n\nThe mine closed.[^1] Jobs were lost.[^1]\nThe town shrank.[^3] More jobs went.[^1]\n\n"
+              "[^1]: Mine to close after 80 years \u2014 Daily Courier reports the closure\n"
+              "[^3]: Census figures \u2014 Statistics Office\n")
+
+
+def apply_fix(text, fix):
+    """Applies a SARIF fix's replacements (1-based lines, code-point columns) to text."""
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+
+    def offset(line, column):
+        return starts[line - 1] + column - 1
+
+    out, at = [], 0
+    for change in fix["artifactChanges"]:
+        for rep in change["replacements"]:
+            region = rep["deletedRegion"]
+            begin = offset(region["startLine"], region["startColumn"])
+            end = offset(region["endLine"], region["endColumn"])
+            out.append(text[at:begin] + rep["insertedContent"]["text"])
+            at = end
+    return "".join(out) + text[at:]
+
+
 def main():
     source, binary = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     tool = os.environ.get("CITELINT_SARIF_MULTITOOL") or os.path.join(
@@ -68,6 +98,10 @@ def main():
             f.write(DRAFT.replace("a ceiling.\u201d4", "a ceiling.\u201d").replace("eleven days.2",
                                                                                   "eleven days.2 Insiders said so.9"))
         based = sarif("baseline", "--baseline", "b.json", "harbour strike.txt")
+        # A duplicate note: the fix moves its markers to the first note and deletes it.
+        with open(os.path.join(tmp, "mine.md"), "w", encoding="utf-8") as f:
+            f.write(MINE)
+        mine = sarif("duplicate", "mine.md")
 
         for path in cases:
             r = subprocess.run([tool, "validate", "--rule-kind", "Gh;Sarif", path], capture_output=True, text=True)
@@ -116,6 +150,22 @@ def main():
                 if len(lines) != 2 or not new or lines[1] != 55 + int(new) or \
                         fix["deletedRegion"] != r["locations"][0]["physicalLocation"]["region"]:
                     failures.append(f"mismatch without its related notes or fix: {json.dumps(r)[:400]}")
+        if mine:
+            dup = [r for r in mine["runs"][0]["results"] if r["ruleId"] == "notes.duplicate-note"]
+            fixes = dup[0].get("fixes", []) if len(dup) == 1 else []
+            if len(fixes) != 1:
+                failures.append(f"duplicate note: expected one finding with one fix, got {json.dumps(dup)[:400]}")
+            else:
+                fixed = apply_fix(MINE, fixes[0])
+                if fixed != MINE_FIXED:
+                    failures.append(f"the duplicate note's fix gives:\n{fixed}")
+                with open(os.path.join(tmp, "mine.md"), "w", encoding="utf-8") as f:
+                    f.write(fixed)
+                again = subprocess.run([binary, "check", "--format", "json", "mine.md"], cwd=tmp, capture_output=True,
+                                       text=True)
+                left = [d["rule"] for d in json.loads(again.stdout)["diagnostics"]]
+                if again.returncode != 0 or left:
+                    failures.append(f"after the fix, exit {again.returncode} with {left}")
         if based:
             states = sorted((r["ruleId"], r["baselineState"]) for r in based["runs"][0]["results"])
             expected = sorted([("sources.anonymous", "unchanged"), ("notes.dangling-marker", "unchanged"),

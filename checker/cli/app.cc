@@ -12,6 +12,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -147,15 +148,20 @@ int RunCheck(const CheckOptions& options) {
 
   std::map<std::string, Setup> setups;  // by config path ("" for none)
   std::vector<Diagnostic> diagnostics;
+  // The sources of files with findings (the writers quote and locate them);
+  // a file without findings is only named.
   std::map<std::string, std::shared_ptr<const SourceFile>> sources;
   report::Summary summary;
-  // Load everything first: HTML endnotes live in another file
-  // (chapter.xhtml → endnotes.xhtml#note-3), resolved across the inputs.
-  struct Loaded {
-    Document doc;
+  // Which files to check, with which setup: decided first, in input order.
+  struct Job {
+    std::string path;  // "-" for standard input
     const Setup* setup;
+    std::optional<Format> format;
+    std::shared_ptr<const SourceFile> stdin_source;  // standard input, read once
+    std::string read_error;
+    bool html = false;  // read as HTML (the format given or the name's)
   };
-  std::vector<Loaded> loaded;
+  std::vector<Job> jobs;
   for (const std::string& path : files) {
     // Standard input checked as a named file: its format, config and path are that name's.
     const bool named_stdin = path == "-" && !options.stdin_filename.empty();
@@ -172,54 +178,121 @@ int RunCheck(const CheckOptions& options) {
     }
     const Setup& setup = setup_it->second;
     if ((walked.count(path) || options.force_exclude) && setup.config.Ignored(shown)) continue;
-    auto source = SourceFile::Read(path);
-    if (!source.ok()) {
-      errors.push_back(source.status().message());
-      continue;
-    }
-    if (named_stdin) source = SourceFile(options.stdin_filename, std::string(source->bytes()));
-    auto doc = LoadDocument(std::make_shared<const SourceFile>(std::move(source).value()),
-                            named_stdin ? forced : InputFormat(path, forced));
-    if (!doc.ok()) {
-      errors.push_back(doc.status().message());
-      continue;
-    }
-    loaded.push_back({std::move(doc).value(), &setup});
-  }
-  std::vector<Document*> docs;
-  for (Loaded& l : loaded) docs.push_back(&l.doc);
-  ResolveAcrossDocuments(docs);
-  // Check the documents on --jobs threads; each result lands in its own slot
-  // and they are joined in input order, so the output does not depend on N.
-  std::vector<std::vector<Diagnostic>> found(loaded.size());
-  {
-    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-    const size_t threads = std::min<size_t>(options.jobs > 0 ? static_cast<size_t>(options.jobs) : cores, loaded.size());
-    std::atomic<size_t> next{0}, done{0};
-    // A progress line on stderr for long runs, only on a terminal; the main
-    // thread writes it, so lines never interleave.
-    const bool progress = loaded.size() >= 20 && isatty(STDERR_FILENO);
-    auto work = [&](bool main_thread) {
-      for (size_t i = next++; i < loaded.size(); i = next++) {
-        found[i] = CheckDocument(loaded[i].doc, loaded[i].setup->resources, loaded[i].setup->config,
-                                 loaded[i].setup->enabled);
-        const size_t finished = ++done;
-        if (main_thread && progress) std::cerr << fmt::format("\rcitelint: checked {}/{} files", finished, loaded.size()) << std::flush;
+    Job job{path, &setup, named_stdin ? forced : InputFormat(path, forced), nullptr, "", false};
+    job.html = job.format.value_or(FormatForPath(shown)) == Format::kHtml;
+    if (path == "-") {
+      auto source = SourceFile::Read(path);
+      if (!source.ok()) {
+        job.read_error = source.status().message();
+      } else {
+        job.stdin_source = std::make_shared<const SourceFile>(
+            named_stdin ? SourceFile(options.stdin_filename, std::string(source->bytes())) : std::move(source).value());
       }
+    }
+    jobs.push_back(std::move(job));
+  }
+  auto load = [&](const Job& job) -> Expected<Document> {
+    if (!job.read_error.empty()) return Status::Error(job.read_error);
+    std::shared_ptr<const SourceFile> source = job.stdin_source;
+    if (source == nullptr) {
+      auto read = SourceFile::Read(job.path);
+      if (!read.ok()) return read.status();
+      source = std::make_shared<const SourceFile>(std::move(read).value());
+    }
+    return LoadDocument(std::move(source), job.format);
+  };
+  // Runs work(i) for every i < n on --jobs threads; each result goes to its
+  // own slot and slots are read in input order, so output does not depend on N.
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  const size_t max_threads = options.jobs > 0 ? static_cast<size_t>(options.jobs) : cores;
+  auto parallel = [&](size_t n, const std::function<void(size_t, bool)>& work) {
+    std::atomic<size_t> next{0};
+    auto run = [&](bool main_thread) {
+      for (size_t i = next++; i < n; i = next++) work(i, main_thread);
     };
     std::vector<std::thread> pool;
-    for (size_t t = 1; t < threads; ++t) pool.emplace_back(work, false);
-    work(true);
+    for (size_t t = 1; t < std::min(max_threads, n); ++t) pool.emplace_back(run, false);
+    run(true);
     for (std::thread& t : pool) t.join();
+  };
+  // HTML endnotes live in another file (chapter.xhtml → endnotes.xhtml#note-3).
+  // With two HTML files or more, each is checked as it stands and keeps only
+  // what resolving links across files needs (note ids, element ids, link
+  // targets); the few whose notes or markers the resolution changes are
+  // loaded and checked again. Each document is held only while it is checked.
+  const bool across = std::count_if(jobs.begin(), jobs.end(), [](const Job& j) { return j.html; }) >= 2;
+  std::vector<std::optional<CrossFileFacts>> facts(jobs.size());
+  struct Outcome {
+    bool checked = false;
+    std::string error;
+    std::string path;
+    std::vector<Diagnostic> found;
+    int markers = 0, notes = 0;
+    std::shared_ptr<const SourceFile> source;  // kept only when there are findings
+  };
+  std::vector<Outcome> outcomes(jobs.size());
+  auto check = [&](size_t i, const CrossFileLinks* links) {
+    Outcome o;
+    auto doc = load(jobs[i]);
+    if (!doc.ok()) {
+      o.error = doc.status().message();
+    } else {
+      if (links != nullptr) {
+        ApplyLinks(*doc, *links);
+      } else if (across && jobs[i].html) {
+        facts[i] = FactsOf(*doc);
+      } else if (doc->format == Format::kHtml) {
+        ResolveAcrossDocuments({&*doc});  // the only HTML file: its backlinks still count
+      }
+      o.checked = true;
+      o.path = doc->path();
+      o.found = CheckDocument(*doc, jobs[i].setup->resources, jobs[i].setup->config, jobs[i].setup->enabled);
+      o.markers = static_cast<int>(doc->markers.size());
+      o.notes = static_cast<int>(doc->notes.size());
+      if (!o.found.empty()) o.source = doc->source;
+    }
+    outcomes[i] = std::move(o);
+  };
+  {
+    std::atomic<size_t> done{0};
+    // A progress line on stderr for long runs, only on a terminal; the main
+    // thread writes it, so lines never interleave.
+    const bool progress = jobs.size() >= 20 && isatty(STDERR_FILENO);
+    parallel(jobs.size(), [&](size_t i, bool main_thread) {
+      check(i, nullptr);
+      const size_t finished = ++done;
+      if (main_thread && progress) std::cerr << fmt::format("\rcitelint: checked {}/{} files", finished, jobs.size()) << std::flush;
+    });
     if (progress) std::cerr << "\r\x1b[K" << std::flush;  // the line erased: the report follows
   }
-  for (size_t i = 0; i < loaded.size(); ++i) {
-    const Loaded& l = loaded[i];
+  if (across) {
+    std::vector<CrossFileFacts> known;
+    std::vector<size_t> slot;
+    for (size_t i = 0; i < jobs.size(); ++i) {
+      if (facts[i]) {
+        known.push_back(std::move(*facts[i]));
+        slot.push_back(i);
+      }
+    }
+    facts.clear();
+    const std::vector<CrossFileLinks> links = ResolveAcross(known);
+    std::vector<std::pair<size_t, const CrossFileLinks*>> again;
+    for (size_t k = 0; k < slot.size(); ++k) {
+      if (!links[k].cited_elsewhere.empty() || !links[k].dangling.empty()) again.emplace_back(slot[k], &links[k]);
+    }
+    parallel(again.size(), [&](size_t k, bool) { check(again[k].first, again[k].second); });
+  }
+  std::vector<std::string> checked_paths;
+  for (Outcome& o : outcomes) {
+    if (!o.error.empty()) errors.push_back(std::move(o.error));
+    if (!o.checked) continue;
     ++summary.files;
-    summary.markers += static_cast<int>(l.doc.markers.size());
-    summary.notes += static_cast<int>(l.doc.notes.size());
-    diagnostics.insert(diagnostics.end(), std::make_move_iterator(found[i].begin()), std::make_move_iterator(found[i].end()));
-    sources[l.doc.path()] = l.doc.source;
+    summary.markers += o.markers;
+    summary.notes += o.notes;
+    checked_paths.push_back(o.path);
+    if (o.source != nullptr) sources[o.path] = std::move(o.source);
+    diagnostics.insert(diagnostics.end(), std::make_move_iterator(o.found.begin()), std::make_move_iterator(o.found.end()));
+    o = Outcome{};
   }
   SortDiagnostics(diagnostics);
   // --select / --ignore / --quiet: which findings are reported at all.
@@ -247,7 +320,7 @@ int RunCheck(const CheckOptions& options) {
     return (!options.select.empty() && !any_match(options.select, d.rule)) || any_match(options.ignore, d.rule) ||
            (options.quiet && d.severity != Severity::kError);
   });
-  if (loaded.empty() && errors.empty()) {
+  if (summary.files == 0 && errors.empty()) {
     // As in ESLint: a mistyped path or an over-broad ignore must not pass CI forever.
     std::cerr << "citelint check: error: no files to check (directories are searched for .txt, .md, .markdown, "
                  ".rst, .rest, .html, .htm and .xhtml files; the config's ignore: may have excluded them all)\n";
@@ -341,6 +414,7 @@ int RunCheck(const CheckOptions& options) {
   std::vector<report::InputError> input_errors;
   for (const std::string& e : errors) input_errors.push_back(report::ParseInputError(e));
   input.input_errors = &input_errors;
+  input.files = &checked_paths;
   // Colour only text to a terminal, unless told; NO_COLOR (no-color.org) turns "auto" off.
   const char* no_color = std::getenv("NO_COLOR");
   input.color = options.color == "always" ||
@@ -394,6 +468,7 @@ int RunCheck(const CheckOptions& options) {
     report::Input all{options.baseline.empty() ? diagnostics : all_diagnostics, sources, summary};
     all.fingerprints = options.baseline.empty() ? nullptr : &all_fingerprints;
     all.rules = &rules;
+    all.files = &checked_paths;
     report::WriteSarif(out, all, sarif);
   } else {
     report::WriteText(out, input);

@@ -236,55 +236,92 @@ void IndexBlocks(Document& doc) {
   for (Marker& m : doc.markers) m.block = doc.BlockAt(m.span.begin);
 }
 
-void ResolveAcrossDocuments(const std::vector<Document*>& docs) {
+CrossFileFacts FactsOf(const Document& doc) {
+  CrossFileFacts f;
+  f.path = doc.path();
+  f.format = doc.format;
+  f.element_ids = doc.element_ids;
+  for (const Note& n : doc.notes) f.notes.emplace_back(n.id, n.backlink);
+  for (size_t i = 0; i < doc.markers.size(); ++i) {
+    if (doc.markers[i].external) f.external.emplace_back(static_cast<int>(i), doc.markers[i].target);
+  }
+  return f;
+}
+
+std::vector<CrossFileLinks> ResolveAcross(const std::vector<CrossFileFacts>& facts) {
+  std::vector<CrossFileLinks> links(facts.size());
   // Files are matched by path: the link's file part is relative to the
   // directory of the document that holds the link.
   auto normal = [](const std::filesystem::path& p) { return p.lexically_normal().string(); };
-  std::unordered_map<std::string, Document*> by_path;
-  for (Document* d : docs) {
-    if (d->format == Format::kHtml) by_path.emplace(normal(d->path()), d);
+  std::unordered_map<std::string, size_t> by_path;
+  for (size_t i = 0; i < facts.size(); ++i) {
+    if (facts[i].format == Format::kHtml) by_path.emplace(normal(facts[i].path), i);
   }
-  if (by_path.empty()) return;
+  if (by_path.empty()) return links;
+  std::vector<std::vector<bool>> cited(facts.size());
+  for (size_t i = 0; i < facts.size(); ++i) cited[i].assign(facts[i].notes.size(), false);
   // Notes whose backlink leads into a file not checked now.
-  for (Document* d : docs) {
-    if (d->format != Format::kHtml) continue;
-    const std::filesystem::path dir = std::filesystem::path(d->path()).parent_path();
-    for (Note& n : d->notes) {
-      const size_t hash = n.backlink.find('#');
-      if (hash == 0 || hash == std::string::npos || n.backlink.find("://") != std::string::npos) continue;
-      const std::filesystem::path file = dir / n.backlink.substr(0, hash);
-      if (normal(file) != normal(d->path()) && !by_path.count(normal(file))) n.cited_elsewhere = true;
+  for (size_t d = 0; d < facts.size(); ++d) {
+    if (facts[d].format != Format::kHtml) continue;
+    const std::filesystem::path dir = std::filesystem::path(facts[d].path).parent_path();
+    for (size_t n = 0; n < facts[d].notes.size(); ++n) {
+      const std::string& backlink = facts[d].notes[n].second;
+      const size_t hash = backlink.find('#');
+      if (hash == 0 || hash == std::string::npos || backlink.find("://") != std::string::npos) continue;
+      const std::filesystem::path file = dir / backlink.substr(0, hash);
+      if (normal(file) != normal(facts[d].path) && !by_path.count(normal(file))) cited[d][n] = true;
     }
   }
   // Per target document: note ids.
-  std::unordered_map<const Document*, std::unordered_map<std::string, int>> ids;
-  for (Document* d : docs) {
-    for (Marker& m : d->markers) {
-      if (!m.external) continue;
-      const size_t hash = m.target.find('#');
+  std::unordered_map<size_t, std::unordered_map<std::string, int>> ids;
+  for (size_t d = 0; d < facts.size(); ++d) {
+    for (const auto& [marker, target_ref] : facts[d].external) {
+      const size_t hash = target_ref.find('#');
       if (hash == std::string::npos) continue;
-      const std::filesystem::path file = std::filesystem::path(d->path()).parent_path() / m.target.substr(0, hash);
+      const std::filesystem::path file = std::filesystem::path(facts[d].path).parent_path() / target_ref.substr(0, hash);
       auto target = by_path.find(normal(file));
       if (target == by_path.end()) continue;  // not among the inputs: stays external
-      Document* t = target->second;
-      auto& index = ids[t];
+      const CrossFileFacts& t = facts[target->second];
+      auto& index = ids[target->second];
       if (index.empty()) {
-        for (size_t i = 0; i < t->notes.size(); ++i) index.emplace(t->notes[i].id, static_cast<int>(i));
+        for (size_t i = 0; i < t.notes.size(); ++i) index.emplace(t.notes[i].first, static_cast<int>(i));
       }
-      const std::string id = m.target.substr(hash + 1);
+      const std::string id = target_ref.substr(hash + 1);
       auto note = index.find(id);
       if (note == index.end()) {
         // A link to another element (an appendix section) is not a note
         // reference; a target id the file lacks is a dangling marker.
-        if (!std::binary_search(t->element_ids.begin(), t->element_ids.end(), id)) {
-          m.external = false;
-          m.note = -1;
-        }
+        if (!std::binary_search(t.element_ids.begin(), t.element_ids.end(), id)) links[d].dangling.push_back(marker);
       } else {
-        t->notes[note->second].cited_elsewhere = true;
+        cited[target->second][static_cast<size_t>(note->second)] = true;
       }
     }
   }
+  for (size_t d = 0; d < facts.size(); ++d) {
+    for (size_t n = 0; n < cited[d].size(); ++n) {
+      if (cited[d][n]) links[d].cited_elsewhere.push_back(static_cast<int>(n));
+    }
+  }
+  return links;
+}
+
+void ApplyLinks(Document& doc, const CrossFileLinks& links) {
+  for (int n : links.cited_elsewhere) {
+    if (n >= 0 && static_cast<size_t>(n) < doc.notes.size()) doc.notes[static_cast<size_t>(n)].cited_elsewhere = true;
+  }
+  for (int m : links.dangling) {
+    if (m < 0 || static_cast<size_t>(m) >= doc.markers.size()) continue;
+    doc.markers[static_cast<size_t>(m)].external = false;
+    doc.markers[static_cast<size_t>(m)].note = -1;
+  }
+}
+
+void ResolveAcrossDocuments(const std::vector<Document*>& docs) {
+  std::vector<CrossFileFacts> facts;
+  facts.reserve(docs.size());
+  for (const Document* d : docs) facts.push_back(FactsOf(*d));
+  const std::vector<CrossFileLinks> links = ResolveAcross(facts);
+  for (size_t i = 0; i < docs.size(); ++i) ApplyLinks(*docs[i], links[i]);
 }
 
 std::vector<Span> SourceLines(std::string_view src) {

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "checker/base/source_file.h"
@@ -131,6 +132,25 @@ void IndexBlocks(Document& doc);
 // note whose backlink points into a file that is not among them may be cited
 // there: it is marked cited_elsewhere too (it cannot be called unused).
 void ResolveAcrossDocuments(const std::vector<Document*>& docs);
+
+// The same resolution in two steps, so a run need not hold every document
+// at once: what it needs of a document (ids and links, not the text) ...
+struct CrossFileFacts {
+  std::string path;
+  Format format = Format::kText;
+  std::vector<std::pair<std::string, std::string>> notes;  // id, backlink
+  std::vector<std::string> element_ids;                    // sorted
+  std::vector<std::pair<int, std::string>> external;       // marker index, target
+};
+CrossFileFacts FactsOf(const Document& doc);
+// ... what it changes in each (indices into notes and markers) ...
+struct CrossFileLinks {
+  std::vector<int> cited_elsewhere;  // notes
+  std::vector<int> dangling;         // markers that point at an id their file lacks
+};
+std::vector<CrossFileLinks> ResolveAcross(const std::vector<CrossFileFacts>& facts);
+// ... and the change applied when the document is loaded again.
+void ApplyLinks(Document& doc, const CrossFileLinks& links);
 
 // The lines of a source (a byte-order mark skipped; each span excludes its
 // "\n" or "\r\n"), for the line-based loaders.

@@ -63,7 +63,7 @@ class Sink {
   // the other markers of a rotation.
   void Report(Span span, std::string message, std::optional<std::string> marker = std::nullopt,
               std::optional<std::string> note = std::nullopt, std::optional<std::string> suggest = std::nullopt,
-              std::vector<RelatedLocation> related = {});
+              std::vector<RelatedLocation> related = {}, std::optional<Fix> fix = std::nullopt);
 
  private:
   const Document& doc_;

@@ -23,6 +23,17 @@ struct RelatedLocation {
   std::string message;
 };
 
+// A change that would resolve a finding: replacements of source bytes
+// (non-overlapping, in source order; empty text deletes).
+struct Edit {
+  Span span;
+  std::string text;
+};
+struct Fix {
+  std::string description;  // "Cite note 1 for note 3 and delete note 3"
+  std::vector<Edit> edits;
+};
+
 struct Diagnostic {
   std::string rule;                   // "notes.dangling-marker"
   Severity severity = Severity::kError;
@@ -33,6 +44,7 @@ struct Diagnostic {
   std::optional<std::string> note;    // note label, where one applies
   std::optional<std::string> suggest; // the note label that would be right, where one is known
   std::vector<RelatedLocation> related;  // the cited note, the suggested note
+  std::optional<Fix> fix;                // where the rule knows the whole change (SARIF fixes)
 };
 
 // Deterministic order: path, then start offset (same as line, column), then rule id.

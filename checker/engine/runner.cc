@@ -59,7 +59,7 @@ const TextFacts& Analysis::text_facts() const {
 }
 
 void Sink::Report(Span span, std::string message, std::optional<std::string> marker, std::optional<std::string> note,
-                  std::optional<std::string> suggest, std::vector<RelatedLocation> related) {
+                  std::optional<std::string> suggest, std::vector<RelatedLocation> related, std::optional<Fix> fix) {
   Diagnostic d;
   d.rule = std::string(info_.id);
   d.severity = severity_;
@@ -85,6 +85,7 @@ void Sink::Report(Span span, std::string message, std::optional<std::string> mar
     if (auto at = note_span(*d.suggest)) d.related.push_back({*at, fmt::format("note {}, the note that fits", *d.suggest)});
   }
   for (RelatedLocation& r : related) d.related.push_back(std::move(r));
+  d.fix = std::move(fix);
   out_.push_back(std::move(d));
 }
 

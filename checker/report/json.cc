@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include "checker/report/json_stream.h"
 #include "checker/report/report.h"
 
 namespace citelint::report {
@@ -37,7 +38,8 @@ InputError ParseInputError(const std::string& text) {
 }
 
 void WriteJson(std::ostream& out, const Input& input) {
-  nlohmann::ordered_json diagnostics = nlohmann::ordered_json::array();
+  out << "{\n  \"version\": 1,\n  \"diagnostics\": ";
+  JsonArrayStream diagnostics(out, 1);
   if (input.input_errors != nullptr) {
     for (const InputError& e : *input.input_errors) {
       nlohmann::ordered_json j;
@@ -54,7 +56,7 @@ void WriteJson(std::ostream& out, const Input& input) {
       j["suggest"] = nullptr;
       j["fingerprint"] = nullptr;
       j["related"] = nlohmann::ordered_json::array();
-      diagnostics.push_back(std::move(j));
+      diagnostics.push_back(j);
     }
   }
   int counts[3] = {0, 0, 0};
@@ -85,16 +87,20 @@ void WriteJson(std::ostream& out, const Input& input) {
       }
     }
     j["related"] = std::move(related);
-    diagnostics.push_back(std::move(j));
+    diagnostics.push_back(j);
   }
-  nlohmann::ordered_json root;
-  root["version"] = 1;
-  root["diagnostics"] = std::move(diagnostics);
-  root["summary"] = {{"files", input.summary.files},   {"markers", input.summary.markers},
-                     {"notes", input.summary.notes},   {"errors", counts[0]},
-                     {"warnings", counts[1]},          {"infos", counts[2]},
-                     {"input_errors", input.input_errors != nullptr ? input.input_errors->size() : 0}};
-  out << root.dump(2) << '\n';
+  diagnostics.close();
+  const nlohmann::ordered_json summary = {
+      {"files", input.summary.files}, {"markers", input.summary.markers}, {"notes", input.summary.notes},
+      {"errors", counts[0]},          {"warnings", counts[1]},            {"infos", counts[2]},
+      {"input_errors", input.input_errors != nullptr ? input.input_errors->size() : 0}};
+  std::string text = summary.dump(2);
+  std::string indented;
+  for (char c : text) {
+    indented += c;
+    if (c == '\n') indented += "  ";
+  }
+  out << ",\n  \"summary\": " << indented << "\n}\n";
 }
 
 }  // namespace citelint::report

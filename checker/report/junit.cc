@@ -39,7 +39,11 @@ std::string Xml(std::string_view s) {
 
 void WriteJunit(std::ostream& out, const Input& input, std::optional<Severity> fail_at) {
   std::map<std::string, std::vector<const Diagnostic*>> by_file;
-  for (const auto& [path, source] : input.sources) by_file[path];
+  if (input.files != nullptr) {
+    for (const std::string& path : *input.files) by_file[path];
+  } else {
+    for (const auto& [path, source] : input.sources) by_file[path];
+  }
   for (const Diagnostic& d : input.diagnostics) by_file[d.path].push_back(&d);
   int tests = 0, failures = 0;
   std::string suites;

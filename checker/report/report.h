@@ -34,13 +34,16 @@ InputError ParseInputError(const std::string& text);
 
 struct Input {
   const std::vector<Diagnostic>& diagnostics;  // sorted
-  const std::map<std::string, std::shared_ptr<const SourceFile>>& sources;  // by path
+  const std::map<std::string, std::shared_ptr<const SourceFile>>& sources;  // by path: at least every file with a finding
   Summary summary;
   // Fingerprints computed before a baseline filtered the diagnostics (one per
   // diagnostic); computed from `diagnostics` when null.
   const std::vector<std::string>* fingerprints = nullptr;
   // Every rule the run knows, sorted by id (SARIF lists them); may be null.
   const std::vector<RuleInfo>* rules = nullptr;
+  // Every file checked, in input order (JUnit gives each a suite); when null,
+  // the files of `sources`.
+  const std::vector<std::string>* files = nullptr;
   // Files that could not be checked (JSON lists them as diagnostics); may be null.
   const std::vector<InputError>* input_errors = nullptr;
   bool color = false;  // text: ANSI colours (--color)

@@ -3,8 +3,11 @@
 // file, a fingerprint and, under a baseline, its baselineState.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
+#include "checker/report/json_stream.h"
 #include "checker/report/report.h"
 
 namespace citelint::report {
@@ -88,7 +91,24 @@ void WriteSarif(std::ostream& out, const Input& input, const SarifOptions& optio
       rules.push_back(std::move(rule));
     }
   }
-  nlohmann::ordered_json results = nlohmann::ordered_json::array();
+  nlohmann::ordered_json driver;
+  driver["name"] = "citelint";
+  driver["version"] = options.version;
+  driver["semanticVersion"] = options.version;
+  if (!options.information_uri.empty()) driver["informationUri"] = options.information_uri;
+  driver["rules"] = std::move(rules);
+  nlohmann::ordered_json run;
+  run["tool"] = {{"driver", std::move(driver)}};
+  run["columnKind"] = "unicodeCodePoints";
+  run["results"] = "\x01results";
+  nlohmann::ordered_json root;
+  root["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
+  root["version"] = "2.1.0";
+  root["runs"] = nlohmann::ordered_json::array({std::move(run)});
+  // The results are written one at a time in the placeholder's place.
+  const auto [head, tail] = SplitAt(root, "\x01results");
+  out << head;
+  JsonArrayStream results(out, 3);
   size_t index = 0;
   for (const Diagnostic& d : input.diagnostics) {
     const Position pos = Locate(input, d);
@@ -114,7 +134,19 @@ void WriteSarif(std::ostream& out, const Input& input, const SarifOptions& optio
       if (!related.empty()) r["relatedLocations"] = std::move(related);
       // A marker that should cite another note: replace its label.
       const std::string_view bytes = file.bytes();
-      if (d.marker && d.suggest && d.span.end <= bytes.size() && d.span.end > d.span.begin &&
+      if (d.fix && !d.fix->edits.empty() &&
+          std::all_of(d.fix->edits.begin(), d.fix->edits.end(),
+                      [&](const Edit& e) { return e.span.begin < e.span.end && e.span.end <= bytes.size(); })) {
+        nlohmann::ordered_json replacements = nlohmann::ordered_json::array();
+        for (const Edit& e : d.fix->edits) {
+          replacements.push_back({{"deletedRegion", Region({file.Locate(e.span.begin), file.Locate(e.span.end)})},
+                                  {"insertedContent", {{"text", e.text}}}});
+        }
+        r["fixes"] = nlohmann::ordered_json::array(
+            {{{"description", {{"text", Sentence(d.fix->description)}}},
+              {"artifactChanges", nlohmann::ordered_json::array({{{"artifactLocation", {{"uri", PathUri(d.path)}}},
+                                                                  {"replacements", std::move(replacements)}}})}}});
+      } else if (d.marker && d.suggest && d.span.end <= bytes.size() && d.span.end > d.span.begin &&
           bytes.substr(d.span.begin, d.span.end - d.span.begin) == *d.marker) {
         r["fixes"] = nlohmann::ordered_json::array(
             {{{"description", {{"text", Sentence(fmt::format("Cite note {} instead of note {}", *d.suggest, *d.marker))}}},
@@ -129,7 +161,7 @@ void WriteSarif(std::ostream& out, const Input& input, const SarifOptions& optio
     if (options.baseline) r["baselineState"] = "new";
     if (options.unchanged != nullptr && options.unchanged->count(fingerprints[index])) r["baselineState"] = "unchanged";
     ++index;
-    results.push_back(std::move(r));
+    results.push_back(r);
   }
   if (options.absent != nullptr) {
     for (const AbsentFinding& a : *options.absent) {
@@ -143,24 +175,11 @@ void WriteSarif(std::ostream& out, const Input& input, const SarifOptions& optio
              {{"artifactLocation", {{"uri", PathUri(a.path)}}}, {"region", {{"startLine", std::max(1, a.line)}}}}}}});
       r["partialFingerprints"] = {{"citelint/v1", a.fingerprint}};
       r["baselineState"] = "absent";
-      results.push_back(std::move(r));
+      results.push_back(r);
     }
   }
-  nlohmann::ordered_json driver;
-  driver["name"] = "citelint";
-  driver["version"] = options.version;
-  driver["semanticVersion"] = options.version;
-  if (!options.information_uri.empty()) driver["informationUri"] = options.information_uri;
-  driver["rules"] = std::move(rules);
-  nlohmann::ordered_json run;
-  run["tool"] = {{"driver", std::move(driver)}};
-  run["columnKind"] = "unicodeCodePoints";
-  run["results"] = std::move(results);
-  nlohmann::ordered_json root;
-  root["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
-  root["version"] = "2.1.0";
-  root["runs"] = nlohmann::ordered_json::array({std::move(run)});
-  out << root.dump(2) << '\n';
+  results.close();
+  out << tail << '\n';
 }
 
 }  // namespace citelint::report

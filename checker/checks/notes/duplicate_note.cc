@@ -102,6 +102,45 @@ std::string TitleAndOutletKey(std::string_view text) {
   return {};
 }
 
+// The fix for a duplicate: its markers cite the earlier note and the
+// duplicate is deleted (with its line break). Only where every marker is
+// written as its label (`3`, `[^3]`) and the note is a whole line; an HTML
+// link's target would change too, so HTML gets no fix.
+std::optional<Fix> MergeInto(const Document& doc, size_t duplicate, size_t earlier) {
+  if (doc.format == Format::kHtml) return std::nullopt;
+  const std::string_view src = doc.source->bytes();
+  const Note& gone = doc.notes[duplicate];
+  const Note& kept = doc.notes[earlier];
+  Fix fix;
+  for (const Marker& m : doc.markers) {
+    if (m.note != static_cast<int>(duplicate)) continue;
+    if (m.span.end > src.size() || m.span.empty()) return std::nullopt;
+    const std::string_view written = src.substr(m.span.begin, m.span.end - m.span.begin);
+    if (written == m.label) {
+      fix.edits.push_back({m.span, kept.label});
+    } else if (written == "[^" + m.label + "]") {
+      fix.edits.push_back({m.span, "[^" + kept.label + "]"});
+    } else {
+      return std::nullopt;
+    }
+  }
+  // The whole note, from its line's start through its line break.
+  uint32_t begin = gone.span.begin, end = gone.span.end;
+  if (end > src.size() || begin >= end || (begin > 0 && src[begin - 1] != '\n')) return std::nullopt;
+  if (end < src.size() && src[end] == '\r') ++end;
+  if (end < src.size() && src[end] == '\n') ++end;
+  fix.edits.push_back({{begin, end}, ""});
+  std::sort(fix.edits.begin(), fix.edits.end(), [](const Edit& a, const Edit& b) { return a.span.begin < b.span.begin; });
+  for (size_t k = 1; k < fix.edits.size(); ++k) {
+    if (fix.edits[k].span.begin < fix.edits[k - 1].span.end) return std::nullopt;  // a marker inside the note
+  }
+  const size_t cites = fix.edits.size() - 1;
+  fix.description = cites == 0 ? fmt::format("Delete note {}, a second note for the source of note {}", gone.label, kept.label)
+                               : fmt::format("Cite note {} where note {} is cited ({} marker{}) and delete note {}",
+                                             kept.label, gone.label, cites, cites == 1 ? "" : "s", gone.label);
+  return fix;
+}
+
 }  // namespace
 
 void DuplicateNote::Run(const Analysis& analysis, Sink& sink) const {
@@ -152,7 +191,9 @@ void DuplicateNote::Run(const Analysis& analysis, Sink& sink) const {
     const Note& earlier = doc.notes[first];
     sink.Report(n.Anchor(),
                 fmt::format("note {} cites the same source as note {} ({})", n.label, earlier.label, why),
-                std::nullopt, n.label);
+                std::nullopt, n.label, std::nullopt,
+                {{earlier.span, fmt::format("note {}, the same source", earlier.label)}},
+                MergeInto(doc, i, first));
   }
 }
 

@@ -1,0 +1,48 @@
+// Writes a JSON array one element at a time, laid out exactly as
+// nlohmann::json's dump(2) would lay it out at that depth, so that a report of
+// a large run never holds the whole tree in memory.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <utility>
+
+#include <nlohmann/json.hpp>
+
+namespace citelint::report {
+
+class JsonArrayStream {
+ public:
+  // `depth`: how many levels the array's key sits inside the root (its
+  // elements are indented depth + 1 levels of two spaces).
+  JsonArrayStream(std::ostream& out, int depth) : out_(out), depth_(depth) {}
+  void push_back(const nlohmann::ordered_json& element) {
+    const std::string inner(static_cast<size_t>(2 * (depth_ + 1)), ' ');
+    out_ << (first_ ? "[\n" : ",\n") << inner;
+    first_ = false;
+    // Every newline of a dump is structural: strings escape theirs.
+    for (char c : element.dump(2)) {
+      out_ << c;
+      if (c == '\n') out_ << inner;
+    }
+  }
+  // Closes the array: "[]" when nothing was written, as dump() prints it.
+  void close() { out_ << (first_ ? std::string("[]") : "\n" + std::string(static_cast<size_t>(2 * depth_), ' ') + "]"); }
+
+ private:
+  std::ostream& out_;
+  int depth_;
+  bool first_ = true;
+};
+
+// Splits the dump(2) of `root` at a placeholder string value: what comes
+// before it and after it, so a streamed array can be written in its place.
+inline std::pair<std::string, std::string> SplitAt(const nlohmann::ordered_json& root, const std::string& placeholder) {
+  const std::string text = root.dump(2);
+  const std::string quoted = nlohmann::ordered_json(placeholder).dump();  // escaped as in the dump
+  const size_t at = text.find(quoted);
+  if (at == std::string::npos) return {text, ""};
+  return {text.substr(0, at), text.substr(at + quoted.size())};
+}
+
+}  // namespace citelint::report
