@@ -6,6 +6,7 @@
 #include <fmt/ranges.h>
 
 #include <CLI/CLI.hpp>
+#include <boost/version.hpp>
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
@@ -26,6 +27,7 @@
 #include "checker/engine/config.h"
 #include "checker/engine/resources.h"
 #include "checker/report/report.h"
+#include "checker/text/unicode.h"
 #include "checker/testing/examples.h"
 #include "checker/testing/fixture.h"
 
@@ -508,7 +510,16 @@ int RunConfigPrint(const std::string& target, const std::string& config_flag, co
   }
   const Config& c = setup->config;
   std::cout << "config: " << (c.path.empty() ? "(none found; defaults)" : c.path) << '\n';
-  std::cout << "rules-dir: " << (rules_dir.empty() ? DefaultRulesDir() : rules_dir) << "  (default)\n";
+  // Where the rules directory came from, as `config --print` shows every setting's origin.
+  std::string rules_origin = "--rules-dir";
+  if (rules_dir.empty()) {
+    rules_origin = "default";
+    const std::string found = DefaultRulesDir();
+    for (const auto& [dir, why] : RulesDirCandidates()) {
+      if (dir == found) rules_origin = why;
+    }
+  }
+  std::cout << "rules-dir: " << (rules_dir.empty() ? DefaultRulesDir() : rules_dir) << "  (" << rules_origin << ")\n";
   for (const auto& r : c.rules) std::cout << "rules: " << r.value << "  (" << r.origin << ")\n";
   for (const auto& e : c.enable) std::cout << "enable: " << e.value << "  (" << e.origin << ")\n";
   for (const auto& d : c.disable) std::cout << "disable: " << d.value << "  (" << d.origin << ")\n";
@@ -693,7 +704,7 @@ int RunGraph(const std::string& path, const std::string& format, const std::stri
   return kExitClean;
 }
 
-// `citelint inspect FILE`: what the loader found, as JSON lines.
+// `citelint inspect FILE`: what the loader found, one line per block, marker and note.
 int RunInspect(const std::string& path, const std::string& input_format) {
   auto doc = LoadInput(path, input_format);
   if (!doc) return kExitError;
@@ -716,17 +727,32 @@ int RunInspect(const std::string& path, const std::string& input_format) {
   return kExitClean;
 }
 
+// `citelint --version`: what a bug report needs.
+std::string VersionText() {
+  const std::string rules = DefaultRulesDir();
+  return fmt::format(
+      "citelint {}\n"
+      "runs with: ICU {}, RE2 {}, cmark-gfm {}\n"
+      "built with: Boost {}.{}, fmt {}.{}.{}, nlohmann-json {}.{}.{}, CLI11 {}, yaml-cpp, gumbo\n"
+      "rules: {}",
+      CITELINT_VERSION, text::IcuVersion(), text::Re2Library(), CmarkGfmVersion(), BOOST_VERSION / 100000,
+      BOOST_VERSION / 100 % 1000, FMT_VERSION / 10000, FMT_VERSION / 100 % 100, FMT_VERSION % 100,
+      NLOHMANN_JSON_VERSION_MAJOR, NLOHMANN_JSON_VERSION_MINOR, NLOHMANN_JSON_VERSION_PATCH, CLI11_VERSION,
+      rules.empty() ? "not found (see --rules-dir)" : rules);
+}
+
 }  // namespace
 
 int Main(int argc, char** argv) {
   CLI::App app{"citelint: checks that an article's citations hold (footnote markers, notes, sources)",
                "citelint"};
-  app.set_version_flag("--version", std::string(CITELINT_VERSION));
+  app.set_version_flag("--version", std::function<std::string()>(VersionText),
+                       "Print the version, the libraries it runs with and its rules directory, and exit");
   app.require_subcommand(1);
 
   CheckOptions check;
   CLI::App* check_cmd = app.add_subcommand("check", "Check documents and report findings");
-  check_cmd->add_option("paths", check.paths, "Files or directories (recursively: .txt .md .markdown .rst .html .htm .xhtml); - for stdin");
+  check_cmd->add_option("paths", check.paths, "Files or directories (recursively: .txt .md .markdown .rst .rest .html .htm .xhtml); - for stdin");
   check_cmd->add_option("--format", check.format, "Output format")
       ->check(CLI::IsMember({"text", "json", "concise", "github", "gitlab", "sarif", "junit"}))
       ->capture_default_str();
@@ -791,7 +817,7 @@ int Main(int argc, char** argv) {
   std::vector<std::string> extra_rules;
   std::string shared_rules_dir;
   CLI::App* rules_cmd = app.add_subcommand("rules", "List every rule (id, severity, status, source file, summary)");
-  rules_cmd->add_option("--format", rules_format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  rules_cmd->add_option("--format", rules_format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
   std::string explain_id;
   CLI::App* explain_cmd = app.add_subcommand("explain", "Print a rule's description, options and examples");
   explain_cmd->add_option("rule", explain_id, "Rule id, e.g. attribution.mismatch")->required();

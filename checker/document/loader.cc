@@ -1,5 +1,6 @@
 #include "checker/document/loader.h"
 
+#include <cmark-gfm.h>
 #include <fmt/format.h>
 
 #include "checker/text/unicode.h"
@@ -33,6 +34,8 @@ Expected<Document> LoadDocument(std::shared_ptr<const SourceFile> source,
   }
   return loaders::LoadText(std::move(source));
 }
+
+std::string CmarkGfmVersion() { return cmark_version_string(); }
 
 Expected<Document> LoadPath(const std::string& path, std::optional<Format> format) {
   auto source = SourceFile::Read(path);

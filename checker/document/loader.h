@@ -20,6 +20,9 @@ namespace citelint {
 Expected<Document> LoadDocument(std::shared_ptr<const SourceFile> source,
                                 std::optional<Format> format = std::nullopt);
 
+// The cmark-gfm version citelint runs with ("0.29.0.gfm.6").
+std::string CmarkGfmVersion();
+
 // Reads and loads a file ("-" is standard input).
 Expected<Document> LoadPath(const std::string& path, std::optional<Format> format = std::nullopt);
 

@@ -376,10 +376,53 @@ Status LoadRuleFile(const fs::path& file, const std::map<std::string, const Rule
 
 }  // namespace
 
-std::string DefaultRulesDir() {
-  if (const char* env = std::getenv("CITELINT_RULES_DIR"); env != nullptr && *env != '\0') return env;
-  return CITELINT_DEFAULT_RULES_DIR;
+std::vector<std::pair<std::string, std::string>> RulesDirCandidates() {
+  std::vector<std::pair<std::string, std::string>> candidates;
+  if (const char* env = std::getenv("CITELINT_RULES_DIR"); env != nullptr && *env != '\0') {
+    candidates.emplace_back(env, "$CITELINT_RULES_DIR");
+    return candidates;  // set on purpose: nothing else is tried
+  }
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    candidates.emplace_back((exe.parent_path() / ".." / "share" / "citelint" / "rules").lexically_normal().string(),
+                            "next to the program");
+  }
+  candidates.emplace_back(CITELINT_DEFAULT_RULES_DIR, "the source tree it was built from");
+  return candidates;
 }
+
+std::string DefaultRulesDir() {
+  const auto candidates = RulesDirCandidates();
+  for (const auto& [dir, why] : candidates) {
+    std::error_code ec;
+    if (fs::is_directory(dir, ec)) return dir;
+  }
+  return candidates.size() == 1 ? candidates.front().first : std::string();  // a $CITELINT_RULES_DIR that is not there
+}
+
+namespace {
+
+// "rules directory not found", with where citelint looked and how to point it elsewhere.
+Status RulesDirNotFound(const std::string& dir) {
+  const char* env = std::getenv("CITELINT_RULES_DIR");
+  if (dir.empty()) {
+    std::string looked;
+    for (const auto& [candidate, why] : RulesDirCandidates()) looked += fmt::format("\n  {} ({})", candidate, why);
+    return Status::Error(fmt::format(
+        "citelint: error: the rules directory was not found; looked in:{}\n"
+        "  Install citelint's rules there (make install, or the .deb), set CITELINT_RULES_DIR, or pass --rules-dir DIR",
+        looked));
+  }
+  if (env != nullptr && dir == env) {
+    return Status::Error(fmt::format("{}: error: rules directory not found (named by $CITELINT_RULES_DIR; unset it to "
+                                     "use the installed rules, or point it at a rules directory)",
+                                     dir));
+  }
+  return Status::Error(fmt::format("{}: error: rules directory not found", dir));
+}
+
+}  // namespace
 
 Expected<Resources> LoadResources(const std::string& rules_dir, const std::vector<std::string>& extra_dirs,
                                   const std::vector<const RuleInfo*>& builtins) {
@@ -394,7 +437,7 @@ Expected<Resources> LoadResources(const std::string& rules_dir, const std::vecto
     // Lexicons of every directory first: rules refer to them by name.
     for (const std::string& dir : dirs) {
       std::error_code ec;
-      if (!fs::is_directory(dir, ec)) return Status::Error(fmt::format("{}: error: rules directory not found", dir));
+      if (dir.empty() || !fs::is_directory(dir, ec)) return RulesDirNotFound(dir);
       std::vector<fs::path> files;
       for (const auto& e : fs::directory_iterator(fs::path(dir) / "lexicons", ec)) {
         if (e.path().extension() == ".yaml") files.push_back(e.path());

@@ -5,6 +5,7 @@
 
 #include <map>
 #include <string>
+#include <utility>
 
 #include <memory>
 #include <vector>
@@ -53,8 +54,14 @@ struct Resources {
   std::string rules_dir;
 };
 
-// The rules directory: $CITELINT_RULES_DIR, else the one built in.
+// The shipped rules directory when no --rules-dir is given:
+// $CITELINT_RULES_DIR when set; else `../share/citelint/rules` next to the
+// executable (an installed citelint); else the source tree's `rules` a build
+// was configured from. Empty when none of them is a directory.
 std::string DefaultRulesDir();
+// Where DefaultRulesDir() looks, in order, each with why ("$CITELINT_RULES_DIR",
+// "next to the program", "the source tree it was built from").
+std::vector<std::pair<std::string, std::string>> RulesDirCandidates();
 
 // Loads lexicons, YAML rules and rule options from the rules directory and
 // any extra ones (a house style). `builtins` are the C++ checks a `kind:

@@ -1,10 +1,39 @@
 #include "checker/text/unicode.h"
 
+#include <link.h>
 #include <unicode/uchar.h>
+#include <unicode/uversion.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 namespace citelint::text {
+
+std::string IcuVersion() {
+  UVersionInfo v;
+  u_getVersion(v);
+  char out[U_MAX_VERSION_STRING_LENGTH];
+  u_versionToString(v, out);
+  return out;
+}
+
+std::string Re2Library() {
+  // The file name of the loaded libre2 (its soname carries the ABI version).
+  std::string name;
+  dl_iterate_phdr(
+      [](dl_phdr_info* info, size_t, void* data) {
+        const std::string_view path = info->dlpi_name == nullptr ? "" : info->dlpi_name;
+        const size_t slash = path.rfind('/');
+        const std::string_view file = slash == std::string_view::npos ? path : path.substr(slash + 1);
+        if (file.starts_with("libre2.so")) {
+          *static_cast<std::string*>(data) = std::string(file);
+          return 1;
+        }
+        return 0;
+      },
+      &name);
+  return name.empty() ? "statically linked" : name;
+}
+
 
 std::optional<uint32_t> FindInvalidUtf8(std::string_view bytes) {
   const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());

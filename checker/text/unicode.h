@@ -9,6 +9,11 @@
 
 namespace citelint::text {
 
+// The ICU version citelint runs with ("72.1"), and the RE2 library it has
+// loaded ("libre2.so.9"; RE2 has no version call).
+std::string IcuVersion();
+std::string Re2Library();
+
 // Byte offset of the first ill-formed UTF-8 sequence, or nullopt if valid.
 std::optional<uint32_t> FindInvalidUtf8(std::string_view bytes);
 
