@@ -7,6 +7,11 @@ Marked code blocks:
   <!-- readme-test: config NAME -->    the block is a config file: `citelint config --print --config NAME` must accept it
   <!-- readme-test: rule PATH -->      the block is a rule file PATH under a rules directory: its examples must pass
   <!-- readme-test: ci -->             the block is CI YAML: its citelint commands must run on a drafts/ folder
+  <!-- readme-test: precommit -->      a .pre-commit-config.yaml: its hook ids are in .pre-commit-hooks.yaml
+  <!-- readme-test: action -->         a workflow using action.yml: its `with:` keys are the action's inputs,
+                                       and the action's check step runs with them on a drafts/ folder
+  <!-- readme-test: gitlab -->         a GitLab CI config including ci/gitlab/citelint.yml: its variables are
+                                       the template's, and the template's script runs with them
 And every flag the Usage block lists for a subcommand must be in that subcommand's --help.
 
   readme_test.py SOURCE_DIR CITELINT
@@ -82,6 +87,67 @@ def main():
                         failures.append(f"the README's CI command `{command}` exits {r.returncode}:\n{r.stderr}")
                 if not commands:
                     failures.append(f"a CI example with no citelint command:\n{body}")
+            elif kind in ("precommit", "action", "gitlab"):
+                import yaml
+                doc = yaml.safe_load(body)
+                work = os.path.join(tmp, kind)
+                os.makedirs(os.path.join(work, "drafts"), exist_ok=True)
+                with open(os.path.join(work, "drafts", "harbour-strike.txt"), "w", encoding="utf-8") as f:
+                    f.write(DRAFT)
+                subprocess.run([binary, "check", "--write-baseline", ".citelint-baseline.json", "drafts/"], cwd=work,
+                               capture_output=True, env=env)
+                bindir = os.path.join(tmp, "bin")
+                if not os.path.exists(bindir):
+                    os.mkdir(bindir)
+                    os.symlink(os.path.abspath(binary), os.path.join(bindir, "citelint"))
+                run_env = dict(env, PATH=bindir + os.pathsep + env.get("PATH", ""))
+                checked += 1
+                if kind == "precommit":
+                    with open(os.path.join(source, ".pre-commit-hooks.yaml"), encoding="utf-8") as f:
+                        ids = {h["id"] for h in yaml.safe_load(f)}
+                    used = {h["id"] for r in doc["repos"] for h in r["hooks"]}
+                    if not used or not used <= ids:
+                        failures.append(f"the README's pre-commit config uses hooks {used}; the repository has {ids}")
+                elif kind == "action":
+                    with open(os.path.join(source, "action.yml"), encoding="utf-8") as f:
+                        action = yaml.safe_load(f)
+                    uses = [st for job in doc["jobs"].values() for st in job["steps"]
+                            if re.match(r"[\w.-]+/citelint@", str(st.get("uses", "")))]
+                    if len(uses) != 1:
+                        failures.append("the README's workflow does not use the citelint action")
+                        continue
+                    given = {k: str(v) for k, v in uses[0].get("with", {}).items()}
+                    unknown = set(given) - set(action["inputs"])
+                    if unknown:
+                        failures.append(f"the README's workflow passes inputs the action lacks: {unknown}")
+                    step_env = dict(run_env, GITHUB_ACTION_PATH=source)
+                    check = next(st for st in action["runs"]["steps"] if st.get("id") == "check")
+                    for key, value in check.get("env", {}).items():
+                        step_env[key] = re.sub(r"\$\{\{\s*inputs\.([\w-]+)\s*\}\}",
+                                               lambda m: given.get(m.group(1), str(action["inputs"][m.group(1)].get("default", ""))),
+                                               str(value))
+                    r = subprocess.run(["bash", "-c", check["run"]], cwd=work, capture_output=True, text=True,
+                                       env=step_env)
+                    if r.returncode not in (0, 1) or not os.path.exists(os.path.join(work, "citelint.sarif")):
+                        failures.append(f"the README's workflow: the action's check step exits {r.returncode}:\n"
+                                        f"{r.stdout}{r.stderr}")
+                else:
+                    with open(os.path.join(source, "ci", "gitlab", "citelint.yml"), encoding="utf-8") as f:
+                        template = yaml.safe_load(f)
+                    includes = [i.get("remote", "") + i.get("file", "") for i in doc.get("include", [])]
+                    if not any(i.endswith("ci/gitlab/citelint.yml") for i in includes):
+                        failures.append(f"the README's GitLab config does not include the template: {includes}")
+                    variables = {k: str(v) for k, v in doc.get("variables", {}).items()}
+                    unknown = set(variables) - set(template["variables"])
+                    if unknown:
+                        failures.append(f"the README's GitLab config sets variables the template lacks: {unknown}")
+                    job_env = dict(run_env, **{k: str(v) for k, v in template["variables"].items()})
+                    job_env.update(variables)
+                    script = "\n".join(template["citelint"]["before_script"] + template["citelint"]["script"])
+                    r = subprocess.run(["bash", "-eo", "pipefail", "-c", script], cwd=work, capture_output=True,
+                                       text=True, env=job_env)
+                    if r.returncode not in (0, 1):
+                        failures.append(f"the README's GitLab config: the job exits {r.returncode}:\n{r.stdout}{r.stderr}")
             elif kind == "config":
                 path = os.path.join(tmp, "cfg", arg)
                 os.makedirs(os.path.dirname(path), exist_ok=True)
