@@ -11,7 +11,7 @@
 # tests/completion_test.py keeps the subcommands, flags and value choices here
 # in step with `citelint --help` and `citelint SUBCOMMAND --help`.
 
-_citelint_subcommands="check config graph rules explain test quotes inspect"
+_citelint_subcommands="check config graph rules explain test report quotes inspect"
 
 # The flags of a subcommand ("" for the top level).
 _citelint_flags() {
@@ -25,6 +25,7 @@ _citelint_flags() {
         rules) echo "-h --help --format --rules-dir --rules" ;;
         explain) echo "-h --help --rules-dir --rules" ;;
         test) echo "-h --help --rules-dir --rules" ;;
+        report) echo "-h --help -o --output --input-format --config --profile --rules --rules-dir" ;;
         quotes) echo "-h --help --format --input-format --rules-dir" ;;
         inspect) echo "-h --help --input-format" ;;
     esac
@@ -35,18 +36,19 @@ _citelint_flags() {
 # value.
 _citelint_value() {
     case $1:$2 in
-        check:--format) echo "choice text json concise github gitlab sarif junit" ;;
+        check:--format) echo "choice text json concise github gitlab sarif junit markdown" ;;
         graph:--format) echo "choice dot json" ;;
         rules:--format | quotes:--format) echo "choice text json" ;;
         check:--color) echo "choice auto always never" ;;
         check:--fail-on) echo "choice error warning info never" ;;
-        check:--profile) echo "choice default strict" ;;
-        check:--input-format | graph:--input-format | quotes:--input-format | inspect:--input-format)
+        check:--profile | report:--profile) echo "choice default strict" ;;
+        check:--input-format | graph:--input-format | quotes:--input-format | inspect:--input-format | \
+            report:--input-format)
             echo "choice txt md html rst" ;;
         check:--select | check:--ignore) echo "rules" ;;
         *:--rules-dir | *:--rules) echo "dirs" ;;
         check:--baseline | check:--write-baseline | check:--output-file | check:--stdin-filename | \
-            check:--config | config:--config)
+            check:--config | config:--config | report:-o | report:--output | report:--config)
             echo "files" ;;
         check:-j | check:--jobs | check:--max-warnings) echo "none" ;;
     esac
@@ -173,7 +175,7 @@ _citelint() {
 
     case $sub in
         explain) _citelint_offer "$cur" "$(_citelint_rule_ids "$cmd" "${rules_args[@]}")" "" ;;
-        check | quotes | graph | inspect | config) _citelint_paths -f "$cur" "" ;;
+        check | quotes | graph | inspect | config | report) _citelint_paths -f "$cur" "" ;;
         test) _citelint_paths -d "$cur" "" ;;
         rules) _citelint_offer "$cur" "$(_citelint_flags "$sub")" "" ;;
     esac

@@ -603,3 +603,93 @@ TEST_F(CliTest, ColorAlwaysNeverAndPipes) {
 
 }  // namespace
 }  // namespace citelint
+
+namespace citelint {
+namespace {
+
+// A swap of two notes, a dangling marker and a hostile HTML draft.
+constexpr const char* kSwapped =
+    "Ferry budget\n"
+    "\u201cWe will keep every route open,\u201d Mara Quint said.1 The Valley Courier reported that "
+    "\u201cthe budget is a floor, not a ceiling.\u201d2 Crews were tired.3\n"
+    "Notes\n"
+    "1. Budget debate \u2014 Valley Courier reports \u201cthe budget is a floor, not a ceiling.\u201d\n"
+    "2. @maraquint on X \u2014 Mara Quint: \u201cWe will keep every route open.\u201d\n";
+
+TEST_F(CliTest, ReportIsOnePageWithVerdictCardsAndNotes) {
+  const std::string path = Write("ferry.txt", kSwapped);
+  const std::string out = (dir_ / "report.html").string();
+  const auto r = RunCitelint("report " + Q(path) + " -o " + Q(out));
+  EXPECT_EQ(r.exit_code, 1) << r.err;  // errors: the verdict is Hold
+  const std::string html = test::ReadFile(out);
+  EXPECT_NE(html.find("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';"), std::string::npos);
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_NE(html.find("Hold \u2014 2 citations point at the wrong source"), std::string::npos) << html.substr(0, 3000);
+  EXPECT_NE(html.find("note missing: <strong>1</strong>"), std::string::npos);
+  // Marker 1's card: the note it cites, the one it should cite, and the fix.
+  const size_t card = html.find("aria-label=\"Marker 1, line 2\"");
+  ASSERT_NE(card, std::string::npos);
+  const std::string body = html.substr(card, html.find("Back to the text", card) - card);
+  EXPECT_NE(body.find("<h4>Cites note 1</h4>"), std::string::npos) << body;
+  EXPECT_NE(body.find("<h4>Should cite note 2</h4>"), std::string::npos) << body;
+  EXPECT_NE(body.find("Fix: change 1 to 2"), std::string::npos) << body;
+  EXPECT_NE(body.find("<strong>Credits:</strong> Mara Quint"), std::string::npos) << body;
+  // The swap is one slip, and a ring in the diagram.
+  EXPECT_NE(html.find("One slip, 2 citations:</strong> markers"), std::string::npos);
+  EXPECT_NE(html.find("marker 1 (l. 2)"), std::string::npos);
+  // Marker 3 cites nothing; the notes table and the quote sheet are there.
+  EXPECT_NE(html.find("no note: there is no note 3"), std::string::npos);
+  EXPECT_NE(html.find("<h2>Notes</h2>"), std::string::npos);
+  EXPECT_NE(html.find("<h2>Quote sheet</h2>"), std::string::npos);
+  EXPECT_NE(html.find("id=\"rule-attribution-mismatch\""), std::string::npos);
+  // Deterministic, and it never writes over an input.
+  EXPECT_EQ(RunCitelint("report " + Q(path)).out, html);
+  const auto over = RunCitelint("report " + Q(path) + " -o " + Q(path));
+  EXPECT_EQ(over.exit_code, 2);
+  EXPECT_EQ(test::ReadFile(path), kSwapped);
+}
+
+TEST_F(CliTest, ReportKeepsAHostileDraftInert) {
+  const std::string path = Write(
+      "hostile.html",
+      "<p>Officials said it.<sup><a href=\"#fn1\">1</a></sup> <img src=x onerror=\"alert(1)\"> "
+      "&lt;/style&gt;&lt;script&gt;alert(2)&lt;/script&gt; <a href=\"javascript:alert(3)\">x</a></p>"
+      "<script>alert(4)</script><ol><li id=\"fn1\"><a href=\"javascript:alert(5)\">Gazette</a> "
+      "<span onmouseover=\"alert(6)\">reports</span> it</li></ol>");
+  const auto r = RunCitelint("report " + Q(path));
+  ASSERT_TRUE(r.exit_code == 0 || r.exit_code == 1) << r.err;
+  EXPECT_EQ(r.out.find("<script"), std::string::npos);
+  EXPECT_EQ(r.out.find("javascript:"), std::string::npos);
+  EXPECT_EQ(r.out.find("onerror"), std::string::npos);
+  EXPECT_EQ(r.out.find("onmouseover"), std::string::npos);
+  // The draft's text, escaped, is shown as text.
+  EXPECT_NE(r.out.find("&lt;/style&gt;&lt;script&gt;alert(2)&lt;/script&gt;"), std::string::npos);
+}
+
+TEST_F(CliTest, ReportOfManyDraftsHasAnIndex) {
+  Write("a/ferry.txt", kSwapped);
+  Write("a/clean.txt", kClean);
+  const auto r = RunCitelint("report " + Q((dir_ / "a").string()));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("<table class=\"index\">"), std::string::npos);
+  EXPECT_NE(r.out.find("Ready \u2014 no citation problems found"), std::string::npos);
+  EXPECT_NE(r.out.find("id=\"d1\""), std::string::npos);
+  const auto clean = RunCitelint("report " + Q((dir_ / "a" / "clean.txt").string()));
+  EXPECT_EQ(clean.exit_code, 0) << clean.err;
+  EXPECT_EQ(RunCitelint("report " + Q((dir_ / "missing.txt").string())).exit_code, 2);
+}
+
+TEST_F(CliTest, MarkdownSummary) {
+  const std::string path = Write("ferry.txt", kSwapped);
+  const auto r = RunCitelint("check --format markdown " + Q(path));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out.rfind("### citelint: Hold \u2014 2 citations point at the wrong source\n\n", 0), 0u) << r.out;
+  EXPECT_NE(r.out.find("| wrong source | 2 |\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("| note missing | 1 |\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Change 1 to 2: make marker 1 cite note 2."), std::string::npos) << r.out;
+  // Markdown that could open markup in a comment is escaped.
+  EXPECT_NE(r.out.find("<sub>attribution.mismatch</sub>"), std::string::npos) << r.out;
+}
+
+}  // namespace
+}  // namespace citelint

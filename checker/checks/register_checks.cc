@@ -72,4 +72,9 @@ std::vector<Diagnostic> CheckDocument(const Document& doc, const Resources& reso
   return ApplySuppressions(doc, RunChecks(doc, enabled, resources), config, enabled);
 }
 
+std::vector<Diagnostic> CheckDocument(const Analysis& analysis, const Resources& resources, const Config& config,
+                                      const CheckList& enabled) {
+  return ApplySuppressions(analysis.doc(), RunChecks(analysis, enabled, resources), config, enabled);
+}
+
 }  // namespace citelint

@@ -31,5 +31,8 @@ std::string RulePrecision(const RuleInfo& info, const Resources& resources);
 // and the meta findings. Sorted.
 std::vector<Diagnostic> CheckDocument(const Document& doc, const Resources& resources, const Config& config,
                                       const CheckList& enabled);
+// The same over an Analysis the caller keeps.
+std::vector<Diagnostic> CheckDocument(const Analysis& analysis, const Resources& resources, const Config& config,
+                                      const CheckList& enabled);
 
 }  // namespace citelint

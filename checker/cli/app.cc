@@ -62,16 +62,10 @@ struct CheckOptions {
   bool preview = false;
 };
 
-// A config file and what it implies: the rules loaded with its extra
-// directories, severities and options applied, and the rules it enables.
-struct Setup {
-  Config config;
-  Resources resources;
-  CheckList enabled;
-};
+}  // namespace
 
 Expected<Setup> MakeSetup(const std::string& config_path, const std::string& rules_dir,
-                          const std::vector<std::string>& extra, bool preview, const std::string& profile = "") {
+                          const std::vector<std::string>& extra, bool preview, const std::string& profile) {
   Setup s;
   if (!config_path.empty()) {
     auto c = LoadConfig(config_path);
@@ -92,6 +86,8 @@ Expected<Setup> MakeSetup(const std::string& config_path, const std::string& rul
   s.enabled = EnabledRules(s.resources, s.config, preview, profile);
   return s;
 }
+
+namespace {
 
 // Lexicons, YAML rules and options; errors name the file and line. With
 // `with_config`, the rule directories of the nearest .citelint.yaml from the
@@ -449,6 +445,8 @@ int RunCheck(const CheckOptions& options) {
     report::WriteGithub(out, input);
   } else if (options.format == "gitlab") {
     report::WriteGitlab(out, input);
+  } else if (options.format == "markdown") {
+    report::WriteMarkdown(out, input);
   } else if (options.format == "junit") {
     // With --fail-on never nothing fails; below the level a finding is a passing case.
     report::WriteJunit(out, input, options.fail_on == "never" ? std::nullopt : ParseSeverity(options.fail_on));
@@ -754,7 +752,7 @@ int Main(int argc, char** argv) {
   CLI::App* check_cmd = app.add_subcommand("check", "Check documents and report findings");
   check_cmd->add_option("paths", check.paths, "Files or directories (recursively: .txt .md .markdown .rst .rest .html .htm .xhtml); - for stdin");
   check_cmd->add_option("--format", check.format, "Output format")
-      ->check(CLI::IsMember({"text", "json", "concise", "github", "gitlab", "sarif", "junit"}))
+      ->check(CLI::IsMember({"text", "json", "concise", "github", "gitlab", "sarif", "junit", "markdown"}))
       ->capture_default_str();
   check_cmd->add_option("--baseline", check.baseline, "Report only findings not in this baseline file");
   check_cmd->add_option("--write-baseline", check.write_baseline,
@@ -835,6 +833,19 @@ int Main(int argc, char** argv) {
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 
   QuotesOptions quotes;
+  ReportOptions report_options;
+  CLI::App* report_cmd = app.add_subcommand("report", "Write the editor's integrity report: one self-contained HTML page");
+  report_cmd->add_option("paths", report_options.paths, "Files or directories; - for stdin");
+  report_cmd->add_option("-o,--output", report_options.output, "Write the page to FILE instead of standard output");
+  report_cmd->add_option("--input-format", report_options.input_format, "Treat inputs as this format")
+      ->check(CLI::IsMember({"txt", "md", "html", "rst"}));
+  report_cmd->add_option("--config", report_options.config, "Use this config file instead of the nearest .citelint.yaml");
+  report_cmd->add_option("--profile", report_options.profile, "Rule profile: default or strict")
+      ->check(CLI::IsMember({"default", "strict"}));
+  report_cmd->add_option("--rules", report_options.extra_rules, "An extra rules directory (a house style); repeatable")
+      ->allow_extra_args(false);
+  report_cmd->add_option("--rules-dir", report_options.rules_dir, "Rules directory; default: the shipped one");
+
   CLI::App* quotes_cmd = app.add_subcommand("quotes", "List every quotation with its speaker, cue and the note that covers it");
   quotes_cmd->add_option("paths", quotes.paths, "Files or directories; - for stdin");
   quotes_cmd->add_option("--format", quotes.format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
@@ -876,6 +887,7 @@ int Main(int argc, char** argv) {
   if (check_cmd->parsed()) return RunCheck(check);
   if (inspect_cmd->parsed()) return RunInspect(inspect_path, inspect_format);
   if (quotes_cmd->parsed()) return RunQuotes(quotes);
+  if (report_cmd->parsed()) return RunReport(report_options);
   if (graph_cmd->parsed()) return RunGraph(graph_path, graph_format, graph_input_format, graph_rules_dir);
   if (rules_cmd->parsed()) return RunRules(rules_format, shared_rules_dir, extra_rules);
   if (config_cmd->parsed()) {

@@ -3,6 +3,14 @@
 // errors).
 #pragma once
 
+#include <string>
+#include <vector>
+
+#include "checker/base/status.h"
+#include "checker/engine/check.h"
+#include "checker/engine/config.h"
+#include "checker/engine/resources.h"
+
 namespace citelint::cli {
 
 inline constexpr int kExitClean = 0;
@@ -10,5 +18,15 @@ inline constexpr int kExitFindings = 1;
 inline constexpr int kExitError = 2;
 
 int Main(int argc, char** argv);
+
+// A config file and what it implies: the rules loaded with its extra
+// directories, severities and options applied, and the rules it enables.
+struct Setup {
+  Config config;
+  Resources resources;
+  CheckList enabled;
+};
+Expected<Setup> MakeSetup(const std::string& config_path, const std::string& rules_dir,
+                          const std::vector<std::string>& extra, bool preview, const std::string& profile = "");
 
 }  // namespace citelint::cli

@@ -92,5 +92,7 @@ using CheckList = std::vector<std::shared_ptr<const Check>>;
 
 // Runs every check on the document and returns the findings, sorted.
 std::vector<Diagnostic> RunChecks(const Document& doc, const CheckList& checks, const Resources& resources);
+// The same over an Analysis the caller keeps (the report reads its extraction too).
+std::vector<Diagnostic> RunChecks(const Analysis& analysis, const CheckList& checks, const Resources& resources);
 
 }  // namespace citelint

@@ -90,8 +90,13 @@ void Sink::Report(Span span, std::string message, std::optional<std::string> mar
 }
 
 std::vector<Diagnostic> RunChecks(const Document& doc, const CheckList& checks, const Resources& resources) {
-  std::vector<Diagnostic> out;
   const Analysis analysis(doc, resources);
+  return RunChecks(analysis, checks, resources);
+}
+
+std::vector<Diagnostic> RunChecks(const Analysis& analysis, const CheckList& checks, const Resources& resources) {
+  const Document& doc = analysis.doc();
+  std::vector<Diagnostic> out;
   for (const auto& check : checks) {
     auto override_it = resources.severity.find(check->info().id);
     Sink sink(doc, check->info(), out,

@@ -68,6 +68,8 @@ std::vector<std::string> FingerprintsOf(const Input& input);
 // JUnit XML: a suite per file, a case per finding, failed at or above
 // `fail_at` (never, when it is empty).
 void WriteJunit(std::ostream& out, const Input& input, std::optional<Severity> fail_at);
+// A Markdown summary for pull-request comments and $GITHUB_STEP_SUMMARY.
+void WriteMarkdown(std::ostream& out, const Input& input);
 // GitLab Code Quality JSON (a CodeClimate issue array).
 void WriteGitlab(std::ostream& out, const Input& input);
 

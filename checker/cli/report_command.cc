@@ -1,0 +1,114 @@
+// `citelint report PATH... [-o report.html]`: the editor's integrity report,
+// one self-contained HTML page for one draft or many. The drafts are checked
+// exactly as `check` checks them (config, profile, suppressions); exit status
+// as `check --fail-on error`: 0 ready, 1 hold, 2 input or configuration errors.
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <memory>
+
+#include "checker/checks/register_checks.h"
+#include "checker/cli/app.h"
+#include "checker/cli/commands.h"
+#include "checker/cli/inputs.h"
+#include "checker/document/loader.h"
+#include "checker/extract/quote_sheet.h"
+#include "checker/report/html.h"
+
+namespace citelint::cli {
+
+int RunReport(const ReportOptions& options) {
+  if (options.paths.empty()) {
+    std::cerr << "citelint report: error: no input paths (give files, directories, or - for stdin)\n";
+    return kExitError;
+  }
+  std::optional<Format> forced;
+  if (!options.input_format.empty()) forced = ParseFormat(options.input_format);
+  std::vector<std::string> errors;
+  const std::vector<std::string> files = ExpandPaths(options.paths, errors);
+  for (const std::string& path : files) {
+    std::error_code ec;
+    if (!options.output.empty() && (path == options.output || std::filesystem::equivalent(path, options.output, ec))) {
+      std::cerr << fmt::format("{}: error: -o names an input; citelint never writes over what it reads\n", options.output);
+      return kExitError;
+    }
+  }
+  std::map<std::string, Setup> setups;
+  // Each draft with what the page shows: its document, one Analysis (the
+  // checks and the page read the same extraction), findings and quote sheet.
+  struct Held {
+    std::unique_ptr<Document> doc;
+    std::unique_ptr<Analysis> analysis;
+  };
+  std::vector<Held> held;
+  std::vector<report::HtmlDraft> drafts;
+  for (const std::string& path : files) {
+    const std::string config_path = options.config.empty() ? FindConfig(path) : options.config;
+    auto it = setups.find(config_path);
+    if (it == setups.end()) {
+      auto setup = MakeSetup(config_path, options.rules_dir, options.extra_rules, false, options.profile);
+      if (!setup.ok()) {
+        std::cerr << setup.status().message() << '\n';
+        return kExitError;
+      }
+      it = setups.emplace(config_path, std::move(setup).value()).first;
+    }
+    const Setup& setup = it->second;
+    auto doc = LoadPath(path, InputFormat(path, forced));
+    if (!doc.ok()) {
+      errors.push_back(doc.status().message());
+      continue;
+    }
+    Held h;
+    h.doc = std::make_unique<Document>(std::move(doc).value());
+    if (h.doc->format == Format::kHtml) ResolveAcrossDocuments({h.doc.get()});
+    h.analysis = std::make_unique<Analysis>(*h.doc, setup.resources);
+    report::HtmlDraft draft;
+    draft.doc = h.doc.get();
+    draft.extraction = &h.analysis->extraction();
+    draft.diagnostics = CheckDocument(*h.analysis, setup.resources, setup.config, setup.enabled);
+    draft.quotes = extract::QuoteSheet(*h.doc, h.analysis->extraction(), h.analysis->lexicon());
+    held.push_back(std::move(h));
+    drafts.push_back(std::move(draft));
+  }
+  if (drafts.empty() && errors.empty()) {
+    std::cerr << "citelint report: error: no files to report on\n";
+    return kExitError;
+  }
+  std::map<std::string, RuleInfo> known;
+  for (const auto& [path, setup] : setups) {
+    for (const auto& check : AllRules(setup.resources)) known.emplace(check->info().id, check->info());
+  }
+  std::vector<RuleInfo> rules;
+  for (auto& [id, info] : known) rules.push_back(info);
+  report::HtmlOptions html;
+  html.version = CITELINT_VERSION;
+  std::ofstream file;
+  if (!options.output.empty()) {
+    file.open(options.output, std::ios::binary | std::ios::trunc);
+    if (!file) {
+      std::cerr << fmt::format("{}: error: cannot write the report: {}\n", options.output, std::strerror(errno));
+      return kExitError;
+    }
+  }
+  std::ostream& out = options.output.empty() ? std::cout : file;
+  report::WriteHtmlReport(out, drafts, rules, html);
+  out.flush();
+  if (!out) {
+    std::cerr << fmt::format("{}: error: cannot write the report\n", options.output.empty() ? "stdout" : options.output);
+    return kExitError;
+  }
+  for (const std::string& e : errors) std::cerr << e << '\n';
+  if (!errors.empty()) return kExitError;
+  for (const report::HtmlDraft& d : drafts) {
+    for (const Diagnostic& x : d.diagnostics) {
+      if (x.severity == Severity::kError) return kExitFindings;
+    }
+  }
+  return kExitClean;
+}
+
+}  // namespace citelint::cli

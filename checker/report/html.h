@@ -1,0 +1,36 @@
+// The editor's integrity report (`citelint report`): one self-contained HTML
+// page — verdict first, the article annotated with a card per marker, the
+// slips, a problem-centred citation diagram (SVG laid out here), the notes,
+// the quote sheet and the rules' explanations. No script at all: a marker
+// opens its card through a link (CSS :target), so the page works from file://,
+// in print and on a phone, and a Content-Security-Policy forbids every
+// network request. Everything from the draft is escaped.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "checker/document/document.h"
+#include "checker/engine/diagnostic.h"
+#include "checker/extract/extract.h"
+#include "checker/extract/quote_sheet.h"
+
+namespace citelint::report {
+
+struct HtmlDraft {
+  const Document* doc = nullptr;
+  const extract::Extraction* extraction = nullptr;
+  std::vector<Diagnostic> diagnostics;  // sorted
+  std::vector<extract::SheetEntry> quotes;
+};
+
+struct HtmlOptions {
+  std::string version;
+};
+
+// `rules`: every rule the run knows (the page explains those that fired).
+void WriteHtmlReport(std::ostream& out, const std::vector<HtmlDraft>& drafts, const std::vector<RuleInfo>& rules,
+                     const HtmlOptions& options);
+
+}  // namespace citelint::report
