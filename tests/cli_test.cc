@@ -641,7 +641,7 @@ TEST_F(CliTest, ReportIsOnePageWithVerdictCardsAndNotes) {
   EXPECT_NE(html.find("no note: there is no note 3"), std::string::npos);
   EXPECT_NE(html.find("<h2>Notes</h2>"), std::string::npos);
   EXPECT_NE(html.find("<h2>Quote sheet</h2>"), std::string::npos);
-  EXPECT_NE(html.find("id=\"rule-attribution-mismatch\""), std::string::npos);
+  EXPECT_NE(html.find("id=\"rule-attribution.mismatch\""), std::string::npos);
   // Deterministic, and it never writes over an input.
   EXPECT_EQ(RunCitelint("report " + Q(path)).out, html);
   const auto over = RunCitelint("report " + Q(path) + " -o " + Q(path));

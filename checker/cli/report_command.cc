@@ -9,6 +9,7 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <set>
 
 #include "checker/checks/register_checks.h"
 #include "checker/cli/app.h"
@@ -28,7 +29,8 @@ int RunReport(const ReportOptions& options) {
   std::optional<Format> forced;
   if (!options.input_format.empty()) forced = ParseFormat(options.input_format);
   std::vector<std::string> errors;
-  const std::vector<std::string> files = ExpandPaths(options.paths, errors);
+  std::set<std::string> walked;
+  const std::vector<std::string> files = ExpandPaths(options.paths, errors, &walked);
   for (const std::string& path : files) {
     std::error_code ec;
     if (!options.output.empty() && (path == options.output || std::filesystem::equivalent(path, options.output, ec))) {
@@ -41,10 +43,10 @@ int RunReport(const ReportOptions& options) {
   // checks and the page read the same extraction), findings and quote sheet.
   struct Held {
     std::unique_ptr<Document> doc;
+    const Setup* setup = nullptr;
     std::unique_ptr<Analysis> analysis;
   };
   std::vector<Held> held;
-  std::vector<report::HtmlDraft> drafts;
   for (const std::string& path : files) {
     const std::string config_path = options.config.empty() ? FindConfig(path) : options.config;
     auto it = setups.find(config_path);
@@ -56,22 +58,26 @@ int RunReport(const ReportOptions& options) {
       }
       it = setups.emplace(config_path, std::move(setup).value()).first;
     }
-    const Setup& setup = it->second;
+    if (walked.count(path) && it->second.config.Ignored(path)) continue;  // as check does
     auto doc = LoadPath(path, InputFormat(path, forced));
     if (!doc.ok()) {
       errors.push_back(doc.status().message());
       continue;
     }
-    Held h;
-    h.doc = std::make_unique<Document>(std::move(doc).value());
-    if (h.doc->format == Format::kHtml) ResolveAcrossDocuments({h.doc.get()});
-    h.analysis = std::make_unique<Analysis>(*h.doc, setup.resources);
+    held.push_back({std::make_unique<Document>(std::move(doc).value()), &it->second, nullptr});
+  }
+  // HTML endnotes in another of the files (chapter.xhtml → endnotes.xhtml#note-3), as check resolves them.
+  std::vector<Document*> docs;
+  for (Held& h : held) docs.push_back(h.doc.get());
+  ResolveAcrossDocuments(docs);
+  std::vector<report::HtmlDraft> drafts;
+  for (Held& h : held) {
+    h.analysis = std::make_unique<Analysis>(*h.doc, h.setup->resources);
     report::HtmlDraft draft;
     draft.doc = h.doc.get();
     draft.extraction = &h.analysis->extraction();
-    draft.diagnostics = CheckDocument(*h.analysis, setup.resources, setup.config, setup.enabled);
+    draft.diagnostics = CheckDocument(*h.analysis, h.setup->resources, h.setup->config, h.setup->enabled);
     draft.quotes = extract::QuoteSheet(*h.doc, h.analysis->extraction(), h.analysis->lexicon());
-    held.push_back(std::move(h));
     drafts.push_back(std::move(draft));
   }
   if (drafts.empty() && errors.empty()) {
@@ -86,6 +92,7 @@ int RunReport(const ReportOptions& options) {
   for (auto& [id, info] : known) rules.push_back(info);
   report::HtmlOptions html;
   html.version = CITELINT_VERSION;
+  html.input_errors = errors;
   std::ofstream file;
   if (!options.output.empty()) {
     file.open(options.output, std::ios::binary | std::ios::trunc);

@@ -43,8 +43,13 @@ std::string Clip(std::string_view s, size_t n) {
 
 // An id fragment from a label ("7", "note 3"): letters and digits kept.
 std::string IdPart(std::string_view s) {
+  // Letters, digits, '.' and '-' kept; any other byte as _xx, so two ids
+  // never share an anchor.
   std::string out;
-  for (char c : s) out += std::isalnum(static_cast<unsigned char>(c)) ? c : '-';
+  for (char c : s) {
+    if (std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-') out += c;
+    else out += fmt::format("_{:02x}", static_cast<unsigned char>(c));
+  }
   return out;
 }
 
@@ -56,6 +61,15 @@ const char* SeverityClass(Severity s) {
   }
   return "info";
 }
+
+// The diagrams' arrowheads, defined once for the whole page (ids are unique).
+const char* kArrows =
+    "<svg class=\"defs\" aria-hidden=\"true\" focusable=\"false\"><defs>"
+           "<marker id=\"ar\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\">"
+           "<path d=\"M0,0L10,5L0,10z\" fill=\"#14692d\"/></marker>"
+           "<marker id=\"ar2\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\">"
+           "<path d=\"M0,0L10,5L0,10z\" fill=\"#b42318\"/></marker>"
+    "</defs></svg>\n";
 
 const char* kStyle = R"css(
 :root{--ink:#1b1f24;--muted:#57606a;--line:#d0d7de;--bg:#fff;--soft:#f6f8fa;--err:#b42318;--errbg:#fde8e6;
@@ -112,6 +126,7 @@ figcaption{font-family:system-ui,sans-serif;font-size:.85rem;color:var(--muted)}
 .muted{color:var(--muted)}
 .index td:first-child{word-break:break-all}
 footer{font-family:system-ui,sans-serif;font-size:.8rem;color:var(--muted);margin:3rem 0 1rem}
+.defs{position:absolute;width:0;height:0;overflow:hidden}
 .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem}
 @media (max-width:40rem){body{font-size:15px}main{padding:.6rem}.banner{font-size:1.05rem}}
 @media print{.card{display:block;break-inside:avoid}a.mk{border:1px solid #000}.skip{display:none}
@@ -221,6 +236,11 @@ class DraftWriter {
     for (const extract::Claim& c : x_.claims) {
       if (int s = SentenceAt(c.sentence.begin); s >= 0) sentence_cited_[static_cast<size_t>(s)] = true;
     }
+    // Body markers by (label, sentence), the first of each.
+    std::map<std::pair<std::string, int>, int> by_label_sentence;
+    for (const auto& [label, ms] : by_label) {
+      for (int i : ms) by_label_sentence.emplace(std::pair{label, MarkerSentence(i)}, i);
+    }
     for (const Diagnostic& d : d_.diagnostics) {
       // A finding about a marker: the body marker at its span, else the one
       // with its label in the same sentence.
@@ -232,14 +252,7 @@ class DraftWriter {
       }
       const int sentence = SentenceAt(doc_.text_map.ToText(d.span.begin));
       if (marker < 0 && d.marker) {
-        if (auto same = by_label.find(*d.marker); same != by_label.end()) {
-          for (int i : same->second) {
-            if (MarkerSentence(i) == sentence) {
-              marker = i;
-              break;
-            }
-          }
-        }
+        if (auto same = by_label_sentence.find({*d.marker, sentence}); same != by_label_sentence.end()) marker = same->second;
       }
       if (marker >= 0) {
         MarkerView& v = markers_[static_cast<size_t>(marker)];
@@ -352,6 +365,18 @@ class DraftWriter {
     for (const Link& l : links) {
       if (!in_ring.count(&l)) rows.push_back(&l);
     }
+    // A picture stays a picture: at most 20 rings and 200 rows (every
+    // finding is listed below it anyway).
+    constexpr size_t kMaxRings = 20, kMaxRows = 200;
+    size_t omitted = 0;
+    if (rings.size() > kMaxRings) {
+      for (size_t i = kMaxRings; i < rings.size(); ++i) omitted += rings[i].size();
+      rings.resize(kMaxRings);
+    }
+    if (rows.size() > kMaxRows) {
+      omitted += rows.size() - kMaxRows;
+      rows.resize(kMaxRows);
+    }
     const int width = 640;
     int height = 48;
     std::ostringstream svg;
@@ -366,17 +391,16 @@ class DraftWriter {
                        width, height, n_, n_);
     svg << fmt::format("<title id=\"d{}-dt\">Citation problems</title>\n", n_);
     std::string desc;
-    for (const Link& l : links) {
+    std::vector<const Link*> drawn(rows.begin(), rows.end());
+    for (const auto& ring : rings) drawn.insert(drawn.end(), ring.begin(), ring.end());
+    for (const Link* lp : drawn) {
+      const Link& l = *lp;
       desc += fmt::format("Line {}, marker {}: cites {}{}. ", l.line, doc_.markers[static_cast<size_t>(l.marker)].label,
                           l.cited.empty() ? "no note" : "note " + l.cited,
                           l.right.empty() ? "" : ", should cite note " + l.right);
     }
     svg << fmt::format("<desc id=\"d{}-dd\">{}</desc>\n", n_, Esc(desc));
-    svg << "<defs>"
-           "<marker id=\"ar\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\">"
-           "<path d=\"M0,0L10,5L0,10z\" fill=\"#14692d\"/></marker>"
-           "<marker id=\"ar2\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\">"
-           "<path d=\"M0,0L10,5L0,10z\" fill=\"#b42318\"/></marker></defs>\n";
+    // (The arrowheads are defined once for the page: see kArrows.)
     // Legend.
     svg << "<g><line x1=\"10\" y1=\"20\" x2=\"50\" y2=\"20\" stroke=\"#b42318\" stroke-width=\"3\" marker-end=\"url(#ar2)\"/>"
            "<text x=\"56\" y=\"24\">cites (wrong)</text>"
@@ -456,19 +480,23 @@ class DraftWriter {
     }
     svg << "</svg>";
     out_ << "<h2>The problems at a glance</h2>\n<figure>" << svg.str()
-         << fmt::format("<figcaption>Only the markers with errors and the notes they involve ({} of {} markers).</figcaption>"
-                        "</figure>\n",
-                        links.size(), doc_.markers.size());
+         << fmt::format("<figcaption>Only the markers with errors and the notes they involve ({} of {} markers){}."
+                        "</figcaption></figure>\n",
+                        links.size(), doc_.markers.size(),
+                        omitted == 0 ? "" : fmt::format("; {} more are not drawn, and are listed below", omitted));
   }
 
   void Article() {
     out_ << "<h2>The article</h2>\n<article>\n";
+    std::vector<bool> shown(doc_.markers.size(), false);
     for (size_t b = 0; b < doc_.blocks.size(); ++b) {
       const Block& block = doc_.blocks[b];
       if (block.kind == BlockKind::kNotes || InNotes(block.span.begin)) continue;
       const uint32_t t0 = doc_.text_map.ToText(block.span.begin);
       const uint32_t t1 = std::max(t0, std::min<uint32_t>(doc_.text_map.ToText(block.span.end),
                                                           static_cast<uint32_t>(doc_.text.size())));
+      if (t0 == t1 && block_markers_[b].empty()) continue;  // code: its text is not prose
+      for (int m : block_markers_[b]) shown[static_cast<size_t>(m)] = true;
       // Markers of this block, by text position.
       std::vector<std::pair<uint32_t, int>> marks;
       for (int i : block_markers_[b]) {
@@ -524,6 +552,26 @@ class DraftWriter {
       if (open) out_ << "</span>";
       out_ << "</" << tag << ">\n";
       for (const auto& [p, m] : marks) Card(m);
+    }
+    // Markers outside the blocks above (in tables, captions): each still has
+    // its badge and card, with its sentence.
+    bool heading = false;
+    for (size_t m = 0; m < doc_.markers.size(); ++m) {
+      if (shown[m] || doc_.markers[m].in_note) continue;
+      if (!heading) {
+        out_ << "<h3>Markers in tables and other places</h3>\n";
+        heading = true;
+      }
+      const MarkerView& v = markers_[m];
+      std::string sentence;
+      if (v.claim >= 0) {
+        const Span t = x_.claims[static_cast<size_t>(v.claim)].sentence;
+        sentence = std::string(std::string_view(doc_.text).substr(t.begin, t.end - t.begin));
+      }
+      out_ << fmt::format("<p>line {}: {}", At(doc_.markers[m].span.begin).line, Esc(Clip(sentence, 300)));
+      Badge(static_cast<int>(m));
+      out_ << "</p>\n";
+      Card(static_cast<int>(m));
     }
     out_ << "</article>\n";
   }
@@ -612,9 +660,18 @@ class DraftWriter {
       const Marker& m = doc_.markers[i];
       if (!m.in_note && m.note >= 0) cited_by[static_cast<size_t>(m.note)].push_back(static_cast<int>(i));
     }
-    std::map<std::string, std::vector<const Diagnostic*>> by_note;
+    // A finding about a note is at the note's anchor (the duplicate's own,
+    // for a label used twice); a citation's finding names the note it cites.
+    std::map<uint32_t, int> note_at;
+    for (size_t i = 0; i < doc_.notes.size(); ++i) note_at.emplace(doc_.notes[i].Anchor().begin, static_cast<int>(i));
+    std::vector<std::vector<const Diagnostic*>> about(doc_.notes.size());
     for (const Diagnostic& d : d_.diagnostics) {
-      if (d.note) by_note[*d.note].push_back(&d);
+      const bool cites = finding_marker_.count(&d) > 0;
+      if (auto at = note_at.find(d.span.begin); !cites && at != note_at.end()) {
+        about[static_cast<size_t>(at->second)].push_back(&d);
+      } else if (cites && d.note && (d.rule.starts_with("quotes.") || d.rule.starts_with("attribution."))) {
+        if (const int n = NoteByLabel(*d.note); n >= 0) about[static_cast<size_t>(n)].push_back(&d);
+      }
     }
     out_ << "<h2>Notes</h2>\n<div class=\"scroll\"><table>\n<thead><tr><th scope=\"col\">Note</th><th scope=\"col\">Source</th>"
             "<th scope=\"col\">Cited by</th><th scope=\"col\">Problems</th></tr></thead><tbody>\n";
@@ -627,12 +684,8 @@ class DraftWriter {
       }
       if (cites.empty()) cites = n.cited_elsewhere ? "another file" : "<span class=\"no\">nothing</span>";
       std::string problems;
-      static const std::vector<const Diagnostic*> kNone;
-      auto group = by_note.find(n.label);
-      for (const Diagnostic* dp : group == by_note.end() || n.duplicate_of >= 0 ? kNone : group->second) {
+      for (const Diagnostic* dp : about[i]) {
         const Diagnostic& d = *dp;
-        if ( (finding_marker_.count(&d) && !d.rule.starts_with("quotes.") && !d.rule.starts_with("attribution.")))
-          continue;
         std::string what = Esc(d.message);
         if (finding_marker_.count(&d)) {
           what = fmt::format("cited at <a href=\"#{}\">line {}</a> for what it does not hold: {}", CardId(finding_marker_.at(&d)),
@@ -643,10 +696,12 @@ class DraftWriter {
       if (n.duplicate_of >= 0) {
         problems += fmt::format("<div>label {} is used twice; markers reach only the first</div>", Esc(n.label));
       }
-      out_ << fmt::format("<tr id=\"{}\"><th scope=\"row\">{}</th><td><strong>{}</strong><br><span class=\"muted\">{}</span></td>"
+      const std::string what = Describe(static_cast<int>(i));
+      out_ << fmt::format("<tr id=\"{}\"><th scope=\"row\">{}</th><td>{}<span class=\"muted\">{}</span></td>"
                           "<td>{}</td><td>{}</td></tr>\n",
-                          NoteId(static_cast<int>(i)), Esc(n.label), Esc(Describe(static_cast<int>(i))), Esc(Clip(n.text, 300)),
-                          cites, problems.empty() ? "<span class=\"yes\">none</span>" : problems);
+                          NoteId(static_cast<int>(i)), Esc(n.label),
+                          what.empty() ? "" : "<strong>" + Esc(what) + "</strong><br>", Esc(Clip(n.text, 300)), cites,
+                          problems.empty() ? "<span class=\"yes\">none</span>" : problems);
     }
     out_ << "</tbody></table></div>\n";
   }
@@ -696,17 +751,35 @@ void WriteHtmlReport(std::ostream& out, const std::vector<HtmlDraft>& drafts, co
       fired.insert(x.rule);
     }
   }
-  const Verdict overall = VerdictOf(all);
+  Verdict overall = VerdictOf(all);
+  if (!options.input_errors.empty()) {
+    const size_t n = options.input_errors.size();
+    const std::string unread = fmt::format("{} file{} could not be checked", n, n == 1 ? "" : "s");
+    overall.banner = overall.hold ? overall.banner + "; " + unread : "Hold \u2014 " + unread;
+    overall.hold = true;
+  }
   out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
          "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
          "img-src data:; base-uri 'none'; form-action 'none'\">\n"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
          "<meta name=\"referrer\" content=\"no-referrer\">\n";
   out << "<title>" << Esc(overall.banner) << " \u2014 citelint report</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n";
-  out << "<a class=\"skip\" href=\"#d0\">Skip to the first draft</a>\n<main>\n";
-  if (drafts.size() > 1) {
+  out << kArrows;
+  if (!drafts.empty()) out << "<a class=\"skip\" href=\"#d0\">Skip to the first draft</a>\n";
+  out << "<main>\n";
+  if (!options.input_errors.empty()) {
     out << "<h1>Citation report</h1>\n";
-    out << fmt::format("<p class=\"banner {}\" role=\"status\">{}</p>\n", overall.hold ? "hold" : "ready", Esc(overall.banner));
+    out << fmt::format("<p class=\"banner hold\" role=\"status\">{}</p>\n", Esc(overall.banner));
+    out << "<h2>Could not be checked</h2>\n<ul class=\"ui\">\n";
+    for (const std::string& e : options.input_errors) out << "<li>" << Esc(e) << "</li>\n";
+    out << "</ul>\n";
+  }
+  if (drafts.size() > 1) {
+    if (options.input_errors.empty()) out << "<h1>Citation report</h1>\n";
+    if (options.input_errors.empty()) {
+      out << fmt::format("<p class=\"banner {}\" role=\"status\">{}</p>\n", overall.hold ? "hold" : "ready",
+                         Esc(overall.banner));
+    }
     out << "<div class=\"scroll\"><table class=\"index\"><thead><tr><th scope=\"col\">Draft</th><th scope=\"col\">Verdict</th>"
            "<th scope=\"col\">Problems</th></tr></thead><tbody>\n";
     for (size_t i = 0; i < drafts.size(); ++i) {

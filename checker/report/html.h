@@ -27,6 +27,9 @@ struct HtmlDraft {
 
 struct HtmlOptions {
   std::string version;
+  // Inputs that could not be read ("path: error: why"): listed at the top,
+  // and the page never says Ready while there are any.
+  std::vector<std::string> input_errors;
 };
 
 // `rules`: every rule the run knows (the page explains those that fired).

@@ -17,6 +17,9 @@ std::string Md(std::string_view s) {
   for (char c : s) {
     if (std::string_view("\\`*_[]<>|~").find(c) != std::string_view::npos) out += '\\';
     out += c == '\n' || c == '\r' ? ' ' : c;
+    // A handle or an issue number quoted from a draft must not mention or
+    // link anyone: a zero-width space after @ and #.
+    if (c == '@' || c == '#') out += "\u200b";
   }
   return out;
 }
@@ -46,7 +49,7 @@ void WriteMarkdown(std::ostream& out, const Input& input) {
   for (const Diagnostic& d : input.diagnostics) {
     if (shown == kShown) break;
     const Position pos = Locate(input, d);
-    out << fmt::format("- **{}** `{}:{}` {}. {} <sub>{}</sub>\n", SeverityName(d.severity), d.path, pos.start.line,
+    out << fmt::format("- **{}** {}:{} {}. {} <sub>{}</sub>\n", SeverityName(d.severity), Md(d.path), pos.start.line,
                        Md(d.message), Md(Advice(d)), Md(d.rule));
     ++shown;
   }
@@ -54,7 +57,7 @@ void WriteMarkdown(std::ostream& out, const Input& input) {
     out << fmt::format("- … and {} more (run `citelint check` for all of them)\n", input.diagnostics.size() - shown);
   }
   if (input.input_errors != nullptr) {
-    for (const InputError& e : *input.input_errors) out << fmt::format("- **error** `{}` {}\n", e.path, Md(e.message));
+    for (const InputError& e : *input.input_errors) out << fmt::format("- **error** {} {}\n", Md(e.path), Md(e.message));
   }
 }
 

@@ -93,7 +93,8 @@ Verdict VerdictOf(const std::vector<const Diagnostic*>& diagnostics) {
   for (const Diagnostic* d : diagnostics) {
     ++v.findings;
     const ProblemKind k = KindOf(d->rule);
-    const std::string key = d->marker ? fmt::format("{}\n{}", d->path, *d->marker) : fmt::format("#{}", unique++);
+    // (A rotation's finding and its marker's mismatch share the marker's span.)
+    const std::string key = d->marker ? fmt::format("{}\n{}", d->path, d->span.begin) : fmt::format("#{}", unique++);
     all.try_emplace(k.name, k, std::set<std::string>{}).first->second.second.insert(key);
     if (d->severity == Severity::kError) {
       v.hold = true;
