@@ -17,7 +17,7 @@ _citelint_subcommands="check config graph rules explain test report quotes inspe
 _citelint_flags() {
     case $1 in
         "") echo "-h --help --version" ;;
-        check) echo "-h --help --format --baseline --write-baseline --output-file --select --ignore --quiet
+        check) echo "-h --help --format --baseline --write-baseline --output-file --max-file-size --select --ignore --quiet
                      --color -j --jobs --stdin-filename --force-exclude --statistics --max-warnings --fail-on
                      --input-format --rules-dir --preview --profile --config --rules" ;;
         config) echo "-h --help --print --config --rules-dir" ;;
@@ -50,7 +50,7 @@ _citelint_value() {
         check:--baseline | check:--write-baseline | check:--output-file | check:--stdin-filename | \
             check:--config | config:--config | report:-o | report:--output | report:--config)
             echo "files" ;;
-        check:-j | check:--jobs | check:--max-warnings) echo "none" ;;
+        check:-j | check:--jobs | check:--max-warnings | check:--max-file-size) echo "none" ;;
     esac
 }
 

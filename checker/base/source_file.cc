@@ -1,6 +1,10 @@
 #include "checker/base/source_file.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <climits>
+#include <cstdint>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -10,33 +14,80 @@
 
 namespace citelint {
 
+namespace {
+uint64_t g_max_bytes = 256ull << 20;
+}  // namespace
+
+uint64_t SourceFile::MaxBytes() { return g_max_bytes; }
+void SourceFile::SetMaxBytes(uint64_t bytes) { g_max_bytes = std::min<uint64_t>(bytes, UINT32_MAX - 1); }
+
 SourceFile::SourceFile(std::string path, std::string bytes)
     : path_(std::move(path)), bytes_(std::move(bytes)) {
+  if (bytes_.size() >= UINT32_MAX) bytes_.resize(UINT32_MAX - 1);  // Read never gets here: it caps first
+  const uint32_t n = static_cast<uint32_t>(bytes_.size());
   line_starts_.push_back(0);
-  for (uint32_t i = 0; i < bytes_.size(); ++i) {
-    if (bytes_[i] == '\n') line_starts_.push_back(i + 1);
+  code_points_.reserve(n / kBlock + 1);
+  uint32_t cps = 0;
+  for (uint32_t i = 0; i < n; ++i) {
+    if (i % kBlock == 0) code_points_.push_back(cps);
+    const char c = bytes_[i];
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++cps;
+    if (c == '\n' || (c == '\r' && (i + 1 == n || bytes_[i + 1] != '\n'))) line_starts_.push_back(i + 1);
   }
+  if (n % kBlock == 0) code_points_.push_back(cps);
+}
+
+uint32_t SourceFile::CodePointsBefore(uint32_t offset) const {
+  const uint32_t block = offset / kBlock;
+  uint32_t cps = code_points_[std::min<size_t>(block, code_points_.size() - 1)];
+  for (uint32_t i = std::min<uint32_t>(block, static_cast<uint32_t>(code_points_.size() - 1)) * kBlock; i < offset; ++i) {
+    if ((static_cast<unsigned char>(bytes_[i]) & 0xC0) != 0x80) ++cps;
+  }
+  return cps;
 }
 
 Expected<SourceFile> SourceFile::Read(const std::string& path) {
+  const uint64_t cap = MaxBytes();
+  auto too_big = [&](const std::string& name) {
+    return Status::Error(fmt::format("{}: error: larger than {} bytes (--max-file-size)", name, cap));
+  };
+  // Reads a stream up to the cap (plus one byte, to know it went over).
+  auto slurp = [&](std::istream& in, std::string& out) {
+    char buffer[1 << 16];
+    while (in && out.size() <= cap) {
+      in.read(buffer, sizeof buffer);
+      out.append(buffer, static_cast<size_t>(in.gcount()));
+    }
+    return out.size() <= cap;
+  };
   if (path == "-") {
-    std::ostringstream out;
-    out << std::cin.rdbuf();
-    return SourceFile("<stdin>", out.str());
+    std::string bytes;
+    if (!slurp(std::cin, bytes)) return too_big("<stdin>");
+    return SourceFile("<stdin>", std::move(bytes));
   }
+  namespace fs = std::filesystem;
   std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    return Status::Error(path + ": error: is a directory");
+  const fs::file_status st = fs::status(path, ec);
+  if (ec || !fs::exists(st)) {
+    return Status::Error(path + ": error: " + (ec && ec != std::errc::no_such_file_or_directory ? ec.message()
+                                                                                                 : "no such file or directory"));
+  }
+  if (fs::is_directory(st)) return Status::Error(path + ": error: is a directory");
+  if (fs::is_character_file(st) || fs::is_block_file(st) || fs::is_socket(st)) {
+    return Status::Error(path + ": error: not a regular file (a device or socket)");
+  }
+  if (fs::is_regular_file(st)) {
+    const auto size = fs::file_size(path, ec);
+    if (!ec && size > cap) return too_big(path);
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     const char* why = errno != 0 ? std::strerror(errno) : "cannot open file";
     return Status::Error(path + ": error: " + why);
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
+  std::string bytes;
+  if (!slurp(in, bytes)) return too_big(path);
   if (in.bad()) return Status::Error(path + ": error: read failed");
-  std::string bytes = std::move(buffer).str();
   return SourceFile(path, std::move(bytes));
 }
 
@@ -44,12 +95,10 @@ LineCol SourceFile::Locate(uint32_t offset) const {
   offset = std::min<uint32_t>(offset, static_cast<uint32_t>(bytes_.size()));
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   const int line = static_cast<int>(it - line_starts_.begin());
-  int column = 1;
-  for (uint32_t i = line_starts_[line - 1]; i < offset; ++i) {
-    // Count code points: every byte that is not a UTF-8 continuation byte.
-    if ((static_cast<unsigned char>(bytes_[i]) & 0xC0) != 0x80) ++column;
-  }
-  return {line, column};
+  uint32_t start = line_starts_[static_cast<size_t>(line - 1)];
+  // A byte-order mark at the start of the file is no column.
+  if (start == 0 && offset >= 3 && bytes_.compare(0, 3, "\xEF\xBB\xBF") == 0) start = 3;
+  return {line, static_cast<int>(CodePointsBefore(offset) - CodePointsBefore(start)) + 1};
 }
 
 int SourceFile::LineOf(uint32_t offset) const {
@@ -66,7 +115,9 @@ uint32_t SourceFile::LineStart(int line) const {
 std::string_view SourceFile::Line(int line) const {
   if (line < 1 || line > line_count()) return {};
   uint32_t begin = line_starts_[line - 1];
-  uint32_t end = line < line_count() ? line_starts_[line] - 1 : static_cast<uint32_t>(bytes_.size());
+  uint32_t end = line < line_count() ? line_starts_[line] : static_cast<uint32_t>(bytes_.size());
+  // Without its terminator: LF, CRLF or a lone CR.
+  if (end > begin && bytes_[end - 1] == '\n') --end;
   if (end > begin && bytes_[end - 1] == '\r') --end;
   return std::string_view(bytes_).substr(begin, end - begin);
 }

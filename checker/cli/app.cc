@@ -51,6 +51,7 @@ struct CheckOptions {
   bool force_exclude = false;       // the config's ignore: also for files named explicitly
   int jobs = 0;                     // documents checked at once; 0: one per core
   std::string color = "auto";       // auto | always | never
+  uint64_t max_file_size = 0;       // bytes; 0: SourceFile's default (256 MiB)
   std::string baseline;
   std::string write_baseline;
   std::string fail_on = "error";
@@ -136,6 +137,11 @@ int RunCheck(const CheckOptions& options) {
     std::cerr << "citelint check: error: no input paths (give files, directories, or - for stdin)\n";
     return kExitError;
   }
+  if (std::count(options.paths.begin(), options.paths.end(), "-") > 1) {
+    std::cerr << "citelint check: error: standard input (-) given more than once; it can be read only once\n";
+    return kExitError;
+  }
+  if (options.max_file_size > 0) SourceFile::SetMaxBytes(options.max_file_size);
   std::vector<std::string> errors;
   std::set<std::string> walked;
   const std::vector<std::string> files = ExpandPaths(options.paths, errors, &walked);
@@ -229,7 +235,7 @@ int RunCheck(const CheckOptions& options) {
     std::shared_ptr<const SourceFile> source;  // kept only when there are findings
   };
   std::vector<Outcome> outcomes(jobs.size());
-  auto check = [&](size_t i, const CrossFileLinks* links) {
+  auto CheckOne = [&](size_t i, const CrossFileLinks* links) {
     Outcome o;
     auto doc = load(jobs[i]);
     if (!doc.ok()) {
@@ -250,6 +256,20 @@ int RunCheck(const CheckOptions& options) {
       if (!o.found.empty()) o.source = doc->source;
     }
     outcomes[i] = std::move(o);
+  };
+  auto check = [&](size_t i, const CrossFileLinks* links) {
+    // A failure inside one document (an internal error, out of memory) is an
+    // input error for that document; every other file is still checked.
+    try {
+      CheckOne(i, links);
+    } catch (const std::bad_alloc&) {
+      outcomes[i] = Outcome{};
+      outcomes[i].error = fmt::format("{}: error: out of memory while checking this file", jobs[i].path);
+    } catch (const std::exception& e) {
+      outcomes[i] = Outcome{};
+      outcomes[i].error = fmt::format("{}: error: internal error while checking this file: {} (please report it)",
+                                      jobs[i].path, e.what());
+    }
   };
   {
     std::atomic<size_t> done{0};
@@ -345,7 +365,7 @@ int RunCheck(const CheckOptions& options) {
     root["tool"] = "citelint";
     root["findings"] = std::move(findings);
     std::ofstream b(options.write_baseline, std::ios::binary | std::ios::trunc);
-    b << root.dump(2) << '\n';
+    b << root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     b.flush();
     if (!b) {
       std::cerr << fmt::format("{}: error: cannot write the baseline\n", options.write_baseline);
@@ -571,7 +591,7 @@ int RunRules(const std::string& format, const std::string& rules_dir, const std:
       out.push_back({{"id", i.id}, {"severity", SeverityName(severity_of(i))}, {"status", i.status},
                      {"profile", RuleProfile(i, *resources)}, {"source", source_of(i)}, {"summary", i.summary}});
     }
-    std::cout << out.dump(2) << '\n';
+    std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     return kExitClean;
   }
   for (const auto& r : rules) {
@@ -758,6 +778,10 @@ int Main(int argc, char** argv) {
   check_cmd->add_option("--write-baseline", check.write_baseline,
                         "Record every finding in this baseline file (and exit 0)");
   check_cmd->add_option("--output-file", check.output_file, "Write the report to FILE instead of standard output");
+  check_cmd->add_option("--max-file-size", check.max_file_size,
+                        "Refuse inputs larger than this many bytes (suffixes k, M, G); default 256M")
+      ->transform(CLI::AsSizeValue(false))
+      ->check(CLI::Range(uint64_t{1}, uint64_t{4294967294}));
   check_cmd->add_option("--select", check.select, "Report only rules matching these ids or globs (comma-separated)")
       ->delimiter(',')
       ->allow_extra_args(false)

@@ -97,11 +97,12 @@ std::vector<std::string> ExpandPaths(const std::vector<std::string>& args, std::
       fs::recursive_directory_iterator it(base.empty() ? "." : base, fs::directory_options::skip_permission_denied, ec);
       for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
         const fs::path& p = it->path();
+        std::error_code type_ec;
         if (p.filename().string().starts_with(".")) {
-          if (it->is_directory()) it.disable_recursion_pending();
+          if (it->is_directory(type_ec)) it.disable_recursion_pending();
           continue;
         }
-        if (!it->is_regular_file() || !HasDocumentExtension(p)) continue;
+        if (!it->is_regular_file(type_ec) || !HasDocumentExtension(p)) continue;
         std::string shown = p.string();
         if (base.empty() && shown.starts_with("./")) shown = shown.substr(2);
         if (PathMatch(pattern, 0, Parts(shown), 0)) found.push_back(shown);
@@ -126,16 +127,20 @@ std::vector<std::string> ExpandPaths(const std::vector<std::string>& args, std::
       continue;
     }
     std::vector<std::string> found;
-    fs::recursive_directory_iterator it(arg, fs::directory_options::skip_permission_denied, ec);
+    // Symbolic links to directories are not followed (no loops); a directory
+    // that cannot be read is an error, not skipped: a gate must not pass on
+    // a tree it could not read.
+    fs::recursive_directory_iterator it(arg, ec);
     for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       const fs::path& p = it->path();
+      std::error_code type_ec;
       if (p.filename().string().starts_with(".")) {
-        if (it->is_directory()) it.disable_recursion_pending();
+        if (it->is_directory(type_ec)) it.disable_recursion_pending();
         continue;
       }
-      if (it->is_regular_file() && HasDocumentExtension(p)) found.push_back(p.string());
+      if (it->is_regular_file(type_ec) && HasDocumentExtension(p)) found.push_back(p.string());
     }
-    if (ec) errors.push_back(fmt::format("{}: error: {}", arg, ec.message()));
+    if (ec) errors.push_back(fmt::format("{}: error: cannot read the whole directory: {}", arg, ec.message()));
     std::sort(found.begin(), found.end());
     for (std::string& f : found) {
       if (walked) walked->insert(f);

@@ -10,10 +10,15 @@
 // source, so every span maps back to the HTML line it came from.
 #include <gumbo.h>
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <string>
+#include <optional>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "checker/document/loader.h"
@@ -521,14 +526,78 @@ void HtmlWalker::Run(const GumboNode* root) {
   std::sort(doc_.element_ids.begin(), doc_.element_ids.end());
 }
 
+constexpr int kMaxHtmlDepth = 1000;
+
+// A rough nesting depth from the tags alone: +1 per start tag of an element
+// that needs an end tag, -1 per end tag. Elements whose end tag may be left
+// out (p, li, td, …) and void elements are not counted, so real pages stay
+// far below the limit. The offset of a start tag past kMaxHtmlDepth * 4, if any.
+std::optional<uint32_t> TooDeep(std::string_view src) {
+  static const std::unordered_set<std::string> kUncounted = {
+      "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+      "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option", "optgroup", "rt", "rp",
+      "colgroup", "caption", "html", "head", "body"};
+  int depth = 0;
+  for (size_t i = src.find('<'); i != std::string_view::npos; i = src.find('<', i + 1)) {
+    size_t j = i + 1;
+    const bool end = j < src.size() && src[j] == '/';
+    if (end) ++j;
+    size_t k = j;
+    while (k < src.size() && (std::isalnum(static_cast<unsigned char>(src[k])) || src[k] == '-')) ++k;
+    if (k == j) continue;  // "<!", "<?", a lone "<"
+    std::string name(src.substr(j, k - j));
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (kUncounted.count(name)) continue;
+    const size_t close = src.find('>', k);
+    const bool self_closing = close != std::string_view::npos && close > k && src[close - 1] == '/';
+    if (end) {
+      depth = std::max(0, depth - 1);
+    } else if (!self_closing && ++depth > kMaxHtmlDepth * 4) {
+      return static_cast<uint32_t>(i);
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
-Document LoadHtml(std::shared_ptr<const SourceFile> source) {
+Expected<Document> LoadHtml(std::shared_ptr<const SourceFile> source) {
   Document doc;
   doc.source = source;
   doc.format = Format::kHtml;
   const std::string_view src = source->bytes();
+  // gumbo's parse slows down quadratically with nesting (its stack of open
+  // elements is scanned per tag): a linear look at the tags first refuses
+  // what is far too deep before gumbo sees it.
+  if (auto at = TooDeep(src)) {
+    const LineCol lc = source->Locate(*at);
+    return Status::Error(fmt::format("{}:{}:{}: error: HTML nested more than {} elements deep; citelint does not read it",
+                                     source->path(), lc.line, lc.column, kMaxHtmlDepth));
+  }
   GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, src.data(), src.size());
+  // The walk recurses once per level of nesting; no real page nests more than
+  // a few dozen deep, so a tree deeper than kMaxHtmlDepth is refused (measured
+  // without recursion) rather than risk the stack.
+  std::vector<std::pair<const GumboNode*, int>> stack{{output->root, 1}};
+  int deepest = 0;
+  const GumboNode* too_deep = nullptr;
+  while (!stack.empty() && too_deep == nullptr) {
+    auto [n, depth] = stack.back();
+    stack.pop_back();
+    deepest = std::max(deepest, depth);
+    if (depth > kMaxHtmlDepth) too_deep = n;
+    if (n->type != GUMBO_NODE_ELEMENT) continue;
+    const GumboVector& kids = n->v.element.children;
+    for (unsigned i = 0; i < kids.length; ++i) stack.emplace_back(static_cast<const GumboNode*>(kids.data[i]), depth + 1);
+  }
+  if (too_deep != nullptr) {
+    const size_t offset = too_deep->type == GUMBO_NODE_ELEMENT ? too_deep->v.element.start_pos.offset
+                                                               : too_deep->v.text.start_pos.offset;
+    const LineCol at = source->Locate(static_cast<uint32_t>(std::min(offset, src.size())));
+    gumbo_destroy_output(&kGumboDefaultOptions, output);
+    return Status::Error(fmt::format("{}:{}:{}: error: HTML nested more than {} elements deep; citelint does not read it",
+                                     source->path(), at.line, at.column, kMaxHtmlDepth));
+  }
   HtmlWalker(doc, *source).Run(output->root);
   gumbo_destroy_output(&kGumboDefaultOptions, output);
   return doc;

@@ -43,8 +43,9 @@ std::optional<NoteLine> ParseNoteLine(std::string_view src, Line line) {
   const bool bracket = i < line.end && src[i] == '[';
   if (bracket) ++i;
   const uint32_t digits = i;
-  while (i < line.end && IsDigit(src[i]) && i - digits < 5) ++i;
-  if (i == digits || i - digits > 4 || src[digits] == '0') return std::nullopt;
+  // Up to six digits: a notes list may run past 9,999 (a book's endnotes).
+  while (i < line.end && IsDigit(src[i]) && i - digits < 7) ++i;
+  if (i == digits || i - digits > 6 || src[digits] == '0') return std::nullopt;
   const Span label_span{digits, i};
   if (bracket) {
     if (i >= line.end || src[i] != ']') return std::nullopt;

@@ -30,7 +30,8 @@ namespace loaders {
 // The loaders proper; the source is known to be valid UTF-8 without NUL bytes.
 Document LoadText(std::shared_ptr<const SourceFile> source);
 Document LoadMarkdown(std::shared_ptr<const SourceFile> source);
-Document LoadHtml(std::shared_ptr<const SourceFile> source);
+// An HTML tree nested deeper than 1,000 elements is refused with an error.
+Expected<Document> LoadHtml(std::shared_ptr<const SourceFile> source);
 Document LoadRst(std::shared_ptr<const SourceFile> source);
 }  // namespace loaders
 

@@ -167,7 +167,9 @@ Expected<Config> LoadConfig(const std::string& file) {
   }
   Config c;
   c.path = file;
-  c.dir = fs::absolute(file).parent_path().string();
+  std::error_code ec;
+  if (fs::is_directory(file, ec)) return Status::Error(fmt::format("{}: error: is a directory, not a config file", file));
+  c.dir = fs::absolute(file, ec).parent_path().string();
   try {
     const YAML::Node root = YAML::LoadFile(file);
     if (root.IsNull()) return c;
@@ -234,6 +236,8 @@ Expected<Config> LoadConfig(const std::string& file) {
     }
   } catch (const YAML::Exception& e) {
     return Error(file, e.mark, e.msg);
+  } catch (const std::exception& e) {  // yaml-cpp's stream errors (an unreadable file)
+    return Status::Error(fmt::format("{}: error: cannot read the config: {}", file, e.what()));
   }
   return c;
 }

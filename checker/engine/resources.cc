@@ -44,15 +44,28 @@ class Map {
     if (!n.IsScalar()) return ErrorAt(file_, n.Mark(), fmt::format("'{}' must be a string", key));
     return n.as<std::string>();
   }
-  Expected<std::vector<std::string>> Strings(const std::string& key) {
+  // With `words`, every entry must have a word in it (a lexicon entry of
+  // only punctuation would match everywhere or nowhere).
+  Expected<std::vector<std::string>> Strings(const std::string& key, bool words = false) {
     std::vector<std::string> out;
     const YAML::Node n = Get(key);
     if (!n) return out;
-    if (n.IsScalar()) return std::vector<std::string>{n.as<std::string>()};
+    auto take = [&](const YAML::Node& item) -> Status {
+      std::string v = item.as<std::string>();
+      if (words && extract::NormalizedWords(v).empty()) {
+        return ErrorAt(file_, item.Mark(), fmt::format("'{}' in '{}' has no words", v, key));
+      }
+      out.push_back(std::move(v));
+      return Status::Ok();
+    };
+    if (n.IsScalar()) {
+      if (Status s = take(n); !s.ok()) return s;
+      return out;
+    }
     if (!n.IsSequence()) return ErrorAt(file_, n.Mark(), fmt::format("'{}' must be a list of strings", key));
     for (const auto& item : n) {
       if (!item.IsScalar()) return ErrorAt(file_, item.Mark(), fmt::format("'{}' must be a list of strings", key));
-      out.push_back(item.as<std::string>());
+      if (Status s = take(item); !s.ok()) return s;
     }
     return out;
   }
@@ -118,7 +131,8 @@ Status LoadLexiconFile(const fs::path& file, Resources& r) {
                              {"prepositions", &lex.prepositions}, {"noun_cues", &lex.noun_cues},
                              {"verb_markers", &lex.verb_markers},
                              {"title_abbreviations", &lex.title_abbreviations}}) {
-    auto values = root.Strings(key);
+    // Phrases are matched word by word: one without a word would match anywhere.
+    auto values = root.Strings(key, std::string_view(key) == "phrases");
     if (!values.ok()) return values.status();
     // `phrases` in a lexicon named after a rule's lexicon are that rule's phrases.
     if (std::string_view(key) == "phrases" && file.stem() != "cues") {
@@ -127,10 +141,10 @@ Status LoadLexiconFile(const fs::path& file, Resources& r) {
     }
     for (auto& v : values.value()) target->push_back(std::move(v));
   }
-  auto nouns = root.Strings("nouns");
+  auto nouns = root.Strings("nouns", true);
   if (!nouns.ok()) return nouns.status();
   if (!nouns.value().empty()) r.phrase_lexicons[file.stem().string()].nouns = nouns.value();
-  auto quantifiers = root.Strings("quantifiers");
+  auto quantifiers = root.Strings("quantifiers", true);
   if (!quantifiers.ok()) return quantifiers.status();
   if (!quantifiers.value().empty()) r.phrase_lexicons[file.stem().string()].quantifiers = quantifiers.value();
   return root.NoUnknownKeys();
@@ -403,6 +417,41 @@ std::string DefaultRulesDir() {
 
 namespace {
 
+// The .yaml files of a rules directory (recursively: rule files, not those
+// under lexicons/ or schema/) or of its lexicons/ (absent: none). Errors
+// while reading a directory are errors, not skipped.
+Status YamlFiles(const fs::path& dir, bool recursive, std::vector<fs::path>& files) {
+  std::error_code ec;
+  if (!recursive && !fs::exists(dir, ec)) return Status::Ok();
+  auto take = [&](const fs::directory_entry& e) {
+    std::error_code type_ec;
+    if (e.path().extension() != ".yaml" || !e.is_regular_file(type_ec)) return;  // a directory named x.yaml is no file
+    const fs::path parent = e.path().parent_path().filename();
+    if (!recursive || (parent != "lexicons" && parent != "schema")) files.push_back(e.path());
+  };
+  auto failed = [&](const std::error_code& why) {
+    return Status::Error(fmt::format("{}: error: cannot read the rules directory: {}", dir.string(), why.message()));
+  };
+  if (recursive) {
+    fs::recursive_directory_iterator it(dir, ec), end;
+    if (ec) return failed(ec);
+    for (; it != end; it.increment(ec)) {
+      if (ec) return failed(ec);
+      take(*it);
+    }
+    if (ec) return failed(ec);
+  } else {
+    fs::directory_iterator it(dir, ec), end;
+    if (ec) return failed(ec);
+    for (; it != end; it.increment(ec)) {
+      if (ec) return failed(ec);
+      take(*it);
+    }
+    if (ec) return failed(ec);
+  }
+  return Status::Ok();
+}
+
 // "rules directory not found", with where citelint looked and how to point it elsewhere.
 Status RulesDirNotFound(const std::string& dir) {
   const char* env = std::getenv("CITELINT_RULES_DIR");
@@ -439,9 +488,7 @@ Expected<Resources> LoadResources(const std::string& rules_dir, const std::vecto
       std::error_code ec;
       if (dir.empty() || !fs::is_directory(dir, ec)) return RulesDirNotFound(dir);
       std::vector<fs::path> files;
-      for (const auto& e : fs::directory_iterator(fs::path(dir) / "lexicons", ec)) {
-        if (e.path().extension() == ".yaml") files.push_back(e.path());
-      }
+      if (Status s = YamlFiles(fs::path(dir) / "lexicons", false, files); !s.ok()) return s;
       std::sort(files.begin(), files.end());
       for (const fs::path& file : files) {
         current = file;
@@ -449,12 +496,8 @@ Expected<Resources> LoadResources(const std::string& rules_dir, const std::vecto
       }
     }
     for (const std::string& dir : dirs) {
-      std::error_code ec;
       std::vector<fs::path> files;
-      for (const auto& e : fs::recursive_directory_iterator(dir, ec)) {
-        const fs::path parent = e.path().parent_path().filename();
-        if (e.path().extension() == ".yaml" && parent != "lexicons" && parent != "schema") files.push_back(e.path());
-      }
+      if (Status s = YamlFiles(dir, true, files); !s.ok()) return s;
       std::sort(files.begin(), files.end());
       for (const fs::path& file : files) {
         current = file;
@@ -463,6 +506,8 @@ Expected<Resources> LoadResources(const std::string& rules_dir, const std::vecto
     }
   } catch (const YAML::Exception& e) {
     return ErrorAt(current, e.mark, e.msg);
+  } catch (const std::exception& e) {  // yaml-cpp's stream errors (an unreadable file)
+    return Status::Error(fmt::format("{}: error: cannot read: {}", current.string(), e.what()));
   }
   std::sort(r.yaml_rules.begin(), r.yaml_rules.end(),
             [](const auto& a, const auto& b) { return a->info().id < b->info().id; });

@@ -243,7 +243,7 @@ void YamlRule::Run(const Analysis& analysis, Sink& sink) const {
         const std::vector<Word> words = Words(unit.text);
         for (size_t i = 0; i < words.size(); ++i) {
           for (const auto& phrase : t.phrases) {
-            if (i + phrase.size() > words.size()) continue;
+            if (phrase.empty() || i + phrase.size() > words.size()) continue;
             bool ok = true;
             for (size_t k = 0; k < phrase.size() && ok; ++k) ok = words[i + k].folded == phrase[k];
             if (!ok) continue;

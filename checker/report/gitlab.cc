@@ -21,7 +21,7 @@ void WriteGitlab(std::ostream& out, const Input& input) {
     j["location"] = {{"path", d.path}, {"lines", {{"begin", pos.start.line}, {"end", pos.end.line}}}};
     issues.push_back(std::move(j));
   }
-  out << issues.dump(2) << '\n';
+  out << issues.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 
 }  // namespace citelint::report

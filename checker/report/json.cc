@@ -94,7 +94,7 @@ void WriteJson(std::ostream& out, const Input& input) {
       {"files", input.summary.files}, {"markers", input.summary.markers}, {"notes", input.summary.notes},
       {"errors", counts[0]},          {"warnings", counts[1]},            {"infos", counts[2]},
       {"input_errors", input.input_errors != nullptr ? input.input_errors->size() : 0}};
-  std::string text = summary.dump(2);
+  std::string text = summary.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
   std::string indented;
   for (char c : text) {
     indented += c;

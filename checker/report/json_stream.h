@@ -21,7 +21,7 @@ class JsonArrayStream {
     out_ << (first_ ? "[\n" : ",\n") << inner;
     first_ = false;
     // Every newline of a dump is structural: strings escape theirs.
-    for (char c : element.dump(2)) {
+    for (char c : element.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)) {
       out_ << c;
       if (c == '\n') out_ << inner;
     }
@@ -38,7 +38,7 @@ class JsonArrayStream {
 // Splits the dump(2) of `root` at a placeholder string value: what comes
 // before it and after it, so a streamed array can be written in its place.
 inline std::pair<std::string, std::string> SplitAt(const nlohmann::ordered_json& root, const std::string& placeholder) {
-  const std::string text = root.dump(2);
+  const std::string text = root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
   const std::string quoted = nlohmann::ordered_json(placeholder).dump();  // escaped as in the dump
   const size_t at = text.find(quoted);
   if (at == std::string::npos) return {text, ""};

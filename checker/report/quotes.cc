@@ -94,7 +94,7 @@ void WriteQuotesJson(std::ostream& out, const std::vector<QuoteSheetFile>& files
   nlohmann::ordered_json root;
   root["version"] = 1;
   root["quotes"] = std::move(quotes);
-  out << root.dump(2) << '\n';
+  out << root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 
 }  // namespace citelint::report

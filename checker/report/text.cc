@@ -98,7 +98,8 @@ void WriteText(std::ostream& out, const Input& input) {
     }
     auto it = input.sources.find(d.path);
     if (it == input.sources.end()) continue;
-    const std::string_view line = it->second->Line(pos.start.line);
+    std::string_view line = it->second->Line(pos.start.line);
+    if (pos.start.line == 1 && line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);  // no column, as in Locate
     const int end_column = pos.end.line == pos.start.line ? std::max(pos.end.column, pos.start.column + 1)
                                                           : std::numeric_limits<int>::max();
     const Snippet snippet = Window(line, pos.start.column, end_column);

@@ -25,5 +25,44 @@ TEST(SourceFileTest, ReadNamesTheMissingFile) {
   EXPECT_NE(r.status().message().find("/nonexistent/citelint/file.txt"), std::string::npos);
 }
 
+TEST(SourceFileTest, LoneCarriageReturnsEndLines) {
+  SourceFile f("a.txt", "one\rtwo\r\nthree\nfour\r");
+  EXPECT_EQ(f.line_count(), 5);  // the last CR ends line 4; line 5 is empty
+  EXPECT_EQ(f.Line(1), "one");
+  EXPECT_EQ(f.Line(2), "two");
+  EXPECT_EQ(f.Line(3), "three");
+  EXPECT_EQ(f.Line(4), "four");
+  EXPECT_EQ(f.Locate(4).line, 2);
+  EXPECT_EQ(f.Locate(4).column, 1);
+}
+
+TEST(SourceFileTest, AByteOrderMarkIsNoColumn) {
+  SourceFile f("a.txt", "\xEF\xBB\xBF" "ab\ncd");
+  EXPECT_EQ(f.Locate(3).column, 1);  // "a"
+  EXPECT_EQ(f.Locate(4).column, 2);
+  EXPECT_EQ(f.Locate(7).column, 2);  // "d": line 2 is not shifted
+}
+
+TEST(SourceFileTest, ColumnsOnALongLineCountEveryCodePoint) {
+  // Across several 4 KiB blocks, with multi-byte characters straddling them.
+  std::string line;
+  for (int i = 0; i < 5000; ++i) line += i % 3 == 0 ? "\u00e9" : "x";  // é is 2 bytes
+  SourceFile f("a.txt", "head\n" + line + "!");
+  const uint32_t bang = static_cast<uint32_t>(5 + line.size());
+  EXPECT_EQ(f.Locate(bang).line, 2);
+  EXPECT_EQ(f.Locate(bang).column, 5001);
+  uint32_t mid = 5 + 4096;
+  while ((static_cast<unsigned char>(f.bytes()[mid]) & 0xC0) == 0x80) ++mid;
+  int expected = 1;
+  for (uint32_t i = 5; i < mid; ++i) expected += (static_cast<unsigned char>(f.bytes()[i]) & 0xC0) != 0x80;
+  EXPECT_EQ(f.Locate(mid).column, expected);
+}
+
+TEST(SourceFileTest, ReadRefusesDevicesAndFilesOverTheCap) {
+  auto dev = SourceFile::Read("/dev/null");
+  ASSERT_FALSE(dev.ok());
+  EXPECT_NE(dev.status().message().find("/dev/null: error: not a regular file"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace citelint
