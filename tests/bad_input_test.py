@@ -117,6 +117,26 @@ def main():
         # A UTF-8 byte-order mark: columns as if it were not there.
         write("bom.txt", "\ufeff" + GOOD)
         row("BOM", ["check", "bom.txt"], 1, stdout_has=["bom.txt:1:25: error: marker 2 has no matching note"])
+        # Encodings: UTF-16 (both byte orders), a legacy 8-bit charset, a few bad bytes in UTF-8.
+        text16 = "\ufeff" + GOOD
+        write("le.txt", text16.encode("utf-16-le"))
+        write("be.txt", text16.encode("utf-16-be"))
+        row("UTF-16LE", ["check", "le.txt"], 1, stdout_has=["le.txt:1:1: info: read as UTF-16LE",
+                                                             "le.txt:1:25: error: marker 2 has no matching note"])
+        row("UTF-16BE", ["check", "be.txt"], 1, stdout_has=["be.txt:1:1: info: read as UTF-16BE",
+                                                             "be.txt:1:25: error: marker 2"])
+        write("cp1252.txt", "Caf\u00e9 rose \u00a7 5.1 \u201cWe agree,\u201d she said.2\n\nNotes\n1. Bank minutes\n"
+              .encode("cp1252"))
+        row("windows-1252", ["check", "cp1252.txt"], 1,
+            stdout_has=["cp1252.txt:1:1: info: read as windows-1252", "cp1252.txt:1:38: error: marker 2 has no matching note"])
+        write("mixed.txt", "Caf\u00e9 rose.1\nBad \udcff byte.2\n\nNotes\n1. Bank minutes\n"
+              .encode("utf-8", "surrogateescape"))
+        row("a bad byte in UTF-8", ["check", "mixed.txt"], 1,
+            stdout_has=["mixed.txt:2:5: warning: 1 ill-formed UTF-8 sequence replaced with U+FFFD (the first at line 2, "
+                        "column 5)", "mixed.txt:2:12: error: marker 2 has no matching note"])
+        write("binary.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR")
+        row("binary", ["check", "binary.txt", "good.txt"], 2, stderr_has=["binary.txt: error: binary file"],
+            stdout_has=["good.txt:1:25:"])
         # Lone CR line endings in plain text: lines and notes found.
         write("cr.txt", GOOD.replace("\n", "\r"))
         row("lone CR text", ["check", "cr.txt"], 1, stdout_has=["cr.txt:1:25: error: marker 2 has no matching note",

@@ -84,10 +84,21 @@ TEST_F(CliTest, InputErrorsExitTwoAndNameTheFile) {
   EXPECT_EQ(missing.exit_code, 2);
   EXPECT_NE(missing.err.find("nope.txt: error: no such file or directory"), std::string::npos) << missing.err;
 
-  const std::string bad = Write("bad.txt", std::string("fine\nbroken \xFF byte\n"));
+  // A few ill-formed bytes in UTF-8 are replaced and said, with line and column; the rest is checked.
+  const std::string bad = Write("bad.txt", std::string("caf\xC3\xA9\nbroken \xFF byte\n"));
   const auto utf8 = RunCitelint("check " + Q(bad));
-  EXPECT_EQ(utf8.exit_code, 2);
-  EXPECT_NE(utf8.err.find(bad + ":2:8: error: invalid UTF-8 at byte offset 12"), std::string::npos) << utf8.err;
+  EXPECT_EQ(utf8.exit_code, 0) << utf8.err;
+  EXPECT_NE(utf8.out.find(bad + ":2:8: warning: 1 ill-formed UTF-8 sequence replaced with U+FFFD (the first at line 2, "
+                                "column 8)"),
+            std::string::npos)
+      << utf8.out;
+  // Text with no UTF-8 in it but high bytes is a legacy charset (windows-1252 here).
+  const std::string legacy = Write("legacy.txt", std::string("Caf\xE9 rose.1 \xA7 5\n\nNotes\n1. Bank\n"));
+  const auto cp1252 = RunCitelint("check --format json " + Q(legacy));
+  EXPECT_EQ(cp1252.exit_code, 0) << cp1252.err;
+  EXPECT_NE(cp1252.out.find("\"message\": \"read as windows-1252; lines and columns count its characters\""),
+            std::string::npos)
+      << cp1252.out;
 
   const std::string bin = Write("bin.txt", std::string("\x89PNG\0\0", 6));
   const auto binary = RunCitelint("check " + Q(bin));
@@ -95,7 +106,7 @@ TEST_F(CliTest, InputErrorsExitTwoAndNameTheFile) {
   EXPECT_NE(binary.err.find("bin.txt: error: binary file"), std::string::npos);
 
   // Other files are still checked and reported.
-  const auto mixed = RunCitelint("check " + Q(Write("d.txt", kDangling)) + " " + Q(bad));
+  const auto mixed = RunCitelint("check " + Q(Write("d.txt", kDangling)) + " " + Q(bin));
   EXPECT_EQ(mixed.exit_code, 2);
   EXPECT_NE(mixed.out.find("notes.dangling-marker"), std::string::npos);
 }

@@ -67,14 +67,35 @@ CheckList EnabledRules(const Resources& resources, const Config& config, bool pr
   return selected_rules;
 }
 
+namespace {
+
+// What the loader noticed about the input's encoding, as findings.
+std::vector<Diagnostic> WithLoadNotes(const Document& doc, std::vector<Diagnostic> found) {
+  if (doc.load_notes.empty()) return found;
+  for (const LoadNote& n : doc.load_notes) {
+    Diagnostic d;
+    d.rule = n.rule;
+    d.severity = static_cast<Severity>(n.severity);
+    d.path = doc.path();
+    d.span = n.span;
+    d.message = n.message;
+    found.push_back(std::move(d));
+  }
+  SortDiagnostics(found);
+  return found;
+}
+
+}  // namespace
+
 std::vector<Diagnostic> CheckDocument(const Document& doc, const Resources& resources, const Config& config,
                                       const CheckList& enabled) {
-  return ApplySuppressions(doc, RunChecks(doc, enabled, resources), config, enabled);
+  return WithLoadNotes(doc, ApplySuppressions(doc, RunChecks(doc, enabled, resources), config, enabled));
 }
 
 std::vector<Diagnostic> CheckDocument(const Analysis& analysis, const Resources& resources, const Config& config,
                                       const CheckList& enabled) {
-  return ApplySuppressions(analysis.doc(), RunChecks(analysis, enabled, resources), config, enabled);
+  return WithLoadNotes(analysis.doc(),
+                       ApplySuppressions(analysis.doc(), RunChecks(analysis, enabled, resources), config, enabled));
 }
 
 }  // namespace citelint

@@ -80,8 +80,18 @@ class OffsetMap {
   std::vector<Piece> pieces_;
 };
 
+// Something the loader noticed about how the input read, reported with the
+// findings (rule input.encoding or input.invalid-utf8).
+struct LoadNote {
+  std::string rule;
+  int severity = 2;  // as Severity: 0 error, 1 warning, 2 info
+  Span span;         // source bytes
+  std::string message;
+};
+
 struct Document {
-  std::shared_ptr<const SourceFile> source;
+  std::shared_ptr<const SourceFile> source;  // as read; UTF-8 (converted when the input was not)
+  std::vector<LoadNote> load_notes;
   Format format = Format::kText;
   std::string text;  // normalized analysis text (markers removed, markup stripped)
   OffsetMap text_map;

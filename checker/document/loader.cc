@@ -18,21 +18,41 @@ Expected<Document> LoadDocument(std::shared_ptr<const SourceFile> source,
     }
   }
   const std::string_view bytes = source->bytes();
-  if (bytes.find('\0') != std::string_view::npos) {
+  const bool utf16 = bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF");
+  if (!utf16 && bytes.find('\0') != std::string_view::npos) {
     return Status::Error(fmt::format("{}: error: binary file (contains NUL bytes)", source->path()));
   }
-  if (auto bad = text::FindInvalidUtf8(bytes)) {
-    const LineCol lc = source->Locate(*bad);
-    return Status::Error(fmt::format("{}:{}:{}: error: invalid UTF-8 at byte offset {}",
-                                     source->path(), lc.line, lc.column, *bad));
+  // Encodings as they arrive: UTF-16 with a BOM and legacy 8-bit text are
+  // converted (and said so); a few ill-formed bytes in UTF-8 become U+FFFD.
+  std::vector<LoadNote> notes;
+  if (utf16 || text::FindInvalidUtf8(bytes)) {
+    auto decoded = text::Decode(bytes);
+    if (!decoded) return Status::Error(fmt::format("{}: error: cannot decode this file", source->path()));
+    if (decoded->utf8.find('\0') != std::string::npos) {
+      return Status::Error(fmt::format("{}: error: binary file (contains NUL characters)", source->path()));
+    }
+    auto text = std::make_shared<const SourceFile>(source->path(), std::move(decoded->utf8));
+    if (decoded->replaced > 0) {
+      const LineCol at = text->Locate(decoded->first_replaced);
+      notes.push_back({"input.invalid-utf8", 1, {decoded->first_replaced, decoded->first_replaced + 3},
+                       fmt::format("{} ill-formed UTF-8 sequence{} replaced with U+FFFD (the first at line {}, column {}); "
+                                   "the rest of the file is checked",
+                                   decoded->replaced, decoded->replaced == 1 ? "" : "s", at.line, at.column)});
+    } else {
+      notes.push_back({"input.encoding", 2, {0, 0},
+                       fmt::format("read as {}; lines and columns count its characters", decoded->encoding)});
+    }
+    source = std::move(text);
   }
+  Expected<Document> doc = Status::Error("");
   switch (format.value_or(FormatForPath(source->path()))) {
-    case Format::kMarkdown: return loaders::LoadMarkdown(std::move(source));
-    case Format::kHtml: return loaders::LoadHtml(std::move(source));
-    case Format::kRst: return loaders::LoadRst(std::move(source));
-    case Format::kText: break;
+    case Format::kMarkdown: doc = loaders::LoadMarkdown(std::move(source)); break;
+    case Format::kHtml: doc = loaders::LoadHtml(std::move(source)); break;
+    case Format::kRst: doc = loaders::LoadRst(std::move(source)); break;
+    case Format::kText: doc = loaders::LoadText(std::move(source)); break;
   }
-  return loaders::LoadText(std::move(source));
+  if (doc.ok()) doc->load_notes = std::move(notes);
+  return doc;
 }
 
 std::string CmarkGfmVersion() { return cmark_version_string(); }

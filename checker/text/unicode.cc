@@ -1,6 +1,8 @@
 #include "checker/text/unicode.h"
 
 #include <link.h>
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
 #include <unicode/uchar.h>
 #include <unicode/uversion.h>
 #include <unicode/unistr.h>
@@ -34,6 +36,96 @@ std::string Re2Library() {
   return name.empty() ? "statically linked" : name;
 }
 
+
+namespace {
+
+// Converts bytes in `charset` to UTF-8 with ICU.
+std::optional<std::string> ConvertToUtf8(std::string_view bytes, const char* charset) {
+  UErrorCode status = U_ZERO_ERROR;
+  UConverter* from = ucnv_open(charset, &status);
+  if (U_FAILURE(status)) return std::nullopt;
+  std::u16string utf16(bytes.size() + 1, u'\0');
+  status = U_ZERO_ERROR;
+  const int32_t n16 = ucnv_toUChars(from, utf16.data(), static_cast<int32_t>(utf16.size()), bytes.data(),
+                                    static_cast<int32_t>(bytes.size()), &status);
+  ucnv_close(from);
+  if (U_FAILURE(status) && status != U_STRING_NOT_TERMINATED_WARNING) return std::nullopt;
+  utf16.resize(static_cast<size_t>(n16));
+  std::string out;
+  icu::UnicodeString(false, utf16.data(), static_cast<int32_t>(utf16.size())).toUTF8String(out);
+  return out;
+}
+
+}  // namespace
+
+std::optional<Decoded> Decode(std::string_view bytes) {
+  Decoded d;
+  if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) {
+    d.encoding = bytes[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
+    auto utf8 = ConvertToUtf8(bytes.substr(2), d.encoding.c_str());
+    if (!utf8) return std::nullopt;
+    d.utf8 = std::move(*utf8);
+    d.converted = true;
+    return d;
+  }
+  // Well-formed multi-byte sequences and ill-formed bytes.
+  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+  const int32_t length = static_cast<int32_t>(bytes.size());
+  int valid_multibyte = 0, invalid = 0;
+  for (int32_t i = 0; i < length;) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) ++invalid;
+    else if (i - start > 1) ++valid_multibyte;
+  }
+  d.encoding = "UTF-8";
+  if (invalid == 0) {
+    d.utf8 = std::string(bytes);
+    return d;
+  }
+  if (valid_multibyte == 0) {
+    // A legacy 8-bit charset (a Word export, an old CMS): ICU's detector,
+    // trusted for a charset other than windows-1252's family only when sure.
+    std::string charset = "windows-1252";
+    UErrorCode status = U_ZERO_ERROR;
+    UCharsetDetector* detector = ucsdet_open(&status);
+    if (U_SUCCESS(status)) {
+      ucsdet_setText(detector, bytes.data(), length, &status);
+      const UCharsetMatch* match = ucsdet_detect(detector, &status);
+      if (U_SUCCESS(status) && match != nullptr) {
+        const char* name = ucsdet_getName(match, &status);
+        const int32_t confidence = ucsdet_getConfidence(match, &status);
+        if (U_SUCCESS(status) && name != nullptr && confidence >= 60 && std::string_view(name) != "ISO-8859-1" &&
+            std::string_view(name).starts_with("windows-") == false && std::string_view(name).starts_with("ISO-8859-")) {
+          charset = name;
+        }
+      }
+      ucsdet_close(detector);
+    }
+    auto utf8 = ConvertToUtf8(bytes, charset.c_str());
+    if (!utf8) return std::nullopt;
+    d.utf8 = std::move(*utf8);
+    d.encoding = charset;
+    d.converted = true;
+    return d;
+  }
+  // UTF-8 with a few bad bytes: each ill-formed sequence becomes U+FFFD.
+  d.utf8.reserve(bytes.size() + 2 * static_cast<size_t>(invalid));
+  for (int32_t i = 0; i < length;) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) {
+      if (d.replaced++ == 0) d.first_replaced = static_cast<uint32_t>(d.utf8.size());
+      d.utf8 += "\xEF\xBF\xBD";
+    } else {
+      d.utf8.append(bytes.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
+    }
+  }
+  d.converted = true;
+  return d;
+}
 
 std::optional<uint32_t> FindInvalidUtf8(std::string_view bytes) {
   const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());

@@ -14,6 +14,22 @@ namespace citelint::text {
 std::string IcuVersion();
 std::string Re2Library();
 
+// How the bytes of an input read as text (see Decode).
+struct Decoded {
+  std::string utf8;          // the text as UTF-8
+  std::string encoding;      // "UTF-8", "UTF-16LE", "windows-1252", …
+  int replaced = 0;          // ill-formed UTF-8 sequences replaced with U+FFFD
+  uint32_t first_replaced = 0;  // byte offset (in utf8) of the first of them
+  bool converted = false;    // not read as UTF-8 (utf8 differs from the input)
+};
+// Reads input bytes as a newsroom sends them: UTF-8 (a BOM kept, as the
+// loaders skip it); UTF-16 with a byte-order mark; bytes with no well-formed
+// UTF-8 multi-byte sequence but some high bytes, as the legacy 8-bit
+// charset ICU detects (windows-1252 unless it is sure of another);
+// otherwise UTF-8 with each ill-formed sequence replaced by U+FFFD.
+// nullopt when a converter fails.
+std::optional<Decoded> Decode(std::string_view bytes);
+
 // Byte offset of the first ill-formed UTF-8 sequence, or nullopt if valid.
 std::optional<uint32_t> FindInvalidUtf8(std::string_view bytes);
 

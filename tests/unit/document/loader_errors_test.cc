@@ -5,10 +5,27 @@
 namespace citelint {
 namespace {
 
-TEST(LoaderErrorsTest, InvalidUtf8NamesFileLineAndOffset) {
-  auto doc = LoadDocument(std::make_shared<const SourceFile>("draft.txt", std::string("ok\nbad \xC3\x28 here")));
-  ASSERT_FALSE(doc.ok());
-  EXPECT_EQ(doc.status().message(), "draft.txt:2:5: error: invalid UTF-8 at byte offset 7");
+TEST(LoaderErrorsTest, IllFormedUtf8IsReplacedAndNoted) {
+  auto doc = LoadDocument(std::make_shared<const SourceFile>("draft.txt", std::string("\xC3\xA9\nbad \xC3\x28 here")));
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(doc->source->bytes(), "\xC3\xA9\nbad \xEF\xBF\xBD( here");
+  ASSERT_EQ(doc->load_notes.size(), 1u);
+  EXPECT_EQ(doc->load_notes[0].rule, "input.invalid-utf8");
+  EXPECT_EQ(doc->source->Locate(doc->load_notes[0].span.begin).line, 2);
+  EXPECT_EQ(doc->source->Locate(doc->load_notes[0].span.begin).column, 5);
+}
+
+TEST(LoaderErrorsTest, Utf16AndLegacyCharsetsAreDecoded) {
+  const std::string le("\xFF\xFE" "A\0\xE9\0", 6);  // "Aé" in UTF-16LE with its BOM
+  auto doc = LoadDocument(std::make_shared<const SourceFile>("le.txt", le));
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  EXPECT_EQ(doc->source->bytes(), "A\xC3\xA9");
+  ASSERT_EQ(doc->load_notes.size(), 1u);
+  EXPECT_EQ(doc->load_notes[0].message, "read as UTF-16LE; lines and columns count its characters");
+  auto legacy = LoadDocument(std::make_shared<const SourceFile>("w.txt", std::string("\xA7 5 \x93quoted\x94")));
+  ASSERT_TRUE(legacy.ok());
+  EXPECT_EQ(legacy->source->bytes(), "\xC2\xA7 5 \xE2\x80\x9Cquoted\xE2\x80\x9D");  // § and curly quotes
+  EXPECT_EQ(legacy->load_notes[0].rule, "input.encoding");
 }
 
 TEST(LoaderErrorsTest, BinaryFileIsAnError) {
