@@ -89,7 +89,9 @@ uint32_t OffsetMap::ToSource(uint32_t text_offset) const {
   if (it == pieces_.begin()) return pieces_.empty() ? 0 : pieces_.front().source;
   --it;
   const uint32_t delta = std::min(text_offset - it->text, it->length);
-  return it->source + delta;
+  // Decoded text can be longer than what it was written as (an entity, an
+  // escape): never past the end of the source.
+  return std::min(it->source + delta, limit_);
 }
 
 uint32_t OffsetMap::ToText(uint32_t source_offset) const {
@@ -110,6 +112,10 @@ int Document::BlockAt(uint32_t offset) const {
     if (blocks.end() - it > 64) break;  // bounded look-back keeps this O(1)
   }
   return -1;
+}
+
+TextBuilder::TextBuilder(Document& doc) : doc_(doc) {
+  if (doc.source) doc_.text_map.SetLimit(static_cast<uint32_t>(doc.source->bytes().size()));
 }
 
 void TextBuilder::Copy(std::string_view source, Span span) {

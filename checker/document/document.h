@@ -3,6 +3,7 @@
 // byte offsets into the SourceFile; line and column are for report/ only.
 #pragma once
 
+#include <climits>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -69,6 +70,8 @@ class OffsetMap {
   // Adds a piece; one that continues the last piece in both texts extends it.
   void Add(uint32_t text_offset, uint32_t source_offset, uint32_t length);
   [[nodiscard]] uint32_t ToSource(uint32_t text_offset) const;
+  // No source offset past this (the source's size).
+  void SetLimit(uint32_t limit) { limit_ = limit; }
   // The text offset standing for a source offset (the first text byte at or
   // after it); assumes pieces were added in increasing source order.
   [[nodiscard]] uint32_t ToText(uint32_t source_offset) const;
@@ -78,6 +81,7 @@ class OffsetMap {
     uint32_t text, source, length;
   };
   std::vector<Piece> pieces_;
+  uint32_t limit_ = UINT32_MAX;
 };
 
 // Something the loader noticed about how the input read, reported with the
@@ -109,7 +113,7 @@ struct Document {
 // synthetic separators (a space for a soft break, "\n\n" between blocks).
 class TextBuilder {
  public:
-  explicit TextBuilder(Document& doc) : doc_(doc) {}
+  explicit TextBuilder(Document& doc);  // the map's limit: the source's size
   void Copy(std::string_view source, Span span);
   // Appends `text` (e.g. decoded HTML) that stands for the source at `source_offset`.
   void Append(std::string_view text, uint32_t source_offset);

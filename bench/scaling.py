@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""Linear to the size of the input: time and peak RSS per size for one long
+line (minified HTML is one line), many notes, and a large plain-text file.
+
+  bench/scaling.py [--bin CITELINT] [--max-mb N]
+
+Each case is generated at 1x, 2x, 4x and 8x; the ratio column is the time
+per byte relative to the smallest size (1.0 is linear).
+"""
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def long_line(mb):
+    # One line of HTML prose with a note reference every ~2 KB and the notes after it.
+    unit = "<p>" + "The harbour council met again to review the ferry budget and its routes. " * 27
+    parts, notes, k, size = [], [], 0, 0
+    while size < mb * 1_000_000:
+        k += 1
+        parts.append(f"{unit}Officials said so.<sup><a href=\"#fn{k}\">{k}</a></sup></p>")
+        size += len(parts[-1])
+        notes.append(f"<li id=\"fn{k}\">Harbour Gazette, report {k}</li>")
+    return "<html><body>" + "".join(parts) + "<ol>" + "".join(notes) + "</ol></body></html>", ".html"
+
+
+def many_notes(mb):
+    body, notes, k, size = [], [], 0, 0
+    while size < mb * 1_000_000:
+        k += 1
+        body.append(f"The council counted {k} passengers.{k}")
+        notes.append(f"{k}. Harbour Gazette, count {k}")
+        size += len(body[-1]) + len(notes[-1])
+    return " ".join(body) + "\n\nNotes\n" + "\n".join(notes) + "\n", ".txt"
+
+
+def large_text(mb):
+    para = ("The union voted on Sunday to end the strike, the Harbour Gazette reported.{k} "
+            "\u201cWe kept our promise to the islands,\u201d Odile Brandt said.{k2}\n\n")
+    out, k, size = [], 0, 0
+    while size < mb * 1_000_000:
+        k += 1
+        out.append(para.format(k=2 * k - 1, k2=2 * k))
+        size += len(out[-1])
+    notes = "".join(f"{i}. Harbour Gazette, strike report {i}\n" for i in range(1, 2 * k + 1))
+    return "".join(out) + "Notes\n" + notes, ".txt"
+
+
+def measure(binary, path):
+    start = time.perf_counter()
+    p = subprocess.Popen([binary, "check", "--format", "json", "--fail-on", "never", path],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(p.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        sys.exit(f"citelint failed on {path}: {p.stderr.read().decode()[:300]}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--bin", default=os.path.join(ROOT, "build", "release", "checker", "cli", "citelint"))
+    parser.add_argument("--base-mb", type=float, default=1.0, help="the 1x size in MB")
+    args = parser.parse_args()
+    print(f"{'case':<12} {'size':>9} {'time':>8} {'MB/s':>7} {'peak RSS':>9} {'RSS/size':>9} {'time/byte vs 1x':>16}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, make in (("long line", long_line), ("many notes", many_notes), ("large text", large_text)):
+            base = None
+            for factor in (1, 2, 4, 8):
+                text, ext = make(args.base_mb * factor)
+                path = os.path.join(tmp, f"{name.replace(' ', '-')}-{factor}{ext}")
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(text)
+                size = os.path.getsize(path)
+                elapsed, rss = measure(args.bin, path)
+                per_byte = elapsed / size
+                base = base or per_byte
+                print(f"{name:<12} {size / 1e6:>7.1f}MB {elapsed:>7.2f}s {size / 1e6 / elapsed:>7.2f} {rss:>7.0f}MB "
+                      f"{rss / (size / 1e6):>8.1f}x {per_byte / base:>16.2f}")
+                os.remove(path)
+
+
+if __name__ == "__main__":
+    main()
