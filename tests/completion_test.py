@@ -46,6 +46,9 @@ import sys
 import tempfile
 import termios
 import time
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from cli_help import help_section, run_help  # noqa: E402
 
 FLAG = re.compile(r"^--?[A-Za-z0-9][A-Za-z0-9-]*$")
 RULE_ID_HELP = re.compile(r"\brule ids?\b|\bids\b", re.I)
@@ -67,38 +70,6 @@ ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b[=>]|[\x07\x08]")
 
 
 # ---------------------------------------------------------------- the program
-
-def run_help(binary, args):
-    """The binary's --help text. Retries for a while if the binary is missing
-    (being rebuilt)."""
-    for attempt in range(30):
-        try:
-            r = subprocess.run([binary] + args + ["--help"], capture_output=True, text=True, timeout=60)
-        except FileNotFoundError:
-            if attempt == 29:
-                raise
-            time.sleep(1)
-            continue
-        if r.returncode != 0:
-            raise RuntimeError(f"{' '.join(['citelint'] + args)} --help exited {r.returncode}: {r.stderr}")
-        return r.stdout
-    raise AssertionError("unreachable")
-
-
-def help_section(text, title):
-    """The lines of a `Title:` section of CLI11's help, up to the next blank
-    line or section."""
-    lines, inside = [], False
-    for line in text.splitlines():
-        if line.rstrip() == title + ":":
-            inside = True
-            continue
-        if inside:
-            if not line.strip() or not line.startswith(" "):
-                break
-            lines.append(line)
-    return lines
-
 
 def help_entries(text, title):
     """[(head, description)] of a section: head is the entry's first column

@@ -88,6 +88,16 @@ Expected<Setup> MakeSetup(const std::string& config_path, const std::string& rul
   return s;
 }
 
+std::vector<RuleInfo> KnownRules(const std::map<std::string, Setup>& setups) {
+  std::map<std::string, RuleInfo> known;
+  for (const auto& [path, setup] : setups) {
+    for (const auto& check : AllRules(setup.resources)) known.emplace(check->info().id, check->info());
+  }
+  std::vector<RuleInfo> rules;
+  for (auto& [id, info] : known) rules.push_back(std::move(info));
+  return rules;
+}
+
 namespace {
 
 // Lexicons, YAML rules and options; errors name the file and line. With
@@ -471,13 +481,7 @@ int RunCheck(const CheckOptions& options) {
     // With --fail-on never nothing fails; below the level a finding is a passing case.
     report::WriteJunit(out, input, options.fail_on == "never" ? std::nullopt : ParseSeverity(options.fail_on));
   } else if (options.format == "sarif") {
-    // Every rule any setup knows, sorted by id, for tool.driver.rules.
-    std::map<std::string, RuleInfo> known_rules;
-    for (const auto& [path, setup] : setups) {
-      for (const auto& check : AllRules(setup.resources)) known_rules.emplace(check->info().id, check->info());
-    }
-    std::vector<RuleInfo> rules;
-    for (auto& [id, info] : known_rules) rules.push_back(info);
+    const std::vector<RuleInfo> rules = KnownRules(setups);  // for tool.driver.rules
     report::SarifOptions sarif;
     sarif.version = CITELINT_VERSION;
     sarif.information_uri = CITELINT_DOC_URI;

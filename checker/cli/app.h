@@ -3,6 +3,7 @@
 // errors).
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -28,5 +29,7 @@ struct Setup {
 };
 Expected<Setup> MakeSetup(const std::string& config_path, const std::string& rules_dir,
                           const std::vector<std::string>& extra, bool preview, const std::string& profile = "");
+// Every rule any of the setups knows, sorted by id (SARIF's and the report's rule lists).
+std::vector<RuleInfo> KnownRules(const std::map<std::string, Setup>& setups);
 
 }  // namespace citelint::cli

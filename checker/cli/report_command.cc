@@ -84,12 +84,7 @@ int RunReport(const ReportOptions& options) {
     std::cerr << "citelint report: error: no files to report on\n";
     return kExitError;
   }
-  std::map<std::string, RuleInfo> known;
-  for (const auto& [path, setup] : setups) {
-    for (const auto& check : AllRules(setup.resources)) known.emplace(check->info().id, check->info());
-  }
-  std::vector<RuleInfo> rules;
-  for (auto& [id, info] : known) rules.push_back(info);
+  const std::vector<RuleInfo> rules = KnownRules(setups);
   report::HtmlOptions html;
   html.version = CITELINT_VERSION;
   html.input_errors = errors;
