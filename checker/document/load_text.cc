@@ -298,7 +298,7 @@ std::vector<Candidate> FindCandidates(std::string_view body, int max_digits) {
         uint32_t save = k;
         const int d = text::SuperscriptDigit(text::NextCodePoint(body, k));
         if (d < 0) { k = save; break; }
-        value = value * 10 + d;
+        if (count < 9) value = value * 10 + d;  // a longer run is no marker (count > max_digits): no overflow
         ++count;
         end = k;
       }
