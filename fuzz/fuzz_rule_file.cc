@@ -1,25 +1,62 @@
 // libFuzzer target: a YAML rule file (with RE2 patterns) in a house rules
 // directory, loaded over the shipped rules, then run on a small draft.
+//
+// The shipped rules are copied once into a scratch directory with every
+// lexicon list cut to its first three entries: every lexicon and key a house
+// rule can name is still there, but loading them per execution is about six
+// times faster (yaml-cpp parsing the full lexicons was most of the time).
 #include <cstddef>
 #include <cstdint>
 #include <fstream>
 #include <memory>
 #include <string>
 
+#include <yaml-cpp/yaml.h>
+
 #include "checker/checks/register_checks.h"
 #include "checker/document/loader.h"
 #include "checker/engine/config.h"
 #include "fuzz/fuzz_common.h"
 
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path& TrimmedRules() {
+  static const fs::path dir = [] {
+    const fs::path out = citelint::fuzz::Scratch() / "shipped";
+    fs::copy(CITELINT_FUZZ_RULES_DIR, out, fs::copy_options::recursive);
+    for (const auto& entry : fs::directory_iterator(out / "lexicons")) {
+      YAML::Node lexicon = YAML::LoadFile(entry.path().string());
+      for (auto it = lexicon.begin(); it != lexicon.end(); ++it) {
+        if (!it->second.IsSequence() || it->second.size() <= 3) continue;
+        YAML::Node cut(YAML::NodeType::Sequence);
+        for (size_t i = 0; i < 3; ++i) cut.push_back(it->second[i]);
+        it->second = cut;
+      }
+      std::ofstream(entry.path(), std::ios::trunc) << lexicon << "\n";
+    }
+    if (!citelint::LoadRules(out.string()).ok()) {
+      std::fprintf(stderr, "the trimmed shipped rules do not load\n");
+      std::abort();
+    }
+    return out;
+  }();
+  return dir;
+}
+
+}  // namespace
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace citelint;
-  const std::filesystem::path dir = fuzz::Scratch() / "house";
-  std::filesystem::create_directories(dir / "house");
+  const fs::path& shipped = TrimmedRules();
+  const fs::path dir = fuzz::Scratch() / "house";
+  fs::create_directories(dir / "house");
   {
     std::ofstream f(dir / "house" / "rule.yaml", std::ios::binary | std::ios::trunc);
     f.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
   }
-  auto resources = LoadRules(CITELINT_FUZZ_RULES_DIR, {dir.string()});
+  auto resources = LoadRules(shipped.string(), {dir.string()});
   if (!resources.ok()) return 0;
   static const auto draft = std::make_shared<const SourceFile>(
       "draft.txt", "Critics say the ferry is late.1 \u201cWe are on time,\u201d Mara Quint said.2 Sources said 40% agree.\n"

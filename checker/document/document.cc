@@ -94,6 +94,11 @@ uint32_t OffsetMap::ToSource(uint32_t text_offset) const {
   return std::min(it->source + delta, limit_);
 }
 
+Span OffsetMap::ToSource(Span text) const {
+  const uint32_t begin = ToSource(text.begin);
+  return {begin, std::max(begin, ToSource(text.end))};
+}
+
 uint32_t OffsetMap::ToText(uint32_t source_offset) const {
   auto it = std::upper_bound(pieces_.begin(), pieces_.end(), source_offset,
                              [](uint32_t s, const Piece& p) { return s < p.source; });
@@ -151,6 +156,15 @@ size_t ReferenceEnd(std::string_view original, size_t at, std::string_view decod
     if (original.substr(k, rest.size()) == rest) return k;
   }
   return e;
+}
+
+// The length of the UTF-8 sequence starting at s[i] (1 for a stray byte).
+size_t CodePointLength(std::string_view s, size_t i) {
+  const auto lead = static_cast<unsigned char>(s[i]);
+  const size_t n = lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  size_t k = 1;
+  while (k < n && i + k < s.size() && (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80) ++k;
+  return k;
 }
 
 }  // namespace
@@ -212,14 +226,22 @@ void TextBuilder::AppendDecoded(std::string_view decoded, std::string_view origi
       ++o;
       continue;
     }
-    // Anything else (NUL replaced, a reference decoded differently): map the
-    // rest in step from here.
+    // Anything else: a character the parser replaced (a control character or
+    // NUL becomes U+FFFD) or a reference decoded differently. One decoded
+    // code point stands for one written one, so what follows stays in step.
+    if (o < original.size()) {
+      const size_t dl = CodePointLength(decoded, d);
+      emit(decoded.substr(d, dl), at);
+      d += dl;
+      o += CodePointLength(original, o);
+      continue;
+    }
+    // The decoded text runs on past what was written: the rest stands at its end.
     for (; d < decoded.size(); ++d) {
       if (is_space(decoded[d])) {
         if (!doc_.text.empty() && !is_space(doc_.text.back())) emit(" ", at);
       } else {
-        emit(decoded.substr(d, 1), source_offset + static_cast<uint32_t>(std::min(o, original.size())));
-        if (o < original.size()) ++o;
+        emit(decoded.substr(d, 1), at);
       }
     }
   }

@@ -70,6 +70,10 @@ class OffsetMap {
   // Adds a piece; one that continues the last piece in both texts extends it.
   void Add(uint32_t text_offset, uint32_t source_offset, uint32_t length);
   [[nodiscard]] uint32_t ToSource(uint32_t text_offset) const;
+  // A text span's source span. Never reversed: where the text came out of
+  // source order (an HTML parser moves misnested or foster-parented content),
+  // the span shrinks to its start rather than running backwards.
+  [[nodiscard]] Span ToSource(Span text) const;
   // No source offset past this (the source's size).
   void SetLimit(uint32_t limit) { limit_ = limit; }
   // The text offset standing for a source offset (the first text byte at or

@@ -403,7 +403,12 @@ void HtmlWalker::Walk(const GumboNode* n, int note_depth) {
   const int depth = note_depth + (is_note || is_container ? 1 : 0);
   in_note_ = note_depth > 0;
 
-  if (t == GUMBO_TAG_A) {
+  // A link or superscript the parser re-created (an unclosed <a> reopened in
+  // the next paragraph, a clone made by the adoption agency) was not written
+  // there: its text is prose, not a note reference.
+  const bool recreated = (n->parse_flags & (GUMBO_INSERTION_RECONSTRUCTED_FORMATTING_ELEMENT |
+                                                      GUMBO_INSERTION_ADOPTION_AGENCY_CLONED)) != 0;
+  if (t == GUMBO_TAG_A && !recreated) {
     const char* href = Attr(n, "href");
     const char* hash = href != nullptr ? std::strchr(href, '#') : nullptr;
     if (hash != nullptr && hash[1] != '\0') {
@@ -438,7 +443,7 @@ void HtmlWalker::Walk(const GumboNode* n, int note_depth) {
       }
     }
   }
-  if (t == GUMBO_TAG_SUP && note_depth == 0) {
+  if (t == GUMBO_TAG_SUP && note_depth == 0 && !recreated) {
     // A bare superscript number with no link inside: resolved by label later.
     std::string label;
     CollectText(n, label, false);

@@ -511,6 +511,7 @@ Expected<Resources> LoadResources(const std::string& rules_dir, const std::vecto
   }
   std::sort(r.yaml_rules.begin(), r.yaml_rules.end(),
             [](const auto& a, const auto& b) { return a->info().id < b->info().id; });
+  r.lexicon_index = std::make_shared<const extract::LexiconIndex>(r.lexicons);
   return r;
 }
 

@@ -52,6 +52,10 @@ struct Resources {
   std::map<std::string, std::string> rule_files;            // rule id → defining file
   std::vector<std::shared_ptr<const Check>> yaml_rules;     // sorted by id
   std::string rules_dir;
+  // The lexicons indexed, built once by LoadResources and shared by every
+  // Analysis (null for a Resources put together by hand: Analysis then
+  // builds its own).
+  std::shared_ptr<const extract::LexiconIndex> lexicon_index;
 };
 
 // The shipped rules directory when no --rules-dir is given:

@@ -8,6 +8,7 @@ Analysis::Analysis(const Document& doc, const Resources& resources) : doc_(doc),
 Analysis::~Analysis() = default;
 
 const extract::LexiconIndex& Analysis::lexicon() const {
+  if (resources_.lexicon_index) return *resources_.lexicon_index;
   if (!lexicon_) lexicon_ = std::make_unique<extract::LexiconIndex>(resources_.lexicons);
   return *lexicon_;
 }

@@ -316,7 +316,7 @@ void YamlRule::Run(const Analysis& analysis, Sink& sink) const {
       if (unit.note >= 0) {
         span = doc.notes[unit.note].Anchor();
       } else {
-        span = {doc.text_map.ToSource(at), doc.text_map.ToSource(unit.base + m.span.end)};
+        span = doc.text_map.ToSource(Span{at, unit.base + m.span.end});
       }
       sink.Report(span, std::move(message));
     }

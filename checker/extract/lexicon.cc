@@ -24,7 +24,7 @@ std::string EntityKey(std::string_view name) {
   return key;
 }
 
-LexiconIndex::LexiconIndex(const Lexicons& lexicons) : lexicons_(lexicons) {
+LexiconIndex::LexiconIndex(const Lexicons& lexicons) : lexicons_(lexicons) {  // a copy
   for (size_t i = 0; i < lexicons.entities.size(); ++i) {
     const EntityDef& e = lexicons.entities[i];
     by_name_.emplace(EntityKey(e.name), static_cast<int>(i));

@@ -72,6 +72,9 @@ struct EntityRef {
 // same key, or (people) one name is the other's surname.
 bool SameEntity(const EntityRef& a, const EntityRef& b);
 
+// Built once per loaded rule set (Resources::lexicon_index) and shared,
+// read-only, by every document and thread. It keeps its own copy of the
+// lexicons, so it stays valid however the Resources it came from is moved.
 class LexiconIndex {
  public:
   explicit LexiconIndex(const Lexicons& lexicons);
@@ -118,7 +121,7 @@ class LexiconIndex {
 
  private:
   EntityRef FromLexicon(int index) const;
-  const Lexicons& lexicons_;
+  const Lexicons lexicons_;
   std::unordered_map<std::string, int> by_name_, by_handle_, by_domain_;
   std::unordered_set<std::string> cue_verbs_, roles_, pronouns_, platforms_, speaker_nouns_, not_names_, auxiliaries_;
   std::unordered_set<std::string> report_cues_, unnamed_, quote_naming_, identifiers_, months_, not_counted_,

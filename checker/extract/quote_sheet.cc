@@ -58,7 +58,7 @@ std::vector<SheetEntry> QuoteSheet(const Document& doc, const Extraction& x, con
     const Quote& q = x.quotes[qi];
     SheetEntry e;
     e.quote = static_cast<int>(qi);
-    e.source = {doc.text_map.ToSource(q.text.begin), doc.text_map.ToSource(q.text.end)};
+    e.source = doc.text_map.ToSource(q.text);
     e.text = doc.text.substr(q.text.begin, q.text.size());
     e.kind = q.kind;
     // The sentence holding the quotation (quotes and sentences are both in order).
@@ -69,7 +69,7 @@ std::vector<SheetEntry> QuoteSheet(const Document& doc, const Extraction& x, con
         sp.name = a->speaker.display;
         sp.kind = KindOf(*a, lex);
         sp.via = ViaOf(*a);
-        if (!a->mention.empty()) sp.mention = {doc.text_map.ToSource(a->mention.begin), doc.text_map.ToSource(a->mention.end)};
+        if (!a->mention.empty()) sp.mention = doc.text_map.ToSource(a->mention);
         e.speaker = std::move(sp);
         e.cue = a->cue;
       }

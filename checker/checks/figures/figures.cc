@@ -45,7 +45,7 @@ std::vector<int> GroupNotes(const Document& doc, const extract::Claim& claim) {
   return notes;
 }
 
-Span SourceSpan(const Document& doc, Span text) { return {doc.text_map.ToSource(text.begin), doc.text_map.ToSource(text.end)}; }
+Span SourceSpan(const Document& doc, Span text) { return doc.text_map.ToSource(text); }
 
 // A paragraph's figures, indexed for "does one of them agree with this
 // figure?" in logarithmic time: point values sorted per kind and unit, and

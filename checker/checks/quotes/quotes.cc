@@ -201,7 +201,7 @@ void QuotesNotInSource::Run(const Analysis& analysis, Sink& sink) const {
       }
       const Marker& m = doc.markers[claim.marker];
       const Span qs = quote.text;
-      sink.Report({doc.text_map.ToSource(qs.begin), doc.text_map.ToSource(qs.end)},
+      sink.Report(doc.text_map.ToSource(qs),
                   fmt::format("quote differs from note {}: {}", doc.notes[note_of_diff].label, what), m.label,
                   doc.notes[note_of_diff].label);
     }

@@ -133,3 +133,47 @@ TEST(HtmlLoaderTest, LegacyReferenceWithoutSemicolonKeepsColumns) {
 
 }  // namespace
 }  // namespace citelint
+
+namespace citelint {
+namespace {
+
+TEST(HtmlLoaderTest, ControlCharactersTheParserReplacesKeepColumns) {
+  // The HTML parser turns U+001F and U+007F into U+FFFD (three bytes for one):
+  // text after them still maps to where it was written.
+  for (const char* control : {"\x1f", "\x01", "\x7f"}) {
+    const std::string html = std::string("<p>") + control + "48,000 ballots and the target.</p>\n";
+    Document doc = test::Load(html, Format::kHtml);
+    const size_t target = doc.text.find("target");
+    ASSERT_NE(target, std::string::npos) << doc.text;
+    EXPECT_EQ(doc.text_map.ToSource(static_cast<uint32_t>(target)), html.find("target")) << int(control[0]);
+    const size_t figure = doc.text.find("48,000");
+    EXPECT_EQ(doc.text_map.ToSource(Span{static_cast<uint32_t>(figure), static_cast<uint32_t>(figure + 6)}),
+              (Span{static_cast<uint32_t>(html.find("48,000")), static_cast<uint32_t>(html.find("48,000") + 6)}));
+  }
+}
+
+TEST(HtmlLoaderTest, ALinkTheParserReopensIsNotAMarker) {
+  // An unclosed <a> is reopened by the parser around the next paragraph's
+  // text; only the one written is a note reference, and the next paragraph
+  // stays prose.
+  Document doc = test::Load(
+      "<p>Turnout rose.<sup><a href=\"#n1\">1</sup></p>\n<p>The vote was held in May.</p>\n"
+      "<ol class=\"footnotes\"><li id=\"n1\">Vote count</li></ol>\n",
+      Format::kHtml);
+  ASSERT_EQ(doc.markers.size(), 1u);
+  EXPECT_EQ(doc.markers[0].label, "1");
+  EXPECT_NE(doc.text.find("The vote was held in May."), std::string::npos) << doc.text;
+}
+
+TEST(OffsetMapTest, ASpanIsNeverReversed) {
+  // Text that came out of source order (the parser moved it) maps to a span
+  // that shrinks to its start rather than running backwards.
+  OffsetMap map;
+  map.Add(0, 50, 10);  // text 0..10 was written at 50..60
+  map.Add(10, 0, 10);  // text 10..20 was written at 0..10
+  EXPECT_EQ(map.ToSource(Span{5, 15}), (Span{55, 55}));
+  EXPECT_EQ(map.ToSource(Span{11, 14}), (Span{1, 4}));
+}
+
+}  // namespace
+}  // namespace citelint
