@@ -31,9 +31,21 @@ class Map {
   Status CheckIsMap(const std::string& what) const {
     return node_.IsMap() ? Status::Ok() : ErrorAt(file_, node_.Mark(), what + " must be a mapping");
   }
+  // The value of `key`, or an undefined node. Keys are indexed on first use:
+  // yaml-cpp's own lookup scans every pair and converts each key to a string,
+  // which made loading the lexicons quadratic in their keys.
   YAML::Node Get(const std::string& key) {
     seen_.insert(key);
-    return node_[key];
+    if (!indexed_) {
+      indexed_ = true;
+      if (node_.IsMap()) {
+        for (const auto& kv : node_) {
+          if (kv.first.IsScalar()) index_.emplace(kv.first.Scalar(), kv.second);  // the first of a repeated key wins
+        }
+      }
+    }
+    auto it = index_.find(key);
+    return it == index_.end() ? YAML::Node(YAML::NodeType::Undefined) : it->second;
   }
   Expected<std::string> String(const std::string& key, bool required, const std::string& fallback = "") {
     const YAML::Node n = Get(key);
@@ -88,6 +100,8 @@ class Map {
   const fs::path& file_;
   YAML::Node node_;
   std::set<std::string> seen_;
+  bool indexed_ = false;
+  std::map<std::string, YAML::Node> index_;
 };
 
 Status LoadEntities(Map& root, const char* key, extract::EntityKind kind, extract::Lexicons& lex) {
