@@ -149,6 +149,11 @@ def main():
         # A long line located fast (one 2 MB line with a marker at its end).
         write("long.txt", "word " * 400000 + "Rates rose.1 Bonds fell.2\n\nNotes\n1. Central bank minutes\n")
         row("2 MB line", ["check", "long.txt"], 1, stdout_has=["long.txt:1:2000025: error: marker 2 has no matching note"])
+        # Input errors come sorted by the file they name, whatever the argument order.
+        r = row("input errors sorted", ["check", "missing-z.txt", "c2.html", "binary.txt", "good.txt"], 2)
+        named = [line.split(":")[0] for line in r.stderr.decode("utf-8", "replace").splitlines() if ": error:" in line]
+        if named != ["binary.txt", "c2.html", "missing-z.txt"]:
+            failures.append(f"input errors not sorted by file: {named}")
         # The report too: a failure is listed and the others are there.
         row("report with a deep HTML file", ["report", "c2.html", "good.txt", "-o", "r.html"], 2,
             stderr_has=["HTML nested more than 1000 elements deep"])

@@ -323,6 +323,10 @@ int RunCheck(const CheckOptions& options) {
     o = Outcome{};
   }
   SortDiagnostics(diagnostics);
+  // Input errors (those of path expansion, then those of loading) in the
+  // order of the files they name, as findings are.
+  std::sort(errors.begin(), errors.end());
+  errors.erase(std::unique(errors.begin(), errors.end()), errors.end());
   // --select / --ignore / --quiet: which findings are reported at all.
   if (!options.select.empty() || !options.ignore.empty()) {
     std::vector<std::string> ids;
