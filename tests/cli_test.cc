@@ -545,10 +545,11 @@ TEST_F(CliTest, JsonListsInputErrors) {
   EXPECT_NE(r.err.find("bin.txt: error: binary file"), std::string::npos) << r.err;
   const auto j = nlohmann::json::parse(r.out);
   ASSERT_EQ(j["diagnostics"].size(), 2u) << r.out;
-  EXPECT_EQ(j["diagnostics"][0]["rule"], "input.missing");
-  EXPECT_EQ(j["diagnostics"][0]["path"], (dir_ / "missing.txt").string());
-  EXPECT_EQ(j["diagnostics"][1]["rule"], "input.binary");
-  EXPECT_EQ(j["diagnostics"][1]["severity"], "error");
+  // Sorted by the file they name, not in argument order.
+  EXPECT_EQ(j["diagnostics"][0]["rule"], "input.binary");
+  EXPECT_EQ(j["diagnostics"][0]["severity"], "error");
+  EXPECT_EQ(j["diagnostics"][1]["rule"], "input.missing");
+  EXPECT_EQ(j["diagnostics"][1]["path"], (dir_ / "missing.txt").string());
   EXPECT_EQ(j["summary"]["input_errors"], 2);
   EXPECT_EQ(j["summary"]["files"], 1);
 }

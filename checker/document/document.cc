@@ -247,6 +247,41 @@ void TextBuilder::AppendDecoded(std::string_view decoded, std::string_view origi
   }
 }
 
+void TextBuilder::AppendUnescaped(std::string_view decoded, std::string_view original, uint32_t source_offset) {
+  auto emit = [&](std::string_view bytes, size_t o) {
+    const uint32_t at = source_offset + static_cast<uint32_t>(std::min(o, original.size()));
+    doc_.text_map.Add(static_cast<uint32_t>(doc_.text.size()), at, static_cast<uint32_t>(bytes.size()));
+    doc_.text.append(bytes);
+    last_source_ = at + 1;
+  };
+  size_t o = 0, d = 0;
+  while (d < decoded.size()) {
+    const size_t len = CodePointLength(decoded, d);
+    if (o < original.size() && original[o] == decoded[d] && (original[o] != '&' || decoded.substr(d).starts_with(original.substr(o, ReferenceEnd(original, o, decoded, d + len) - o)))) {
+      emit(decoded.substr(d, 1), o);  // as written (a literal "&" included)
+      ++o;
+      ++d;
+      continue;
+    }
+    if (o + 1 < original.size() && original[o] == '\\' && original[o + 1] == decoded[d]) {
+      emit(decoded.substr(d, 1), o);  // a backslash escape stands at its backslash
+      o += 2;
+      ++d;
+      continue;
+    }
+    if (o < original.size() && original[o] == '&') {
+      emit(decoded.substr(d, len), o);  // a character reference: its code point stands at the "&"
+      o = ReferenceEnd(original, o, decoded, d + len);
+      d += len;
+      continue;
+    }
+    // Anything else: one code point for one, so what follows stays in step.
+    emit(decoded.substr(d, len), o);
+    d += len;
+    if (o < original.size()) o += CodePointLength(original, o);
+  }
+}
+
 void TextBuilder::Separator(std::string_view sep) {
   if (doc_.text.empty()) return;
   // Never stack separators: "\n\n" after "\n\n" adds nothing.

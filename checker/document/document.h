@@ -126,6 +126,10 @@ class TextBuilder {
   // was written (a decoded `&amp;` maps to its `&`), with runs of whitespace
   // collapsed to one space as HTML renders them.
   void AppendDecoded(std::string_view decoded, std::string_view original, uint32_t source_offset);
+  // Appends a Markdown text literal `decoded` that was written as `original`
+  // at `source_offset`: backslash escapes and character references mapped
+  // to where they were written, whitespace kept as it is.
+  void AppendUnescaped(std::string_view decoded, std::string_view original, uint32_t source_offset);
   // Appends a synthetic separator unless the text already ends with it.
   void Separator(std::string_view sep);
 

@@ -316,7 +316,15 @@ void Walker::AppendInlineText(cmark_node* leaf) {
     const auto type = cmark_node_get_type(n);
     const uint32_t at = Offset(cmark_node_get_start_line(n), cmark_node_get_start_column(n));
     if (type == CMARK_NODE_TEXT) {
-      text_.Append(cmark_node_get_literal(n), at);
+      // cmark-gfm merges a line's text into one node with escapes and
+      // references decoded: map it against what was written.
+      const int line = cmark_node_get_start_line(n);
+      if (line > 0 && cmark_node_get_end_line(n) == line) {
+        const uint32_t end = std::max(at, EndOffset(n));
+        text_.AppendUnescaped(cmark_node_get_literal(n), source_.bytes().substr(at, end - at), at);
+      } else {
+        text_.Append(cmark_node_get_literal(n), at);
+      }
     } else if (type == CMARK_NODE_CODE) {
       text_.Separator(" ");  // inline code is not prose: no quotes, figures or speakers in it
     } else if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK) {

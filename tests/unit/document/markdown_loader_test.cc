@@ -120,3 +120,26 @@ TEST(MarkdownLoaderTest, FrontMatterAndInlineCodeAreNotProse) {
 
 }  // namespace
 }  // namespace citelint
+
+namespace citelint {
+namespace {
+
+TEST(MarkdownLoaderTest, ColumnsStayTrueThroughEscapesAndCharacterReferences) {
+  // cmark-gfm decodes "\*", "&amp;", "&ldquo;" and merges the line into one
+  // text node; every byte after them still maps to where it was written.
+  const std::string md =
+      "R\\&D \\*really\\* &amp; \\[x\\] &ldquo;costs&rdquo; &#9; &#x41; R&D &x counted 48,000 ballots.[^1]\n\n"
+      "[^1]: Vote count\n";
+  Document doc = test::Load(md, Format::kMarkdown);
+  EXPECT_NE(doc.text.find("R&D *really* & [x] \u201Ccosts\u201D"), std::string::npos) << doc.text;
+  for (const char* word : {"really", "costs", "48,000", "ballots"}) {
+    const size_t t = doc.text.find(word);
+    ASSERT_NE(t, std::string::npos) << word;
+    EXPECT_EQ(doc.text_map.ToSource(static_cast<uint32_t>(t)), md.find(word)) << word;
+  }
+  const size_t quote = doc.text.find("\u201C");  // a decoded reference stands at its "&"
+  EXPECT_EQ(doc.text_map.ToSource(static_cast<uint32_t>(quote)), md.find("&ldquo;"));
+}
+
+}  // namespace
+}  // namespace citelint
