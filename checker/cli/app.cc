@@ -825,7 +825,7 @@ int Main(int argc, char** argv) {
   check_cmd->add_option("--config", check.config, "Use this config file instead of the nearest .citelint.yaml");
 
   std::string config_path, config_rules_dir;
-  std::vector<std::string> config_target;
+  std::string config_target = ".";
   bool config_print = false;
   CLI::App* config_cmd = app.add_subcommand("config", "Show the effective configuration and where each setting came from");
   config_cmd->add_flag("--print", config_print, "Print the effective configuration (the default)");
@@ -923,7 +923,7 @@ int Main(int argc, char** argv) {
   if (graph_cmd->parsed()) return RunGraph(graph_path, graph_format, graph_input_format, graph_rules_dir);
   if (rules_cmd->parsed()) return RunRules(rules_format, shared_rules_dir, extra_rules);
   if (config_cmd->parsed()) {
-    return RunConfigPrint(config_target.empty() ? "." : config_target.front(), config_path, config_rules_dir);
+    return RunConfigPrint(config_target, config_path, config_rules_dir);
   }
   if (explain_cmd->parsed()) return RunExplain(explain_id, shared_rules_dir, extra_rules);
   if (test_cmd->parsed()) return RunTest(test_dirs, shared_rules_dir, extra_rules);
