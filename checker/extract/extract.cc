@@ -55,6 +55,7 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon, const Extra
     x.sources.push_back(DescribeNote(doc.notes[i], static_cast<int>(i), lexicon, options));
     x.note_words.Add(static_cast<int>(i), x.sources.back().words);
   }
+  x.note_words.Seal();
 
   auto quotes_in = [&](Span range) {
     std::vector<int> out;

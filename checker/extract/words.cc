@@ -1,6 +1,7 @@
 #include "checker/extract/words.h"
 
 #include <algorithm>
+#include <climits>
 
 #include "checker/text/unicode.h"
 
@@ -45,15 +46,27 @@ uint64_t WordIndex::Hash(const std::vector<std::string>& words, size_t from, siz
 }
 
 void WordIndex::Add(int id, const std::vector<std::string>& words) {
+  if (id < 0) return;
   std::string joined = " ";
   for (const auto& w : words) joined += w + " ";
-  joined_[id] = std::move(joined);
+  if (joined_.size() <= static_cast<size_t>(id)) joined_.resize(static_cast<size_t>(id) + 1);
+  joined_[static_cast<size_t>(id)] = std::move(joined);
   for (size_t len = 1; len <= static_cast<size_t>(n_); ++len) {
-    for (size_t i = 0; i + len <= words.size(); ++i) {
-      auto& ids = grams_[Hash(words, i, len)];
-      if (ids.empty() || ids.back() != id) ids.push_back(id);
-    }
+    for (size_t i = 0; i + len <= words.size(); ++i) grams_.emplace_back(Hash(words, i, len), id);
   }
+}
+
+void WordIndex::Seal() {
+  std::sort(grams_.begin(), grams_.end());
+  grams_.erase(std::unique(grams_.begin(), grams_.end()), grams_.end());
+  grams_.shrink_to_fit();
+}
+
+std::pair<const std::pair<uint64_t, int>*, const std::pair<uint64_t, int>*> WordIndex::Find(uint64_t gram) const {
+  const auto* b = grams_.data();
+  const auto* e = b + grams_.size();
+  const auto* lo = std::lower_bound(b, e, std::pair<uint64_t, int>{gram, INT_MIN});
+  return {lo, std::upper_bound(lo, e, std::pair<uint64_t, int>{gram, INT_MAX})};
 }
 
 namespace {
@@ -76,8 +89,8 @@ std::vector<int> WordIndex::Candidates(const Fragments& quote) const {
   for (const auto* f : Useful(quote)) {
     const size_t len = std::min(f->size(), static_cast<size_t>(n_));
     for (size_t i = 0; i + len <= f->size(); ++i) {
-      auto it = grams_.find(Hash(*f, i, len));
-      if (it != grams_.end()) out.insert(out.end(), it->second.begin(), it->second.end());
+      const auto [lo, hi] = Find(Hash(*f, i, len));
+      for (const auto* p = lo; p != hi; ++p) out.push_back(p->second);
     }
   }
   std::sort(out.begin(), out.end());
@@ -91,22 +104,22 @@ double WordIndex::Overlap(int id, const Fragments& quote) const {
     const size_t len = std::min(f->size(), static_cast<size_t>(n_));
     for (size_t i = 0; i + len <= f->size(); ++i) {
       ++total;
-      auto it = grams_.find(Hash(*f, i, len));
-      if (it != grams_.end() && std::binary_search(it->second.begin(), it->second.end(), id)) ++found;
+      const auto [lo, hi] = Find(Hash(*f, i, len));
+      if (std::binary_search(lo, hi, std::pair<uint64_t, int>{lo == hi ? 0 : lo->first, id})) ++found;
     }
   }
   return total == 0 ? 0 : static_cast<double>(found) / static_cast<double>(total);
 }
 
 bool WordIndex::ContainsVerbatim(int id, const Fragments& quote) const {
-  auto it = joined_.find(id);
   const auto useful = Useful(quote);
-  if (it == joined_.end() || useful.empty()) return false;
+  if (id < 0 || static_cast<size_t>(id) >= joined_.size() || useful.empty()) return false;
+  const std::string& joined = joined_[static_cast<size_t>(id)];
   size_t from = 0;
   for (const auto* f : useful) {
     std::string needle = " ";
     for (const auto& w : *f) needle += w + " ";
-    const size_t at = it->second.find(needle, from);
+    const size_t at = joined.find(needle, from);
     if (at == std::string::npos) return false;
     from = at + needle.size() - 1;
   }

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace citelint::extract {
@@ -17,7 +18,10 @@ std::vector<std::string> NormalizedWords(std::string_view text);
 class WordIndex {
  public:
   explicit WordIndex(int n = 3) : n_(n) {}
+  // Adds text `id` (ids are small, dense integers: note indexes). Call Seal()
+  // after the last Add and before any lookup.
   void Add(int id, const std::vector<std::string>& words);
+  void Seal();
   // A quote is given as its fragments: the runs of words between editorial
   // brackets and ellipses (a quote without them is one fragment).
   using Fragments = std::vector<std::vector<std::string>>;
@@ -31,9 +35,13 @@ class WordIndex {
 
  private:
   static uint64_t Hash(const std::vector<std::string>& words, size_t from, size_t count);
+  // The ids holding an n-gram: a range of grams_.
+  [[nodiscard]] std::pair<const std::pair<uint64_t, int>*, const std::pair<uint64_t, int>*> Find(uint64_t gram) const;
   int n_;
-  std::unordered_map<uint64_t, std::vector<int>> grams_;   // n-gram (and shorter prefixes) → ids
-  std::unordered_map<int, std::string> joined_;           // id → " w1 w2 … "
+  // (n-gram hash, id), sorted and unique once sealed: 16 bytes an n-gram
+  // where a hash map of id lists took about 80.
+  std::vector<std::pair<uint64_t, int>> grams_;
+  std::vector<std::string> joined_;  // by id: " w1 w2 … "
 };
 
 }  // namespace citelint::extract
