@@ -257,8 +257,21 @@ void TextBuilder::AppendUnescaped(std::string_view decoded, std::string_view ori
   size_t o = 0, d = 0;
   while (d < decoded.size()) {
     const size_t len = CodePointLength(decoded, d);
-    if (o < original.size() && original[o] == decoded[d] && (original[o] != '&' || decoded.substr(d).starts_with(original.substr(o, ReferenceEnd(original, o, decoded, d + len) - o)))) {
-      emit(decoded.substr(d, 1), o);  // as written (a literal "&" included)
+    if (o < original.size() && original[o] == '&') {
+      const size_t e = ReferenceEnd(original, o, decoded, d + len);
+      if (decoded.substr(d).starts_with(original.substr(o, e - o))) {
+        emit(decoded.substr(d, 1), o);  // a literal "&", as written
+        ++o;
+        ++d;
+      } else {
+        emit(decoded.substr(d, len), o);  // a character reference: its code point stands at the "&"
+        o = e;
+        d += len;
+      }
+      continue;
+    }
+    if (o < original.size() && original[o] == decoded[d]) {
+      emit(decoded.substr(d, 1), o);  // as written
       ++o;
       ++d;
       continue;
@@ -267,12 +280,6 @@ void TextBuilder::AppendUnescaped(std::string_view decoded, std::string_view ori
       emit(decoded.substr(d, 1), o);  // a backslash escape stands at its backslash
       o += 2;
       ++d;
-      continue;
-    }
-    if (o < original.size() && original[o] == '&') {
-      emit(decoded.substr(d, len), o);  // a character reference: its code point stands at the "&"
-      o = ReferenceEnd(original, o, decoded, d + len);
-      d += len;
       continue;
     }
     // Anything else: one code point for one, so what follows stays in step.

@@ -104,8 +104,9 @@ double WordIndex::Overlap(int id, const Fragments& quote) const {
     const size_t len = std::min(f->size(), static_cast<size_t>(n_));
     for (size_t i = 0; i + len <= f->size(); ++i) {
       ++total;
-      const auto [lo, hi] = Find(Hash(*f, i, len));
-      if (std::binary_search(lo, hi, std::pair<uint64_t, int>{lo == hi ? 0 : lo->first, id})) ++found;
+      const uint64_t gram = Hash(*f, i, len);
+      const auto [lo, hi] = Find(gram);
+      if (std::binary_search(lo, hi, std::pair<uint64_t, int>{gram, id})) ++found;
     }
   }
   return total == 0 ? 0 : static_cast<double>(found) / static_cast<double>(total);
