@@ -6,7 +6,9 @@
 
 namespace citelint::extract {
 
-Source DescribeNote(const Note& note, int index, const LexiconIndex& lex, const ExtractOptions& options);
+// Describes a note; `words` receives its normalized words (for the word index).
+Source DescribeNote(const Note& note, int index, const LexiconIndex& lex, const ExtractOptions& options,
+                    std::vector<std::string>& words);
 
 bool Extraction::NoteNames(int note, const EntityRef& e, const LexiconIndex& lex) const {
   const std::string& hay = sources[note].folded;
@@ -51,9 +53,11 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon, const Extra
   ClassifyQuotes(doc.text, x.quotes, lexicon);
   x.citations = FindCitations(doc.text);
 
+  x.sources.reserve(doc.notes.size());
+  std::vector<std::string> words;
   for (size_t i = 0; i < doc.notes.size(); ++i) {
-    x.sources.push_back(DescribeNote(doc.notes[i], static_cast<int>(i), lexicon, options));
-    x.note_words.Add(static_cast<int>(i), x.sources.back().words);
+    x.sources.push_back(DescribeNote(doc.notes[i], static_cast<int>(i), lexicon, options, words));
+    x.note_words.Add(static_cast<int>(i), words);
   }
   x.note_words.Seal();
 

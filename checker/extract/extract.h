@@ -126,8 +126,7 @@ struct Source {
   std::string domain;
   std::vector<Quote> quotes;       // offsets into the note's text
   std::vector<Figure> figures;
-  std::vector<std::string> words;  // the note's normalized words
-  std::string folded;              // " w1 w2 … " for name lookups
+  std::string folded;              // " w1 w2 … ", the note's normalized words, for name lookups
 };
 
 struct ExtractOptions {

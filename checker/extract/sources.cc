@@ -32,7 +32,8 @@ std::string Domain(const std::string& url) {
 
 }  // namespace
 
-Source DescribeNote(const Note& note, int index, const LexiconIndex& lex, const ExtractOptions& options) {
+Source DescribeNote(const Note& note, int index, const LexiconIndex& lex, const ExtractOptions& options,
+                    std::vector<std::string>& words) {
   Source src;
   src.note = index;
   const std::string_view t = note.text;
@@ -40,10 +41,10 @@ Source DescribeNote(const Note& note, int index, const LexiconIndex& lex, const 
   FindQuotes(t, src.quotes, ignored);
   src.figures = FindFigures(t, options.figure_context_window, &lex);
   ClassifyQuotes(t, src.quotes, lex);
-  src.words = NormalizedWords(t);
+  words = NormalizedWords(t);
   // For name lookups, a possessive names its owner ("Dmitriev's" names Dmitriev).
   src.folded = " ";
-  for (const auto& w : src.words) src.folded += (w.size() > 2 && w.ends_with("'s") ? w.substr(0, w.size() - 2) : w) + " ";
+  for (const auto& w : words) src.folded += (w.size() > 2 && w.ends_with("'s") ? w.substr(0, w.size() - 2) : w) + " ";
   if (!note.urls.empty()) src.domain = Domain(note.urls.front());
 
   const size_t dash = FindDash(t);

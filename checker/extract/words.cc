@@ -1,7 +1,6 @@
 #include "checker/extract/words.h"
 
 #include <algorithm>
-#include <climits>
 
 #include "checker/text/unicode.h"
 
@@ -36,37 +35,60 @@ std::vector<std::string> NormalizedWords(std::string_view text_in) {
   return words;
 }
 
-uint64_t WordIndex::Hash(const std::vector<std::string>& words, size_t from, size_t count) {
-  uint64_t h = 1469598103934665603ull ^ count;
-  for (size_t i = from; i < from + count; ++i) {
-    for (unsigned char c : words[i]) h = (h ^ c) * 1099511628211ull;
-    h = (h ^ ' ') * 1099511628211ull;
-  }
-  return h;
-}
-
 void WordIndex::Add(int id, const std::vector<std::string>& words) {
-  if (id < 0) return;
-  std::string joined = " ";
-  for (const auto& w : words) joined += w + " ";
-  if (joined_.size() <= static_cast<size_t>(id)) joined_.resize(static_cast<size_t>(id) + 1);
-  joined_[static_cast<size_t>(id)] = std::move(joined);
-  for (size_t len = 1; len <= static_cast<size_t>(n_); ++len) {
-    for (size_t i = 0; i + len <= words.size(); ++i) grams_.emplace_back(Hash(words, i, len), id);
+  if (id < 0 || static_cast<size_t>(id) + 1 < starts_.size()) return;  // ids come in increasing order
+  while (starts_.size() <= static_cast<size_t>(id)) starts_.push_back(static_cast<uint32_t>(tokens_.size()));
+  for (const auto& w : words) {
+    const auto [it, added] = vocabulary_.try_emplace(w, static_cast<uint32_t>(vocabulary_.size()));
+    tokens_.push_back(it->second);
   }
+  starts_.push_back(static_cast<uint32_t>(tokens_.size()));
 }
 
 void WordIndex::Seal() {
-  std::sort(grams_.begin(), grams_.end());
-  grams_.erase(std::unique(grams_.begin(), grams_.end()), grams_.end());
-  grams_.shrink_to_fit();
+  // A counting sort by word: each word's positions, ascending.
+  word_start_.assign(vocabulary_.size() + 1, 0);
+  for (uint32_t w : tokens_) ++word_start_[w + 1];
+  for (size_t w = 1; w < word_start_.size(); ++w) word_start_[w] += word_start_[w - 1];
+  std::vector<uint32_t> next(word_start_.begin(), word_start_.end() - 1);
+  positions_.resize(tokens_.size());
+  for (uint32_t p = 0; p < tokens_.size(); ++p) positions_[next[tokens_[p]]++] = p;
 }
 
-std::pair<const std::pair<uint64_t, int>*, const std::pair<uint64_t, int>*> WordIndex::Find(uint64_t gram) const {
-  const auto* b = grams_.data();
-  const auto* e = b + grams_.size();
-  const auto* lo = std::lower_bound(b, e, std::pair<uint64_t, int>{gram, INT_MIN});
-  return {lo, std::upper_bound(lo, e, std::pair<uint64_t, int>{gram, INT_MAX})};
+std::vector<uint32_t> WordIndex::Ids(const std::vector<std::string>& words, size_t from, size_t count) const {
+  std::vector<uint32_t> run;
+  run.reserve(count);
+  for (size_t i = from; i < from + count; ++i) {
+    const auto it = vocabulary_.find(words[i]);
+    if (it == vocabulary_.end()) return {};
+    run.push_back(it->second);
+  }
+  return run;
+}
+
+uint32_t WordIndex::FindRun(const std::vector<uint32_t>& run, uint32_t from, uint32_t to) const {
+  const auto len = static_cast<uint32_t>(run.size());
+  if (len == 0 || to < from || to - from < len) return to;
+  // Walk the positions of the run's rarest word in the range.
+  size_t best = 0;
+  const uint32_t* best_lo = nullptr;
+  const uint32_t* best_hi = nullptr;
+  for (size_t k = 0; k < run.size(); ++k) {
+    const uint32_t* b = positions_.data() + word_start_[run[k]];
+    const uint32_t* e = positions_.data() + word_start_[run[k] + 1];
+    const uint32_t* lo = std::lower_bound(b, e, from + static_cast<uint32_t>(k));
+    const uint32_t* hi = std::lower_bound(lo, e, to - (len - 1 - static_cast<uint32_t>(k)));
+    if (best_lo == nullptr || hi - lo < best_hi - best_lo) best = k, best_lo = lo, best_hi = hi;
+  }
+  for (const uint32_t* p = best_lo; p != best_hi; ++p) {
+    const uint32_t start = *p - static_cast<uint32_t>(best);
+    if (std::equal(run.begin(), run.end(), tokens_.begin() + start)) return start;
+  }
+  return to;
+}
+
+int WordIndex::TextAt(uint32_t position) const {
+  return static_cast<int>(std::upper_bound(starts_.begin(), starts_.end(), position) - starts_.begin()) - 1;
 }
 
 namespace {
@@ -89,8 +111,28 @@ std::vector<int> WordIndex::Candidates(const Fragments& quote) const {
   for (const auto* f : Useful(quote)) {
     const size_t len = std::min(f->size(), static_cast<size_t>(n_));
     for (size_t i = 0; i + len <= f->size(); ++i) {
-      const auto [lo, hi] = Find(Hash(*f, i, len));
-      for (const auto* p = lo; p != hi; ++p) out.push_back(p->second);
+      const std::vector<uint32_t> run = Ids(*f, i, len);
+      if (run.empty()) continue;
+      // Every occurrence of the run's rarest word, where the rest of the run
+      // stands around it inside one text; once a text has it, on to the next.
+      size_t k = 0;
+      for (size_t j = 1; j < run.size(); ++j) {
+        if (word_start_[run[j] + 1] - word_start_[run[j]] < word_start_[run[k] + 1] - word_start_[run[k]]) k = j;
+      }
+      const uint32_t* p = positions_.data() + word_start_[run[k]];
+      const uint32_t* e = positions_.data() + word_start_[run[k] + 1];
+      while (p != e) {
+        const int text = TextAt(*p);
+        const uint32_t text_end = starts_[static_cast<size_t>(text) + 1];
+        const uint32_t start = *p - static_cast<uint32_t>(k);
+        if (*p >= starts_[static_cast<size_t>(text)] + k && start + run.size() <= text_end &&
+            std::equal(run.begin(), run.end(), tokens_.begin() + start)) {
+          out.push_back(text);
+          p = std::lower_bound(p, e, text_end);
+        } else {
+          ++p;
+        }
+      }
     }
   }
   std::sort(out.begin(), out.end());
@@ -99,14 +141,16 @@ std::vector<int> WordIndex::Candidates(const Fragments& quote) const {
 }
 
 double WordIndex::Overlap(int id, const Fragments& quote) const {
+  const bool known = id >= 0 && static_cast<size_t>(id) + 1 < starts_.size();
   size_t total = 0, found = 0;
   for (const auto* f : Useful(quote)) {
     const size_t len = std::min(f->size(), static_cast<size_t>(n_));
     for (size_t i = 0; i + len <= f->size(); ++i) {
       ++total;
-      const uint64_t gram = Hash(*f, i, len);
-      const auto [lo, hi] = Find(gram);
-      if (std::binary_search(lo, hi, std::pair<uint64_t, int>{gram, id})) ++found;
+      if (!known) continue;
+      const std::vector<uint32_t> run = Ids(*f, i, len);
+      const uint32_t end = starts_[static_cast<size_t>(id) + 1];
+      if (!run.empty() && FindRun(run, starts_[static_cast<size_t>(id)], end) != end) ++found;
     }
   }
   return total == 0 ? 0 : static_cast<double>(found) / static_cast<double>(total);
@@ -114,15 +158,15 @@ double WordIndex::Overlap(int id, const Fragments& quote) const {
 
 bool WordIndex::ContainsVerbatim(int id, const Fragments& quote) const {
   const auto useful = Useful(quote);
-  if (id < 0 || static_cast<size_t>(id) >= joined_.size() || useful.empty()) return false;
-  const std::string& joined = joined_[static_cast<size_t>(id)];
-  size_t from = 0;
+  if (id < 0 || static_cast<size_t>(id) + 1 >= starts_.size() || useful.empty()) return false;
+  uint32_t from = starts_[static_cast<size_t>(id)];
+  const uint32_t end = starts_[static_cast<size_t>(id) + 1];
   for (const auto* f : useful) {
-    std::string needle = " ";
-    for (const auto& w : *f) needle += w + " ";
-    const size_t at = joined.find(needle, from);
-    if (at == std::string::npos) return false;
-    from = at + needle.size() - 1;
+    const std::vector<uint32_t> run = Ids(*f, 0, f->size());
+    if (run.empty()) return false;
+    const uint32_t at = FindRun(run, from, end);
+    if (at == end) return false;
+    from = at + static_cast<uint32_t>(run.size());
   }
   return true;
 }

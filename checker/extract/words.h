@@ -14,12 +14,16 @@ namespace citelint::extract {
 std::vector<std::string> NormalizedWords(std::string_view text);
 
 // Word n-gram index over a set of texts (the notes): which texts contain a
-// run of words, in time linear in the texts' size.
+// run of words, built in time linear in the texts' size. Each word is kept
+// once as a small integer; a text is its sequence of word ids, and every
+// word has the sorted list of positions where it occurs: 8 bytes a word
+// of text, where hashed 1-, 2- and 3-grams took 48 (and more while growing).
 class WordIndex {
  public:
   explicit WordIndex(int n = 3) : n_(n) {}
-  // Adds text `id` (ids are small, dense integers: note indexes). Call Seal()
-  // after the last Add and before any lookup.
+  // Adds text `id` (ids are small, dense integers: note indexes, added in
+  // increasing order; an id skipped is an empty text). Call Seal() after the
+  // last Add and before any lookup.
   void Add(int id, const std::vector<std::string>& words);
   void Seal();
   // A quote is given as its fragments: the runs of words between editorial
@@ -34,14 +38,21 @@ class WordIndex {
   [[nodiscard]] bool ContainsVerbatim(int id, const Fragments& quote) const;
 
  private:
-  static uint64_t Hash(const std::vector<std::string>& words, size_t from, size_t count);
-  // The ids holding an n-gram: a range of grams_.
-  [[nodiscard]] std::pair<const std::pair<uint64_t, int>*, const std::pair<uint64_t, int>*> Find(uint64_t gram) const;
+  static constexpr uint32_t kUnknown = UINT32_MAX;
+  // A run of words as word ids; empty when a word occurs in no text.
+  [[nodiscard]] std::vector<uint32_t> Ids(const std::vector<std::string>& words, size_t from, size_t count) const;
+  // The first position at or after `from`, and before `to`, where `run`
+  // occurs in the token stream; `to` when it does not.
+  [[nodiscard]] uint32_t FindRun(const std::vector<uint32_t>& run, uint32_t from, uint32_t to) const;
+  // The text holding a token position.
+  [[nodiscard]] int TextAt(uint32_t position) const;
+
   int n_;
-  // (n-gram hash, id), sorted and unique once sealed: 16 bytes an n-gram
-  // where a hash map of id lists took about 80.
-  std::vector<std::pair<uint64_t, int>> grams_;
-  std::vector<std::string> joined_;  // by id: " w1 w2 … "
+  std::unordered_map<std::string, uint32_t> vocabulary_;  // word -> id
+  std::vector<uint32_t> tokens_;      // every text's word ids, text after text
+  std::vector<uint32_t> starts_{0};   // by text id: where it begins in tokens_ (one more: the end)
+  std::vector<uint32_t> positions_;   // once sealed: token positions grouped by word, each group ascending
+  std::vector<uint32_t> word_start_;  // by word id: its group in positions_ (one more: the end)
 };
 
 }  // namespace citelint::extract
