@@ -78,7 +78,7 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon, const Extra
     if (a && !a->mention.empty()) a->mention = {a->mention.begin + range.begin, a->mention.end + range.begin};
     return a;
   };
-  auto names_person = [](const std::optional<Attribution>& a) {
+  auto names_person = [](const auto& a) {
     return a && a->speaker.kind != EntityKind::kOutlet && !a->pronoun && !a->unnamed;
   };
 

@@ -9,6 +9,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "checker/base/boxed.h"
 #include "checker/base/span.h"
 #include "checker/document/document.h"
 #include "checker/extract/lexicon.h"
@@ -108,7 +109,7 @@ struct Claim {
   // Quotes of earlier sentences in the same paragraph that cite nothing: the
   // paragraph's note covers them.
   std::vector<int> covered_quotes;
-  std::optional<Attribution> attribution;
+  Boxed<Attribution> attribution;  // most claims name no speaker: kept off the claim
   std::vector<Figure> figures;
 };
 
@@ -143,7 +144,7 @@ struct Extraction {
   // Per sentence: who it says is speaking (how == "context" when it says
   // nobody itself but the sentence before it in its paragraph does), and
   // its paragraph (index into the "\n\n"-separated paragraphs of the text).
-  std::vector<std::optional<Attribution>> sentence_attribution;
+  std::vector<Boxed<Attribution>> sentence_attribution;
   std::vector<int> sentence_paragraph;
   std::vector<Span> citations;               // inline citations in Document::text, sorted
 
