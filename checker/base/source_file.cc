@@ -76,16 +76,18 @@ Expected<SourceFile> SourceFile::Read(const std::string& path) {
   if (fs::is_character_file(st) || fs::is_block_file(st) || fs::is_socket(st)) {
     return Status::Error(path + ": error: not a regular file (a device or socket)");
   }
+  std::string bytes;
   if (fs::is_regular_file(st)) {
     const auto size = fs::file_size(path, ec);
     if (!ec && size > cap) return too_big(path);
+    // Read into a string of the right size, not one that doubled its way there.
+    if (!ec) bytes.reserve(static_cast<size_t>(size) + 1);
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     const char* why = errno != 0 ? std::strerror(errno) : "cannot open file";
     return Status::Error(path + ": error: " + why);
   }
-  std::string bytes;
   if (!slurp(in, bytes)) return too_big(path);
   if (in.bad()) return Status::Error(path + ": error: read failed");
   return SourceFile(path, std::move(bytes));

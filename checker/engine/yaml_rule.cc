@@ -193,18 +193,23 @@ void YamlRule::Run(const Analysis& analysis, Sink& sink) const {
   const std::string_view all(doc.text);
   switch (spec_.scope) {
     case Scope::kSentence:
+      units.reserve(sentences.size());
       for (const Span& s : sentences) units.push_back({all.substr(s.begin, s.size()), s.begin});
       break;
     case Scope::kParagraph:
+      units.reserve(facts.paragraphs.size());
       for (const Span& p : facts.paragraphs) units.push_back({all.substr(p.begin, p.size()), p.begin});
       break;
     case Scope::kQuote:
+      units.reserve(quotes.size());
       for (const Span& q : quotes) units.push_back({all.substr(q.begin, q.size()), q.begin});
       break;
     case Scope::kClaim:
+      units.reserve(x.claims.size());
       for (const auto& c : x.claims) units.push_back({all.substr(c.text.begin, c.text.size()), c.text.begin});
       break;
     case Scope::kNote:
+      units.reserve(doc.notes.size());
       for (size_t n = 0; n < doc.notes.size(); ++n) units.push_back({doc.notes[n].text, 0, static_cast<int>(n)});
       break;
     case Scope::kHeading:
@@ -265,7 +270,7 @@ void YamlRule::Run(const Analysis& analysis, Sink& sink) const {
              it != x.quotes.end() && it->text.begin < unit.base + unit.text.size(); ++it) {
           const extract::Quote& q = *it;
           if (q.text.end > unit.base + unit.text.size()) continue;
-          if (static_cast<int>(q.words.size()) < t.min_words) continue;
+          if (static_cast<int>(q.word_count) < t.min_words) continue;
           if (t.speech_only && q.kind != extract::QuoteKind::kSpeech) continue;
           Match mm;
           mm.span = {q.text.begin - unit.base, q.text.end - unit.base};

@@ -192,6 +192,7 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon, const Extra
   uint32_t clause_start = 0;
   int clause_sentence = -1;
   size_t covered_from = 0;  // first sentence whose quotes are not yet covered
+  x.claims.reserve(doc.markers.size());
   for (size_t mi = 0; mi < doc.markers.size(); ++mi) {
     const Marker& m = doc.markers[mi];
     if (m.in_note || m.external) continue;

@@ -39,10 +39,13 @@ const char* QuoteKindName(QuoteKind k);
 
 struct Quote {
   Span text;                        // the quoted words, without the marks, in `in`
-  std::vector<std::string> words;   // normalized, editorial insertions ([…], [sic]) left out
-  // The words between editorial brackets and ellipses: each must be in the
-  // source, in order, for the quotation to be found there.
+  // The normalized words between editorial brackets and ellipses ([…],
+  // [sic] left out): each run must be in the source, in order, for the
+  // quotation to be found there.
   std::vector<std::vector<std::string>> fragments;
+  uint32_t word_count = 0;          // of all fragments
+  // Every fragment's words, in order.
+  [[nodiscard]] std::vector<std::string> Words() const;
   QuoteKind kind = QuoteKind::kSpeech;
   bool punctuated = false;          // ends with , . ! ? … inside the marks
   bool parenthetical = false;       // inside parentheses: "(quoting …)", "(explaining that “…”)"
@@ -90,8 +93,8 @@ std::vector<Span> FindCitations(std::string_view text);
 struct Attribution {
   EntityRef speaker;
   std::string cue;                // "said", "according to", "put it"
-  std::optional<EntityRef> via;   // "summarized by the Valley Courier"
-  std::optional<EntityRef> medium;  // the outlet spoken to: "told the Courier", "in a statement to the Courier"
+  Boxed<EntityRef> via;           // "summarized by the Valley Courier"
+  Boxed<EntityRef> medium;        // the outlet spoken to: "told the Courier", "in a statement to the Courier"
   std::string platform;           // "X" in "on X"
   bool pronoun = false;           // resolved from "he said"
   bool unnamed = false;           // "a spokeswoman said", "officials said", an unresolved "he said"

@@ -10,6 +10,13 @@
 
 namespace citelint::extract {
 
+std::vector<std::string> Quote::Words() const {
+  std::vector<std::string> out;
+  out.reserve(word_count);
+  for (const auto& f : fragments) out.insert(out.end(), f.begin(), f.end());
+  return out;
+}
+
 const char* QuoteKindName(QuoteKind k) {
   switch (k) {
     case QuoteKind::kSpeech: return "speech";
@@ -145,11 +152,11 @@ void FindQuotes(std::string_view text, std::vector<Quote>& quotes, std::vector<U
     q.text = {body, body_end};
     const std::string_view inner = text.substr(body, body_end - body);
     q.fragments = Fragments(inner);
-    for (const auto& f : q.fragments) q.words.insert(q.words.end(), f.begin(), f.end());
+    for (const auto& f : q.fragments) q.word_count += static_cast<uint32_t>(f.size());
     uint32_t e = body_end;
     const int32_t last = text::PrevCodePoint(text, e);
     q.punctuated = last == ',' || last == '.' || last == '!' || last == '?' || last == 0x2026 || last == 0x2014;
-    if (!q.words.empty()) quotes.push_back(std::move(q));
+    if (q.word_count > 0) quotes.push_back(std::move(q));
     i = j;
   }
 }
@@ -257,7 +264,7 @@ void ClassifyQuotes(std::string_view text, std::vector<Quote>& quotes, const Lex
     // A short quotation with no punctuation of its own and no speech cue
     // before it is a word or phrase in quotation marks (a scare quote, a
     // term), not reported speech.
-    if (q.words.size() <= 4 && !q.punctuated) {
+    if (q.word_count <= 4 && !q.punctuated) {
       bool cue = false;
       for (size_t k = words.size() > 6 ? words.size() - 6 : 0; k < words.size(); ++k) {
         if (lex.IsCueVerb(words[k])) cue = true;

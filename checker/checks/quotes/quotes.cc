@@ -145,7 +145,7 @@ void QuotesNotInSource::Run(const Analysis& analysis, Sink& sink) const {
     const extract::Claim& claim = x.claims[c.claim];
     for (int q : claim.quotes) {
       const extract::Quote& quote = x.quotes[q];
-      if (quote.kind != extract::QuoteKind::kSpeech || quote.words.size() < min_words) continue;
+      if (quote.kind != extract::QuoteKind::kSpeech || quote.word_count < min_words) continue;
       // Found as written (editorial brackets and ellipses allowed) in any note of the group: fine.
       if (std::any_of(c.group.begin(), c.group.end(),
                       [&](int n) { return x.note_words.ContainsVerbatim(n, quote.fragments); })) {
@@ -167,16 +167,17 @@ void QuotesNotInSource::Run(const Analysis& analysis, Sink& sink) const {
           for (const extract::Quote& nq : x.sources[n].quotes) {
             // A quotation in a note's parenthetical ("see id. at 26 (explaining
             // that …)") is another document's words, not the cited source's.
-            if (nq.parenthetical || nq.words.size() < fragment.size()) continue;
-            for (size_t off = 0; off + fragment.size() <= nq.words.size(); ++off) {
+            if (nq.parenthetical || nq.word_count < fragment.size()) continue;
+            const std::vector<std::string> words = nq.Words();
+            for (size_t off = 0; off + fragment.size() <= words.size(); ++off) {
               size_t changed = 0;
-              for (size_t k = 0; k < fragment.size() && changed < best; ++k) changed += fragment[k] != nq.words[off + k];
+              for (size_t k = 0; k < fragment.size() && changed < best; ++k) changed += fragment[k] != words[off + k];
               if (changed < best) {
                 best = changed;
                 best_note = n;
                 best_diff.clear();
                 for (size_t k = 0; k < fragment.size(); ++k) {
-                  if (fragment[k] != nq.words[off + k]) best_diff.push_back({fragment[k], nq.words[off + k]});
+                  if (fragment[k] != words[off + k]) best_diff.push_back({fragment[k], words[off + k]});
                 }
               }
             }
@@ -193,7 +194,7 @@ void QuotesNotInSource::Run(const Analysis& analysis, Sink& sink) const {
         total_changed += best;
       }
       // A few changed words in a long quotation; in a short one, one word.
-      const size_t allowed = std::min(max_changed, std::max<size_t>(1, quote.words.size() / 5));
+      const size_t allowed = std::min(max_changed, std::max<size_t>(1, static_cast<size_t>(quote.word_count) / 5));
       if (!compared || total_changed == 0 || total_changed > allowed || diff.empty()) continue;
       std::string what;
       for (const auto& [ours, theirs] : diff) {
