@@ -41,7 +41,7 @@ _citelint_value() {
         rules:--format | quotes:--format) echo "choice text json" ;;
         check:--color) echo "choice auto always never" ;;
         check:--fail-on) echo "choice error warning info never" ;;
-        check:--profile | report:--profile) echo "choice default strict" ;;
+        check:--profile | report:--profile) echo "choice default strict publish" ;;
         check:--input-format | graph:--input-format | quotes:--input-format | inspect:--input-format | \
             report:--input-format)
             echo "choice txt md html rst" ;;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <map>
 #include <set>
 #include <nlohmann/json.hpp>
 
@@ -214,10 +215,141 @@ TEST_F(CliTest, StrictProfileAddsTheOptInRules) {
   Write(".citelint.yaml", "profile: loose\n");
   const auto bad = RunCitelint("check " + Q(path));
   EXPECT_EQ(bad.exit_code, 2);
-  EXPECT_NE(bad.err.find(".citelint.yaml:1:10: error: 'profile' must be default or strict"), std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find(".citelint.yaml:1:10: error: unknown profile 'loose' (profiles: default, strict, publish)"),
+            std::string::npos)
+      << bad.err;
   const auto explain = RunCitelint("explain figures.uncited");
   EXPECT_NE(explain.out.find("strict profile only"), std::string::npos);
   EXPECT_NE(explain.out.find("measured precision:"), std::string::npos) << explain.out;
+}
+
+// The gate before publishing: --profile publish says pass or hold, lists
+// what blocks, and exits 1 on hold; a house profile changes what blocks.
+TEST_F(CliTest, PublishProfileGivesAVerdict) {
+  // A credit the cited note does not bear out (a warning): it holds the draft under publish.
+  const std::string unverified = Write("m.txt",
+                                       "The Ridge Post reports that the mine reopened.1\n"
+                                       "\u201cWe found nothing that would stop us working,\u201d said chief inspector Owen Hale.1\n"
+                                       "Sources\n1. Mine reopens \u2014 Ridge Post reports the end of the safety review\n");
+  const std::string quote = Write("q.txt", "Claim.1\n\nThe plan was \u201ca floor and not a ceiling for the town.\u201d\n\nNotes\n1. Source\n");
+  const std::string unused = Write("u.txt", kUnused);
+  const std::string dangling = Write("d.txt", kDangling);
+
+  auto r = RunCitelint("check --profile publish " + Q(unverified));
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_NE(r.out.find("verdict: hold (profile publish): 1 finding blocks publishing\n  " + unverified +
+                       ":2:79: sentence credits Owen Hale but note 1 is Ridge Post, which neither names Owen Hale nor "
+                       "holds the quoted words [attribution.unverified]\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_EQ(RunCitelint("check " + Q(unverified)).exit_code, 0);  // a warning: the default profile passes it
+  // An error holds it; a warning of another rule, or the strict rules' unattributed quotation, only informs.
+  EXPECT_EQ(RunCitelint("check --profile publish " + Q(dangling)).exit_code, 1);
+  r = RunCitelint("check --profile publish " + Q(unused) + " " + Q(quote));
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("[notes.unused-note]"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("[quotes.unattributed]"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("verdict: pass (profile publish): nothing blocks publishing\n"), std::string::npos) << r.out;
+  // --fail-on, when given, decides the exit status as it always does.
+  EXPECT_EQ(RunCitelint("check --profile publish --fail-on warning " + Q(unused)).exit_code, 1);
+  EXPECT_EQ(RunCitelint("check --profile publish --fail-on never " + Q(dangling)).exit_code, 0);
+
+  // JSON: the verdict, and each finding says whether it blocks.
+  r = RunCitelint("check --profile publish --format json " + Q(unverified) + " " + Q(unused) + " " + Q(quote));
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["verdict"]["result"], "hold");
+  EXPECT_EQ(j["verdict"]["profile"], "publish");
+  EXPECT_EQ(j["verdict"]["blocking"], 1);
+  EXPECT_EQ(j["verdict"]["unchecked"], 0);
+  std::map<std::string, bool> blocks;
+  for (const auto& d : j["diagnostics"]) blocks[d["rule"]] = d["blocking"];
+  EXPECT_EQ(blocks, (std::map<std::string, bool>{{"attribution.unverified", true},
+                                                 {"notes.unused-note", false},
+                                                 {"quotes.unattributed", false}}));
+  // Without a gate, no verdict and no "blocking" key: JSON v1 as before.
+  const auto plain = nlohmann::json::parse(RunCitelint("check --format json " + Q(unused)).out);
+  EXPECT_FALSE(plain.contains("verdict"));
+  EXPECT_FALSE(plain["diagnostics"][0].contains("blocking"));
+  // A file that cannot be read holds the draft (exit 2: an input error).
+  r = RunCitelint("check --profile publish --format json " + Q(unused) + " " + Q((dir_ / "missing.txt").string()));
+  EXPECT_EQ(r.exit_code, 2);
+  const auto missing = nlohmann::json::parse(r.out);
+  EXPECT_EQ(missing["verdict"]["result"], "hold");
+  EXPECT_EQ(missing["verdict"]["unchecked"], 1);
+  // Markdown (a pull-request comment) heads with the verdict.
+  r = RunCitelint("check --profile publish --format markdown " + Q(unused));
+  EXPECT_EQ(r.out.rfind("### citelint: pass (profile publish): nothing blocks publishing\n", 0), 0u) << r.out;
+
+  // The editor's report under the gate: held on what blocks, ready when the rest only informs.
+  r = RunCitelint("report --profile publish " + Q(unverified));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("<p class=\"banner hold\" role=\"status\">Hold \u2014 "), std::string::npos);
+  r = RunCitelint("report --profile publish " + Q(unused));
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("Ready \u2014 nothing blocks publishing; 1 thing worth a look"), std::string::npos);
+
+  r = RunCitelint("check --profile publsh " + Q(unused));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("unknown profile 'publsh'; did you mean 'publish'? (profiles: default, strict, publish)"),
+            std::string::npos)
+      << r.err;
+}
+
+TEST_F(CliTest, HouseProfilesInTheConfig) {
+  const std::string quote = Write("q.txt", "Claim.1\n\nThe plan was \u201ca floor and not a ceiling for the town.\u201d\n\nNotes\n1. Source\n");
+  const std::string unused = Write("u.txt", kUnused);
+  Write(".citelint.yaml",
+        "profile: desk\n"
+        "profiles:\n"
+        "  desk:\n"
+        "    extends: publish\n"
+        "    inform: [notes.*]\n"
+        "    block: [quotes.unattributed, notes.unused-note]\n");
+  auto r = RunCitelint("check " + Q(quote));
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_NE(r.out.find("verdict: hold (profile desk): 1 finding blocks publishing"), std::string::npos) << r.out;
+  // inform wins over block (and over block_at: a dangling marker is an error).
+  r = RunCitelint("check " + Q(unused) + " " + Q(Write("d.txt", kDangling)));
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("verdict: pass (profile desk)"), std::string::npos) << r.out;
+  // config --print says which profile, what it holds on, and which rules block.
+  const auto printed = RunCitelint("config --print " + Q(unused));
+  EXPECT_NE(printed.out.find("profile: desk  (" + (dir_ / ".citelint.yaml").string() +
+                             ":1); runs the strict rules; a gate: every error, attribution.unverified, "
+                             "quotes.unattributed, notes.unused-note hold the draft, never notes.*\n"),
+            std::string::npos)
+      << printed.out;
+  EXPECT_NE(printed.out.find("on  quotes.unattributed              warning  (default; severity default)  blocks\n"),
+            std::string::npos)
+      << printed.out;
+  EXPECT_NE(printed.out.find("on  notes.unused-note                warning  (default; severity default)\n"),
+            std::string::npos)
+      << printed.out;
+  EXPECT_NE(printed.out.find("on  attribution.mismatch             error    (default; severity default)  blocks\n"),
+            std::string::npos)
+      << printed.out;
+  // --profile picks another: the built-in default has no verdict.
+  r = RunCitelint("check --profile default " + Q(quote));
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out.find("verdict:"), std::string::npos) << r.out;
+
+  // Mistakes name the file, line and column.
+  const std::vector<std::pair<std::string, std::string>> bad = {
+      {"profiles:\n  desk:\n    extends: pubish\n",
+       ".citelint.yaml:3:14: error: unknown profile 'pubish'; did you mean 'publish'?"},
+      {"profiles:\n  publish:\n    block: [x]\n", ".citelint.yaml:2:3: error: 'publish' is a built-in profile"},
+      {"profiles:\n  desk:\n    blocks: [x]\n", ".citelint.yaml:3:5: error: unknown key 'blocks' in a profile; did you mean 'block'?"},
+      {"profiles:\n  desk:\n    block_at: fatal\n", ".citelint.yaml:3:15: error: 'block_at' must be error, warning, info or never"},
+      {"profiles:\n  desk:\n    runs: all\n", ".citelint.yaml:3:11: error: 'runs' must be default or strict"},
+      {"profile: desk\nprofiles:\n  dusk: {extends: publish}\n",
+       ".citelint.yaml:1:10: error: unknown profile 'desk'; did you mean 'dusk'?"},
+  };
+  for (const auto& [config, message] : bad) {
+    Write(".citelint.yaml", config);
+    r = RunCitelint("check " + Q(unused));
+    EXPECT_EQ(r.exit_code, 2) << config;
+    EXPECT_NE(r.err.find(message), std::string::npos) << config << "\n" << r.err;
+  }
 }
 
 // `citelint quotes`: the quote sheet, end to end in text and JSON.

@@ -56,7 +56,9 @@ std::string RulePrecision(const RuleInfo& info, const Resources& resources) {
 }
 
 CheckList EnabledRules(const Resources& resources, const Config& config, bool preview, const std::string& profile) {
-  const std::string selected = !profile.empty() ? profile : config.profile ? config.profile->value : "default";
+  // The profile's rule set; an unknown profile (refused before a check) runs the default one.
+  const auto resolved = ResolveProfile(config, profile);
+  const std::string selected = resolved.ok() ? resolved->runs : "default";
   CheckList selected_rules;
   for (auto& check : AllRules(resources)) {
     const RuleInfo& info = check->info();

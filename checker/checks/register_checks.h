@@ -20,7 +20,8 @@ CheckList AllRules(const Resources& resources);
 CheckList DefaultChecks(const Resources& resources, bool preview);
 
 // The rules a config turns on (enable/disable globs over the rules of the
-// profile): `profile` ("default" or "strict") overrides the config's.
+// profile): `profile` (a profile's name: default, strict, publish, a house one)
+// overrides the config's; the profile's `runs` picks the rule set.
 CheckList EnabledRules(const Resources& resources, const Config& config, bool preview,
                        const std::string& profile = "");
 // A rule's profile and measured precision (a built-in check's rule file may set them).

@@ -55,6 +55,7 @@ struct CheckOptions {
   std::string baseline;
   std::string write_baseline;
   std::string fail_on = "error";
+  bool fail_on_given = false;       // --fail-on named: it decides the exit status even under a gate
   std::string input_format;
   std::string rules_dir;
   std::vector<std::string> extra_rules;
@@ -83,6 +84,9 @@ Expected<Setup> MakeSetup(const std::string& config_path, const std::string& rul
     for (const auto& check : AllRules(s.resources)) ids.push_back(check->info().id);
     if (Status valid = ValidateConfig(s.config, ids, s.resources); !valid.ok()) return valid;
   }
+  auto selected = ResolveProfile(s.config, profile);
+  if (!selected.ok()) return selected.status();
+  s.profile = std::move(selected).value();
   ApplyConfig(s.config, s.resources);
   s.enabled = EnabledRules(s.resources, s.config, preview, profile);
   return s;
@@ -161,6 +165,7 @@ int RunCheck(const CheckOptions& options) {
   }
 
   std::map<std::string, Setup> setups;  // by config path ("" for none)
+  std::map<std::string, const Setup*> setup_of;  // by the path findings name (a gate's verdict reads its profile)
   std::vector<Diagnostic> diagnostics;
   // The sources of files with findings (the writers quote and locate them);
   // a file without findings is only named.
@@ -203,6 +208,7 @@ int RunCheck(const CheckOptions& options) {
             named_stdin ? SourceFile(options.stdin_filename, std::string(source->bytes())) : std::move(source).value());
       }
     }
+    setup_of[named_stdin ? options.stdin_filename : path == "-" ? std::string("<stdin>") : path] = &setup;
     jobs.push_back(std::move(job));
   }
   auto load = [&](const Job& job) -> Expected<Document> {
@@ -441,7 +447,28 @@ int RunCheck(const CheckOptions& options) {
                              hidden == 1 ? "" : "s", recorded - hidden);
   }
 
+  // Under a profile that blocks (publish, or a house gate), the verdict:
+  // each finding blocks or only informs by its file's profile, and a file
+  // that could not be checked holds the draft too.
+  std::optional<report::GateVerdict> gate;
+  std::vector<bool> blocking;
+  if (std::any_of(setups.begin(), setups.end(), [](const auto& kv) { return kv.second.profile.gate(); })) {
+    gate.emplace();
+    std::set<std::string> names;
+    for (const auto& [config_path, setup] : setups) names.insert(setup.profile.name);
+    gate->profile = fmt::format("{}", fmt::join(names, ", "));
+    for (const Diagnostic& d : diagnostics) {
+      const auto it = setup_of.find(d.path);
+      blocking.push_back(it != setup_of.end() && it->second->profile.Blocks(d.rule, d.severity));
+      gate->blocking += blocking.back() ? 1 : 0;
+    }
+    gate->unchecked = static_cast<int>(errors.size());
+    gate->hold = gate->blocking > 0 || gate->unchecked > 0;
+  }
+
   report::Input input{diagnostics, sources, summary};
+  input.gate = gate ? &*gate : nullptr;
+  input.blocking = gate ? &blocking : nullptr;
   input.fingerprints = options.baseline.empty() ? nullptr : &fingerprints;
   std::vector<report::InputError> input_errors;
   for (const std::string& e : errors) input_errors.push_back(report::ParseInputError(e));
@@ -518,6 +545,8 @@ int RunCheck(const CheckOptions& options) {
       return kExitFindings;
     }
   }
+  // A gate decides by its verdict (hold: 1), unless --fail-on says otherwise.
+  if (gate && !options.fail_on_given) return gate->hold ? kExitFindings : kExitClean;
   if (options.fail_on == "never") return kExitClean;
   const Severity threshold = *ParseSeverity(options.fail_on);
   const bool failed = std::any_of(diagnostics.begin(), diagnostics.end(), [&](const Diagnostic& d) {
@@ -554,6 +583,18 @@ int RunConfigPrint(const std::string& target, const std::string& config_flag, co
     std::cout << fmt::format("suppress: {} in {} on lines containing \"{}\"  ({})\n", s.rule, s.path.empty() ? "*" : s.path,
                              s.line, s.origin);
   }
+  const Profile& profile = setup->profile;
+  const std::string profile_origin = c.profile ? c.profile->origin : profile.origin;
+  std::cout << fmt::format("profile: {}  ({}); runs the {} rules", profile.name, profile_origin, profile.runs);
+  if (profile.gate()) {
+    std::vector<std::string> holds;
+    if (profile.block_at) holds.push_back(fmt::format("every {}{}", SeverityName(*profile.block_at),
+                                                      *profile.block_at == Severity::kError ? "" : " or worse"));
+    holds.insert(holds.end(), profile.block.begin(), profile.block.end());
+    std::cout << fmt::format("; a gate: {} hold{} the draft", fmt::join(holds, ", "), holds.size() == 1 ? "s" : "");
+    if (!profile.inform.empty()) std::cout << fmt::format(", never {}", fmt::join(profile.inform, ", "));
+  }
+  std::cout << '\n';
   std::cout << "rules in effect:\n";
   for (const auto& r : AllRules(setup->resources)) {
     const RuleInfo& i = r->info();
@@ -565,9 +606,11 @@ int RunConfigPrint(const std::string& target, const std::string& config_flag, co
       }
     }
     auto sev = setup->resources.severity.find(i.id);
+    const Severity severity = sev == setup->resources.severity.end() ? i.severity : sev->second;
     std::string sev_origin = c.severity.count(i.id) ? c.severity.at(i.id).origin : "default";
-    std::cout << fmt::format("  {:<3} {:<32} {:<8} ({}; severity {})\n", on ? "on" : "off", i.id,
-                             SeverityName(sev == setup->resources.severity.end() ? i.severity : sev->second), origin, sev_origin);
+    const bool blocks = on && profile.gate() && profile.Blocks(i.id, severity);
+    std::cout << fmt::format("  {:<3} {:<32} {:<8} ({}; severity {}){}\n", on ? "on" : "off", i.id, SeverityName(severity),
+                             origin, sev_origin, blocks ? "  blocks" : "");
     if (auto o = setup->resources.options.find(i.id); o != setup->resources.options.end()) {
       for (const auto& [k, v] : o->second.values()) {
         std::string from = "rule file";
@@ -811,7 +854,9 @@ int Main(int argc, char** argv) {
   check_cmd->add_flag("--statistics", check.statistics, "Print how many findings of each rule instead of the findings");
   check_cmd->add_option("--max-warnings", check.max_warnings, "Exit 1 when there are more warnings than this")
       ->check(CLI::NonNegativeNumber);
-  check_cmd->add_option("--fail-on", check.fail_on, "Lowest severity that makes the exit status 1")
+  CLI::Option* fail_on = check_cmd->add_option("--fail-on", check.fail_on,
+                                               "Lowest severity that makes the exit status 1 (under a gate profile: "
+                                               "the verdict, hold is 1, unless this is given)")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}))
       ->capture_default_str();
   check_cmd->add_option("--input-format", check.input_format,
@@ -820,8 +865,9 @@ int Main(int argc, char** argv) {
   check_cmd->add_option("--rules-dir", check.rules_dir, "Rules directory (lexicons, rule options); default: the shipped one");
   check_cmd->add_flag("--preview", check.preview, "Also run rules whose status is preview");
   check_cmd->add_option("--profile", check.profile,
-                        "Rule profile: default, or strict (also the rules too noisy for every draft)")
-      ->check(CLI::IsMember({"default", "strict"}));
+                        "Profile: default, strict (also the rules too noisy for every draft), publish (a gate: "
+                        "pass or hold) or one of the config's profiles")
+      ->type_name("NAME");
   check_cmd->add_option("--config", check.config, "Use this config file instead of the nearest .citelint.yaml");
 
   std::string config_path, config_rules_dir;
@@ -872,8 +918,8 @@ int Main(int argc, char** argv) {
   report_cmd->add_option("--input-format", report_options.input_format, "Treat inputs as this format")
       ->check(CLI::IsMember({"txt", "md", "html", "rst"}));
   report_cmd->add_option("--config", report_options.config, "Use this config file instead of the nearest .citelint.yaml");
-  report_cmd->add_option("--profile", report_options.profile, "Rule profile: default or strict")
-      ->check(CLI::IsMember({"default", "strict"}));
+  report_cmd->add_option("--profile", report_options.profile, "Profile: default, strict, publish or one of the config's")
+      ->type_name("NAME");
   report_cmd->add_option("--rules", report_options.extra_rules, "An extra rules directory (a house style); repeatable")
       ->allow_extra_args(false);
   report_cmd->add_option("--rules-dir", report_options.rules_dir, "Rules directory; default: the shipped one");
@@ -916,7 +962,10 @@ int Main(int argc, char** argv) {
     app.exit(e);
     return kExitError;
   }
-  if (check_cmd->parsed()) return RunCheck(check);
+  if (check_cmd->parsed()) {
+    check.fail_on_given = fail_on->count() > 0;
+    return RunCheck(check);
+  }
   if (inspect_cmd->parsed()) return RunInspect(inspect_path, inspect_format);
   if (quotes_cmd->parsed()) return RunQuotes(quotes);
   if (report_cmd->parsed()) return RunReport(report_options);

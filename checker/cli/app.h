@@ -26,6 +26,7 @@ struct Setup {
   Config config;
   Resources resources;
   CheckList enabled;
+  Profile profile;  // the profile selected (--profile, else the config's)
 };
 Expected<Setup> MakeSetup(const std::string& config_path, const std::string& rules_dir,
                           const std::vector<std::string>& extra, bool preview, const std::string& profile = "");

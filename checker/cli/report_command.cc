@@ -1,9 +1,11 @@
 // `citelint report PATH... [-o report.html]`: the editor's integrity report,
 // one self-contained HTML page for one draft or many. The drafts are checked
 // exactly as `check` checks them (config, profile, suppressions); exit status
-// as `check --fail-on error`: 0 ready, 1 hold, 2 input or configuration errors.
+// as `check --fail-on error` (under a gate profile: its verdict): 0 ready,
+// 1 hold, 2 input or configuration errors.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -78,6 +80,9 @@ int RunReport(const ReportOptions& options) {
     draft.extraction = &h.analysis->extraction();
     draft.diagnostics = CheckDocument(*h.analysis, h.setup->resources, h.setup->config, h.setup->enabled);
     draft.quotes = extract::QuoteSheet(*h.doc, h.analysis->extraction(), h.analysis->lexicon());
+    if (h.setup->profile.gate()) {
+      for (const Diagnostic& d : draft.diagnostics) draft.blocking.push_back(h.setup->profile.Blocks(d.rule, d.severity));
+    }
     drafts.push_back(std::move(draft));
   }
   if (drafts.empty() && errors.empty()) {
@@ -88,6 +93,7 @@ int RunReport(const ReportOptions& options) {
   report::HtmlOptions html;
   html.version = CITELINT_VERSION;
   html.input_errors = errors;
+  html.gate = std::any_of(setups.begin(), setups.end(), [](const auto& kv) { return kv.second.profile.gate(); });
   std::ofstream file;
   if (!options.output.empty()) {
     file.open(options.output, std::ios::binary | std::ios::trunc);
@@ -106,8 +112,9 @@ int RunReport(const ReportOptions& options) {
   for (const std::string& e : errors) std::cerr << e << '\n';
   if (!errors.empty()) return kExitError;
   for (const report::HtmlDraft& d : drafts) {
-    for (const Diagnostic& x : d.diagnostics) {
-      if (x.severity == Severity::kError) return kExitFindings;
+    for (size_t i = 0; i < d.diagnostics.size(); ++i) {
+      // Under a gate, a draft held is 1; otherwise any error.
+      if (html.gate ? i < d.blocking.size() && d.blocking[i] : d.diagnostics[i].severity == Severity::kError) return kExitFindings;
     }
   }
   return kExitClean;

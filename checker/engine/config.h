@@ -7,7 +7,8 @@
 //   options:  {id: {name: number}}
 //   ignore:   [glob, …]           paths not to check, relative to the file
 //   suppress: [{path, line, rule, reason}, …]   plain-text suppressions by line text
-//   profile:  default | strict   strict also runs the rules whose profile is strict
+//   profile:  default | strict | publish | a house profile
+//   profiles: {name: {extends, runs, block, inform, block_at}}   a house's own profiles
 // Every setting remembers where it came from, for `citelint config --print`.
 #pragma once
 
@@ -34,6 +35,24 @@ struct TextSuppression {
   std::string origin;
 };
 
+// A profile: which rules run and, for a gate before publishing, which
+// findings hold a draft. Built in: `default` (the default rules), `strict`
+// (also the rules too noisy for every draft) and `publish` (strict's rules;
+// every error and attribution.unverified hold the draft, the rest informs).
+struct Profile {
+  std::string name = "default";
+  std::string runs = "default";         // the rule set: default | strict
+  std::optional<Severity> block_at;     // findings at or above this severity hold the draft
+  std::vector<std::string> block;       // ids or globs whose findings hold it
+  std::vector<std::string> inform;      // ids or globs that never hold it (over block and block_at)
+  std::string origin = "built-in";      // or "path:line" of a house profile
+  // A gate gives a verdict: pass, or hold with the blocking findings.
+  [[nodiscard]] bool gate() const { return block_at.has_value() || !block.empty(); }
+  [[nodiscard]] bool Blocks(const std::string& rule, Severity severity) const;
+};
+// default, strict, publish.
+const std::vector<Profile>& BuiltinProfiles();
+
 struct Config {
   std::string path;                 // empty: no config file
   std::string dir;                  // the config file's directory
@@ -42,7 +61,8 @@ struct Config {
   std::map<std::string, Setting> severity;
   std::map<std::string, std::map<std::string, std::pair<double, std::string>>> options;  // id → name → (value, origin)
   std::vector<TextSuppression> suppress;
-  std::optional<Setting> profile;   // "default" or "strict"
+  std::optional<Setting> profile;   // the profile's name: built in or in `profiles`
+  std::vector<Profile> profiles;    // the house's own, in file order
 
   // Whether a rule with this id, status and profile runs under this config;
   // `profile` is the selected profile ("default" or "strict").
@@ -51,6 +71,11 @@ struct Config {
   // Whether a path (as given) is ignored.
   [[nodiscard]] bool Ignored(const std::string& path) const;
 };
+
+// The profile a run uses: `name` (from --profile) or, when empty, the
+// config's `profile:`, else default. An unknown name is an error that lists
+// the known ones (and a near one: "did you mean").
+Expected<Profile> ResolveProfile(const Config& config, const std::string& name = "");
 
 // The nearest `.citelint.yaml` at or above `path`'s directory, or empty (a
 // misnamed `.citelint.yml` is returned too: LoadConfig refuses it by name).

@@ -142,6 +142,15 @@ struct MarkerView {
   std::optional<std::string> suggest;  // the note that fits
 };
 
+// A draft's verdict: under a gate, hold only on what blocks.
+report::Verdict DraftVerdictOf(const HtmlDraft& draft) {
+  std::vector<const Diagnostic*> all;
+  for (const Diagnostic& d : draft.diagnostics) all.push_back(&d);
+  if (draft.blocking.size() != draft.diagnostics.size()) return VerdictOf(all);
+  const Diagnostic* first = draft.diagnostics.data();
+  return VerdictOf(all, [&](const Diagnostic& d) { return draft.blocking[static_cast<size_t>(&d - first)]; });
+}
+
 class DraftWriter {
  public:
   DraftWriter(const HtmlDraft& draft, int number, std::ostream& out)
@@ -149,11 +158,7 @@ class DraftWriter {
     Index();
   }
 
-  report::Verdict DraftVerdict() const {
-    std::vector<const Diagnostic*> all;
-    for (const Diagnostic& d : d_.diagnostics) all.push_back(&d);
-    return VerdictOf(all);
-  }
+  report::Verdict DraftVerdict() const { return DraftVerdictOf(d_); }
 
   void Write() {
     const report::Verdict v = DraftVerdict();
@@ -751,7 +756,14 @@ void WriteHtmlReport(std::ostream& out, const std::vector<HtmlDraft>& drafts, co
       fired.insert(x.rule);
     }
   }
-  Verdict overall = VerdictOf(all);
+  // Under a gate, what blocks in any draft.
+  std::set<const Diagnostic*> blocking;
+  for (const HtmlDraft& d : drafts) {
+    for (size_t i = 0; i < d.blocking.size() && i < d.diagnostics.size(); ++i) {
+      if (d.blocking[i]) blocking.insert(&d.diagnostics[i]);
+    }
+  }
+  Verdict overall = options.gate ? VerdictOf(all, [&](const Diagnostic& d) { return blocking.count(&d) > 0; }) : VerdictOf(all);
   if (!options.input_errors.empty()) {
     const size_t n = options.input_errors.size();
     const std::string unread = fmt::format("{} file{} could not be checked", n, n == 1 ? "" : "s");
@@ -783,9 +795,7 @@ void WriteHtmlReport(std::ostream& out, const std::vector<HtmlDraft>& drafts, co
     out << "<div class=\"scroll\"><table class=\"index\"><thead><tr><th scope=\"col\">Draft</th><th scope=\"col\">Verdict</th>"
            "<th scope=\"col\">Problems</th></tr></thead><tbody>\n";
     for (size_t i = 0; i < drafts.size(); ++i) {
-      std::vector<const Diagnostic*> ds;
-      for (const Diagnostic& x : drafts[i].diagnostics) ds.push_back(&x);
-      const Verdict v = VerdictOf(ds);
+      const Verdict v = DraftVerdictOf(drafts[i]);
       std::string kinds;
       for (const auto& [k, c] : v.kinds) kinds += fmt::format("{}{} {}", kinds.empty() ? "" : ", ", c, Esc(k.name));
       out << fmt::format("<tr><td><a href=\"#d{}\">{}</a></td><td class=\"{}\">{}</td><td>{}</td></tr>\n", i,

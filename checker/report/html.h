@@ -23,6 +23,9 @@ struct HtmlDraft {
   const extract::Extraction* extraction = nullptr;
   std::vector<Diagnostic> diagnostics;  // sorted
   std::vector<extract::SheetEntry> quotes;
+  // Under a gate profile (--profile publish): whether each diagnostic blocks;
+  // the verdict is then hold only when one does. Empty otherwise.
+  std::vector<bool> blocking;
 };
 
 struct HtmlOptions {
@@ -30,6 +33,7 @@ struct HtmlOptions {
   // Inputs that could not be read ("path: error: why"): listed at the top,
   // and the page never says Ready while there are any.
   std::vector<std::string> input_errors;
+  bool gate = false;  // the drafts' `blocking` decide the verdicts
 };
 
 // `rules`: every rule the run knows (the page explains those that fired).

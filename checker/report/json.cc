@@ -87,6 +87,7 @@ void WriteJson(std::ostream& out, const Input& input) {
       }
     }
     j["related"] = std::move(related);
+    if (input.gate != nullptr && input.blocking != nullptr) j["blocking"] = static_cast<bool>((*input.blocking)[index - 1]);
     diagnostics.push_back(j);
   }
   diagnostics.close();
@@ -99,6 +100,19 @@ void WriteJson(std::ostream& out, const Input& input) {
   for (char c : text) {
     indented += c;
     if (c == '\n') indented += "  ";
+  }
+  if (input.gate != nullptr) {
+    const nlohmann::ordered_json verdict = {{"result", input.gate->hold ? "hold" : "pass"},
+                                            {"profile", input.gate->profile},
+                                            {"blocking", input.gate->blocking},
+                                            {"unchecked", input.gate->unchecked}};
+    std::string v = verdict.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+    std::string vi;
+    for (char c : v) {
+      vi += c;
+      if (c == '\n') vi += "  ";
+    }
+    out << ",\n  \"verdict\": " << vi;
   }
   out << ",\n  \"summary\": " << indented << "\n}\n";
 }

@@ -30,7 +30,12 @@ void WriteMarkdown(std::ostream& out, const Input& input) {
   std::vector<const Diagnostic*> all;
   for (const Diagnostic& d : input.diagnostics) all.push_back(&d);
   const Verdict v = VerdictOf(all);
-  out << fmt::format("### citelint: {}\n\n", Md(v.banner));
+  if (input.gate != nullptr) {
+    // A gate says pass or hold by its own rules, not by whether anything was found.
+    out << fmt::format("### citelint: {}\n\n", Md(GateLine(*input.gate)));
+  } else {
+    out << fmt::format("### citelint: {}\n\n", Md(v.banner));
+  }
   out << fmt::format("{} file{} checked, {} marker{}, {} note{}.", input.summary.files, input.summary.files == 1 ? "" : "s",
                      input.summary.markers, input.summary.markers == 1 ? "" : "s", input.summary.notes,
                      input.summary.notes == 1 ? "" : "s");

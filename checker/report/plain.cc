@@ -84,7 +84,7 @@ std::string Advice(const Diagnostic& d) {
   return "See the rule's explanation below.";
 }
 
-Verdict VerdictOf(const std::vector<const Diagnostic*>& diagnostics) {
+Verdict VerdictOf(const std::vector<const Diagnostic*>& diagnostics, const std::function<bool(const Diagnostic&)>& blocks) {
   Verdict v;
   // A kind counts citations, not findings: a rotation and the mismatches of
   // its markers are the same slips, so one marker counts once per kind.
@@ -96,7 +96,7 @@ Verdict VerdictOf(const std::vector<const Diagnostic*>& diagnostics) {
     // (A rotation's finding and its marker's mismatch share the marker's span.)
     const std::string key = d->marker ? fmt::format("{}\n{}", d->path, d->span.begin) : fmt::format("#{}", unique++);
     all.try_emplace(k.name, k, std::set<std::string>{}).first->second.second.insert(key);
-    if (d->severity == Severity::kError) {
+    if (blocks ? blocks(*d) : d->severity == Severity::kError) {
       v.hold = true;
       errors.try_emplace(k.name, k, std::set<std::string>{}).first->second.second.insert(key);
     }
@@ -113,8 +113,8 @@ Verdict VerdictOf(const std::vector<const Diagnostic*>& diagnostics) {
   } else if (v.findings == 0) {
     v.banner = "Ready \u2014 no citation problems found";
   } else {
-    v.banner = fmt::format("Ready \u2014 no citation errors; {} thing{} worth a look", v.findings,
-                           v.findings == 1 ? "" : "s");
+    v.banner = fmt::format("Ready \u2014 {}; {} thing{} worth a look", blocks ? "nothing blocks publishing" : "no citation errors",
+                           v.findings, v.findings == 1 ? "" : "s");
   }
   return v;
 }

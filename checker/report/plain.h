@@ -3,6 +3,8 @@
 // missing"), what to do about one finding, and the verdict of a draft.
 #pragma once
 
+#include <functional>
+
 #include <map>
 #include <string>
 #include <vector>
@@ -32,6 +34,9 @@ struct Verdict {
   std::vector<std::pair<ProblemKind, int>> kinds;  // by ProblemKind::order
   std::string banner;  // "Hold — 3 citations point at the wrong source" / "Ready — no citation problems found"
 };
-Verdict VerdictOf(const std::vector<const Diagnostic*>& diagnostics);
+// Hold when a finding blocks: an error, or under a gate profile (`blocks`
+// given) what the profile says blocks.
+Verdict VerdictOf(const std::vector<const Diagnostic*>& diagnostics,
+                  const std::function<bool(const Diagnostic&)>& blocks = nullptr);
 
 }  // namespace citelint::report

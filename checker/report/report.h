@@ -32,6 +32,15 @@ struct InputError {
 // Parses "path[:line:col]: error: message" (how loaders word input errors).
 InputError ParseInputError(const std::string& text);
 
+// A publish gate's verdict (under a profile that blocks: --profile publish):
+// hold when a finding blocks or a file could not be checked, else pass.
+struct GateVerdict {
+  std::string profile;  // its name (names, comma-separated, when configs choose differently)
+  bool hold = false;
+  int blocking = 0;     // findings that hold the draft
+  int unchecked = 0;    // files that could not be checked
+};
+
 struct Input {
   const std::vector<Diagnostic>& diagnostics;  // sorted
   const std::map<std::string, std::shared_ptr<const SourceFile>>& sources;  // by path: at least every file with a finding
@@ -47,7 +56,13 @@ struct Input {
   // Files that could not be checked (JSON lists them as diagnostics); may be null.
   const std::vector<InputError>* input_errors = nullptr;
   bool color = false;  // text: ANSI colours (--color)
+  // Under a gate: the verdict, and whether each diagnostic blocks (in the
+  // order of `diagnostics`). Both null otherwise.
+  const GateVerdict* gate = nullptr;
+  const std::vector<bool>* blocking = nullptr;
 };
+// "hold (profile publish): 2 findings block publishing" / "pass (profile publish): nothing blocks publishing".
+std::string GateLine(const GateVerdict& v);
 
 struct Position {
   LineCol start;

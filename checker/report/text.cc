@@ -120,6 +120,25 @@ void WriteText(std::ostream& out, const Input& input) {
     out << fmt::format("{}, {} and {} {}\n", Plural(counts[0], "error"), Plural(counts[1], "warning"),
                        Plural(counts[2], "info"), where);
   }
+  if (input.gate != nullptr) {
+    out << "verdict: " << GateLine(*input.gate) << '\n';
+    for (size_t i = 0; input.blocking != nullptr && i < input.diagnostics.size(); ++i) {
+      if (!(*input.blocking)[i]) continue;
+      const Diagnostic& d = input.diagnostics[i];
+      const Position pos = Locate(input, d);
+      out << fmt::format("  {}:{}:{}: {} [{}]\n", d.path, pos.start.line, pos.start.column, d.message, d.rule);
+    }
+  }
+}
+
+std::string GateLine(const GateVerdict& v) {
+  if (!v.hold) return fmt::format("pass (profile {}): nothing blocks publishing", v.profile);
+  std::string why;
+  if (v.blocking > 0) why = fmt::format("{} block{} publishing", Plural(v.blocking, "finding"), v.blocking == 1 ? "s" : "");
+  if (v.unchecked > 0) {
+    why += fmt::format("{}{} could not be checked", why.empty() ? "" : "; ", Plural(v.unchecked, "file"));
+  }
+  return fmt::format("hold (profile {}): {}", v.profile, why);
 }
 
 }  // namespace citelint::report
