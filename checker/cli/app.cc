@@ -924,6 +924,33 @@ int Main(int argc, char** argv) {
       ->allow_extra_args(false);
   report_cmd->add_option("--rules-dir", report_options.rules_dir, "Rules directory; default: the shipped one");
 
+  ServeOptions serve_options;
+  CLI::App* serve_cmd = app.add_subcommand("serve", "Answer HTTP: the pre-publish gate a CMS calls (POST /v1/check)");
+  serve_cmd->add_option("--listen", serve_options.listen, "HOST:PORT to listen on (port 0: any free port)")
+      ->capture_default_str();
+  serve_cmd->add_option("--token-file", serve_options.token_file,
+                        "Require this bearer token (the file's one line) on every request but /healthz and /readyz");
+  serve_cmd->add_option("--config", serve_options.config, "Use this config file instead of the nearest .citelint.yaml");
+  serve_cmd->add_option("--rules", serve_options.extra_rules, "An extra rules directory (a house style); repeatable")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  serve_cmd->add_option("--rules-dir", serve_options.rules_dir, "Rules directory; default: the shipped one");
+  serve_cmd->add_option("--max-body", serve_options.max_body, "Refuse larger bodies with 413 (suffixes k, M, G)")
+      ->transform(CLI::AsSizeValue(false))
+      ->capture_default_str();
+  serve_cmd->add_option("--max-header", serve_options.max_header, "Refuse a larger request line and headers with 431")
+      ->transform(CLI::AsSizeValue(false))
+      ->capture_default_str();
+  serve_cmd->add_option("--request-timeout", serve_options.request_timeout,
+                        "Seconds a request may take to arrive; then 408")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  serve_cmd->add_option("--workers", serve_options.workers, "Checks run at once (default: one per core)")
+      ->check(CLI::PositiveNumber);
+  serve_cmd->add_option("--max-in-flight", serve_options.max_in_flight,
+                        "Requests checked or waiting at once; more get 503 with Retry-After (default: 4 per worker)")
+      ->check(CLI::PositiveNumber);
+
   CLI::App* quotes_cmd = app.add_subcommand("quotes", "List every quotation with its speaker, cue and the note that covers it");
   quotes_cmd->add_option("paths", quotes.paths, "Files or directories; - for stdin");
   quotes_cmd->add_option("--format", quotes.format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
@@ -969,6 +996,7 @@ int Main(int argc, char** argv) {
   if (inspect_cmd->parsed()) return RunInspect(inspect_path, inspect_format);
   if (quotes_cmd->parsed()) return RunQuotes(quotes);
   if (report_cmd->parsed()) return RunReport(report_options);
+  if (serve_cmd->parsed()) return RunServe(serve_options);
   if (graph_cmd->parsed()) return RunGraph(graph_path, graph_format, graph_input_format, graph_rules_dir);
   if (rules_cmd->parsed()) return RunRules(rules_format, shared_rules_dir, extra_rules);
   if (config_cmd->parsed()) {

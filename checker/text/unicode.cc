@@ -1,6 +1,8 @@
 #include "checker/text/unicode.h"
 
 #include <link.h>
+
+#include <cctype>
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 #include <unicode/uchar.h>
@@ -57,6 +59,32 @@ std::optional<std::string> ConvertToUtf8(std::string_view bytes, const char* cha
 }
 
 }  // namespace
+
+std::optional<std::string> FromCharset(std::string_view bytes, const std::string& charset, bool* unknown) {
+  *unknown = false;
+  std::string lower;
+  for (char c : charset) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (lower == "utf-8" || lower == "utf8") return std::string(bytes);
+  UErrorCode status = U_ZERO_ERROR;
+  UConverter* from = ucnv_open(charset.c_str(), &status);
+  if (U_FAILURE(status) || from == nullptr) {
+    *unknown = true;
+    return std::nullopt;
+  }
+  // Stop at the first ill-formed sequence rather than substitute.
+  status = U_ZERO_ERROR;
+  ucnv_setToUCallBack(from, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+  std::u16string utf16(bytes.size() * 2 + 2, u'\0');
+  status = U_ZERO_ERROR;
+  const int32_t n16 = ucnv_toUChars(from, utf16.data(), static_cast<int32_t>(utf16.size()), bytes.data(),
+                                    static_cast<int32_t>(bytes.size()), &status);
+  ucnv_close(from);
+  if (U_FAILURE(status)) return std::nullopt;
+  utf16.resize(static_cast<size_t>(n16));
+  std::string out;
+  icu::UnicodeString(false, utf16.data(), static_cast<int32_t>(utf16.size())).toUTF8String(out);
+  return out;
+}
 
 std::optional<Decoded> Decode(std::string_view bytes) {
   Decoded d;

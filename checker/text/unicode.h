@@ -30,6 +30,13 @@ struct Decoded {
 // nullopt when a converter fails.
 std::optional<Decoded> Decode(std::string_view bytes);
 
+// Bytes declared to be in `charset` (as an HTTP Content-Type names it:
+// "iso-8859-1", "windows-1252", "utf-16le", …; any name ICU knows) as UTF-8.
+// nullopt when ICU knows no such charset (`*unknown` set) or the bytes are
+// ill-formed in it. UTF-8 itself is returned as it is (the loaders replace
+// and report ill-formed sequences, as for a file).
+std::optional<std::string> FromCharset(std::string_view bytes, const std::string& charset, bool* unknown);
+
 // Byte offset of the first ill-formed UTF-8 sequence, or nullopt if valid.
 std::optional<uint32_t> FindInvalidUtf8(std::string_view bytes);
 
