@@ -11,7 +11,7 @@
 # tests/completion_test.py keeps the subcommands, flags and value choices here
 # in step with `citelint --help` and `citelint SUBCOMMAND --help`.
 
-_citelint_subcommands="check config graph rules explain test report quotes inspect"
+_citelint_subcommands="check config graph rules explain test report serve quotes inspect"
 
 # The flags of a subcommand ("" for the top level).
 _citelint_flags() {
@@ -26,6 +26,8 @@ _citelint_flags() {
         explain) echo "-h --help --rules-dir --rules" ;;
         test) echo "-h --help --rules-dir --rules" ;;
         report) echo "-h --help -o --output --input-format --config --profile --rules --rules-dir" ;;
+        serve) echo "-h --help --listen --token-file --config --rules --rules-dir --max-body --max-header
+                     --request-timeout --workers --max-in-flight" ;;
         quotes) echo "-h --help --format --input-format --rules-dir" ;;
         inspect) echo "-h --help --input-format" ;;
     esac
@@ -48,9 +50,11 @@ _citelint_value() {
         check:--select | check:--ignore) echo "rules" ;;
         *:--rules-dir | *:--rules) echo "dirs" ;;
         check:--baseline | check:--write-baseline | check:--output-file | check:--stdin-filename | \
-            check:--config | config:--config | report:-o | report:--output | report:--config)
+            check:--config | config:--config | report:-o | report:--output | report:--config | \
+            serve:--config | serve:--token-file)
             echo "files" ;;
-        check:-j | check:--jobs | check:--max-warnings | check:--max-file-size) echo "none" ;;
+        check:-j | check:--jobs | check:--max-warnings | check:--max-file-size | serve:--listen | serve:--max-body | \
+            serve:--max-header | serve:--request-timeout | serve:--workers | serve:--max-in-flight) echo "none" ;;
     esac
 }
 

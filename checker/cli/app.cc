@@ -927,6 +927,7 @@ int Main(int argc, char** argv) {
   ServeOptions serve_options;
   CLI::App* serve_cmd = app.add_subcommand("serve", "Answer HTTP: the pre-publish gate a CMS calls (POST /v1/check)");
   serve_cmd->add_option("--listen", serve_options.listen, "HOST:PORT to listen on (port 0: any free port)")
+      ->type_name("HOST:PORT")
       ->capture_default_str();
   serve_cmd->add_option("--token-file", serve_options.token_file,
                         "Require this bearer token (the file's one line) on every request but /healthz and /readyz");
@@ -948,7 +949,7 @@ int Main(int argc, char** argv) {
   serve_cmd->add_option("--workers", serve_options.workers, "Checks run at once (default: one per core)")
       ->check(CLI::PositiveNumber);
   serve_cmd->add_option("--max-in-flight", serve_options.max_in_flight,
-                        "Requests checked or waiting at once; more get 503 with Retry-After (default: 4 per worker)")
+                        "Requests checked or waiting at once; more get 503 with Retry-After (default: 16 per worker, at least 64)")
       ->check(CLI::PositiveNumber);
 
   CLI::App* quotes_cmd = app.add_subcommand("quotes", "List every quotation with its speaker, cue and the note that covers it");

@@ -70,7 +70,9 @@ class Server {
   const ServerOptions& options() const { return options_; }
   net::thread_pool& pool() { return pool_; }
   bool draining() const { return draining_; }
-  int max_in_flight() const { return options_.max_in_flight > 0 ? options_.max_in_flight : 4 * Workers(options_); }
+  int max_in_flight() const {
+    return options_.max_in_flight > 0 ? options_.max_in_flight : std::max(64, 16 * Workers(options_));
+  }
   std::atomic<int> in_flight{0};
 
   void Add(Session* s) {
@@ -117,10 +119,11 @@ class Session : public std::enable_shared_from_this<Session> {
     server_.Add(this);
     Read();
   }
-  // Draining: a connection waiting for its next request is closed now.
+  // Draining: a connection waiting for its next request is closed now; one
+  // with a request arriving or being checked is answered, then closed.
   void CloseIfIdle() {
     net::post(stream_.get_executor(), [self = shared_from_this()] {
-      if (!self->busy_) self->Close();
+      if (!self->busy_ && !(self->parser_ && self->parser_->got_some())) self->Close();
     });
   }
 
@@ -188,12 +191,14 @@ class Session : public std::enable_shared_from_this<Session> {
       return Reply(std::move(busy));
     }
     busy_ = true;
-    net::post(server_.pool(), [self = shared_from_this(), r = std::move(r)]() mutable {
+    // The I/O loop must not run out of work (and return) while a check is
+    // on a worker: the tracked executor counts as outstanding work.
+    auto io = net::prefer(stream_.get_executor(), net::execution::outstanding_work.tracked);
+    net::post(server_.pool(), [self = shared_from_this(), r = std::move(r), io = std::move(io)]() mutable {
       Response resp = self->server_.service().Handle(r);
       r.body.clear();
       r.body.shrink_to_fit();
-      auto executor = self->stream_.get_executor();
-      net::post(executor, [self = std::move(self), resp = std::move(resp)]() mutable {
+      net::post(io, [self = std::move(self), resp = std::move(resp)]() mutable {
         self->server_.in_flight.fetch_sub(1);
         self->busy_ = false;
         self->Reply(std::move(resp));

@@ -24,7 +24,7 @@ struct ServerOptions {
   uint32_t max_header = 16u << 10;        // bytes, request line and headers
   std::chrono::milliseconds request_timeout{10000};  // to read one whole request
   int workers = 0;                        // check threads; 0: one per core
-  int max_in_flight = 0;                  // requests being checked or waiting; 0: 4 per worker
+  int max_in_flight = 0;                  // requests being checked or waiting; 0: 16 per worker, at least 64
 };
 
 // Runs until SIGTERM or SIGINT; the access log (method, path, status, size,
