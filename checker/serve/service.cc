@@ -181,7 +181,7 @@ Response Service::Handle(const Request& r) {
     return e;
   }
   auto only = [&](const char* method) -> std::optional<Response> {
-    if (r.method == method || (std::string_view(method) == "GET" && r.method == "HEAD")) return std::nullopt;
+    if (r.method == method) return std::nullopt;
     Response e = Error(405, fmt::format("{} takes {}", r.path, method));
     e.headers.emplace_back("Allow", method);
     return e;
