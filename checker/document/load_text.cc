@@ -155,9 +155,14 @@ Glue ClassifyGlue(std::string_view body, uint32_t i, bool* decimal_like) {
   const int32_t before = text::PrevCodePoint(body, b);
   if (text::IsClosingQuote(prev)) {
     // A closing quote follows text. After a space it may be a stray closing
-    // quote or an apostrophe that opens ('90s): weak.
+    // quote or an apostrophe that opens ('90s): weak. So is a run of marks
+    // after a space: two apostrophes standing for an opening quote
+    // (`finding: ''27 companies`) open, whatever the marks' shape.
     if (before < 0) return Glue::kNone;
-    return text::IsWhitespace(before) ? Glue::kWeak : Glue::kStrong;
+    uint32_t q = b;
+    int32_t lead = before;  // the first character before the run of marks
+    while (lead >= 0 && (text::IsClosingQuote(lead) || lead == '\'' || lead == '"')) lead = text::PrevCodePoint(body, q);
+    return lead < 0 || text::IsWhitespace(lead) ? Glue::kWeak : Glue::kStrong;
   }
   if (prev == ' ' && (before == '.' || text::IsClosingQuote(before))) {
     // A marker that drifted off its sentence ("complaint. 535 Page"): only
