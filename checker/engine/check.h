@@ -31,7 +31,8 @@ struct TextFacts {
 
 class Analysis {
  public:
-  Analysis(const Document& doc, const Resources& resources);
+  // `graph_labels`: the graph keeps its nodes' labels (for `citelint graph`).
+  Analysis(const Document& doc, const Resources& resources, bool graph_labels = false);
   ~Analysis();
 
   [[nodiscard]] const Document& doc() const { return doc_; }
@@ -49,6 +50,7 @@ class Analysis {
   mutable std::optional<extract::Extraction> extraction_;
   mutable std::optional<graph::CitationGraph> graph_;
   mutable std::optional<TextFacts> text_facts_;
+  bool graph_labels_ = false;
   RuleOptions no_options_;
 };
 

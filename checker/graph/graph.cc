@@ -37,8 +37,9 @@ const char* EdgeKindName(EdgeKind k) {
 
 struct VertexProp {
   NodeKind kind = NodeKind::kClaim;
-  std::string id;     // stable: "claim:3", "note:7", "entity:mara quint", "quote:2"
-  std::string label;  // for people
+  int index = -1;     // claim, note or quote index; its id ("claim:3", "note:7", "quote:2") is made when written
+  std::string key;    // an entity's canonical key: its id is "entity:" + key
+  std::string label;  // for people; kept only with GraphOptions::labels (citelint graph)
   int line = 0;
 };
 
@@ -90,6 +91,17 @@ struct CitationGraph::Impl {
   std::unordered_map<std::string, std::vector<int>> notes_by_surname;
   std::vector<std::string> note_labels;
   QuoteHome empty_home;
+
+  // A vertex's stable id: "claim:3", "note:7", "entity:mara quint", "quote:2".
+  [[nodiscard]] std::string IdOf(const VertexProp& p) const {
+    switch (p.kind) {
+      case NodeKind::kClaim: return "claim:" + std::to_string(p.index);
+      case NodeKind::kNote: return "note:" + note_labels[static_cast<size_t>(p.index)];
+      case NodeKind::kQuote: return "quote:" + std::to_string(p.index);
+      case NodeKind::kEntity: break;
+    }
+    return "entity:" + p.key;
+  }
 };
 
 CitationGraph::CitationGraph(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -138,17 +150,20 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
     const std::string key = CanonicalKey(e);
     auto it = entity_v.find(key);
     if (it != entity_v.end()) return it->second;
-    const Vertex v = boost::add_vertex({NodeKind::kEntity, "entity:" + key, e.display, 0}, g);
+    const Vertex v = boost::add_vertex({NodeKind::kEntity, -1, key, options.labels ? e.display : std::string(), 0}, g);
     entity_v.emplace(key, v);
     return v;
   };
   for (size_t n = 0; n < doc.notes.size(); ++n) {
     const extract::Source& s = x.sources[n];
     impl->note_labels.push_back(doc.notes[n].label);
-    std::string label = "note " + doc.notes[n].label;
-    if (!s.publisher.empty()) label += ": " + s.publisher.display;
+    std::string label;
+    if (options.labels) {
+      label = "note " + doc.notes[n].label;
+      if (!s.publisher.empty()) label += ": " + s.publisher.display;
+    }
     note_v[n] = boost::add_vertex(
-        {NodeKind::kNote, "note:" + doc.notes[n].label, label, src.LineOf(doc.notes[n].label_span.begin)}, g);
+        {NodeKind::kNote, static_cast<int>(n), "", std::move(label), src.LineOf(doc.notes[n].label_span.begin)}, g);
     impl->note_publisher.push_back(s.publisher);
     if (!s.publisher.empty()) {
       boost::add_edge(note_v[n], entity(s.publisher), {EdgeKind::kPublishedBy, false}, g);
@@ -176,8 +191,10 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
       if (quote_v[q] != Graph::null_vertex()) continue;
       home(q);
       quote_v[q] = boost::add_vertex(
-          {NodeKind::kQuote, "quote:" + std::to_string(q),
-           "\u201C" + Clip(std::string_view(doc.text).substr(x.quotes[q].text.begin, x.quotes[q].text.size()), 40) + "\u201D",
+          {NodeKind::kQuote, q, "",
+           options.labels ? "\u201C" + Clip(std::string_view(doc.text).substr(x.quotes[q].text.begin, x.quotes[q].text.size()), 40) +
+                                "\u201D"
+                          : std::string(),
            src.LineOf(doc.text_map.ToSource(x.quotes[q].text.begin))},
           g);
       for (const auto& [n, overlap] : impl->homes[q].notes) boost::add_edge(quote_v[q], note_v[n], {EdgeKind::kFoundIn, false}, g);
@@ -188,11 +205,14 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
     const extract::Claim& c = x.claims[ci];
     const Marker& m = doc.markers[c.marker];
     const int line = src.LineOf(m.span.begin);
-    std::string label = "L" + std::to_string(line) + " [" + m.label;
-    for (size_t k = 1; k < c.group.size(); ++k) label += "," + doc.markers[c.group[k]].label;
-    label += "]";
-    if (c.attribution) label += " " + c.attribution->speaker.display;
-    const Vertex cv = boost::add_vertex({NodeKind::kClaim, "claim:" + std::to_string(ci), label, line}, g);
+    std::string label;
+    if (options.labels) {
+      label = "L" + std::to_string(line) + " [" + m.label;
+      for (size_t k = 1; k < c.group.size(); ++k) label += "," + doc.markers[c.group[k]].label;
+      label += "]";
+      if (c.attribution) label += " " + c.attribution->speaker.display;
+    }
+    const Vertex cv = boost::add_vertex({NodeKind::kClaim, static_cast<int>(ci), "", std::move(label), line}, g);
     Credit credit;
     credit.claim = static_cast<int>(ci);
     for (int mi : c.group) {
@@ -370,11 +390,11 @@ void CitationGraph::WriteDot(std::ostream& out) const {
                         : p.kind == NodeKind::kNote   ? "note"
                         : p.kind == NodeKind::kEntity ? "ellipse"
                                                       : "plaintext";
-    out << "  \"" << Escape(p.id) << "\" [shape=" << shape << ", label=\"" << Escape(p.label) << "\"];\n";
+    out << "  \"" << Escape(impl_->IdOf(p)) << "\" [shape=" << shape << ", label=\"" << Escape(p.label) << "\"];\n";
   }
   for (auto [e, end] = boost::edges(g); e != end; ++e) {
     const EdgeProp& p = g[*e];
-    out << "  \"" << Escape(g[boost::source(*e, g)].id) << "\" -> \"" << Escape(g[boost::target(*e, g)].id)
+    out << "  \"" << Escape(impl_->IdOf(g[boost::source(*e, g)])) << "\" -> \"" << Escape(impl_->IdOf(g[boost::target(*e, g)]))
         << "\" [label=\"" << EdgeKindName(p.kind) << "\"";
     if (p.wrong) out << ", color=red, penwidth=2.5, fontcolor=red";
     if (p.kind == EdgeKind::kShouldCite) out << ", color=darkgreen, style=dashed, penwidth=2, fontcolor=darkgreen";
@@ -409,7 +429,7 @@ void CitationGraph::WriteJson(std::ostream& out) const {
   bool first = true;
   for (auto [v, end] = boost::vertices(g); v != end; ++v) {
     const VertexProp& p = g[*v];
-    out << (first ? "\n" : ",\n") << "    {\"id\": " << str(p.id) << ", \"kind\": " << str(NodeKindName(p.kind))
+    out << (first ? "\n" : ",\n") << "    {\"id\": " << str(impl_->IdOf(p)) << ", \"kind\": " << str(NodeKindName(p.kind))
         << ", \"label\": " << str(p.label) << ", \"line\": " << p.line << "}";
     first = false;
   }
@@ -417,8 +437,8 @@ void CitationGraph::WriteJson(std::ostream& out) const {
   first = true;
   for (auto [e, end] = boost::edges(g); e != end; ++e) {
     const EdgeProp& p = g[*e];
-    out << (first ? "\n" : ",\n") << "    {\"from\": " << str(g[boost::source(*e, g)].id)
-        << ", \"to\": " << str(g[boost::target(*e, g)].id) << ", \"kind\": " << str(EdgeKindName(p.kind))
+    out << (first ? "\n" : ",\n") << "    {\"from\": " << str(impl_->IdOf(g[boost::source(*e, g)]))
+        << ", \"to\": " << str(impl_->IdOf(g[boost::target(*e, g)])) << ", \"kind\": " << str(EdgeKindName(p.kind))
         << ", \"wrong\": " << (p.wrong ? "true" : "false") << "}";
     first = false;
   }

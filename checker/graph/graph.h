@@ -18,6 +18,7 @@ namespace citelint::graph {
 
 struct GraphOptions {
   double quote_overlap = 0.5;      // share of a quote's word runs a note must hold to "hold the quote"
+  bool labels = false;             // keep each node's label for WriteDot/WriteJson (citelint graph); else empty
 };
 
 // What the graph concludes about one claim's credit.
