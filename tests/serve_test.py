@@ -67,7 +67,7 @@ class Server:
         with open(os.path.join(self.dir, name), "w", encoding="utf-8") as f:
             f.write(text)
 
-    def request(self, method, path, body=None, headers=None, timeout=30):
+    def request(self, method, path, body=None, headers=None, timeout=120):
         c = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
         data = body.encode("utf-8") if isinstance(body, str) else body
         c.request(method, path, body=data, headers=headers or {})
@@ -250,11 +250,11 @@ class Limits(unittest.TestCase):
     def test_too_many_in_flight_is_503_with_retry_after(self):
         s = Server("--workers", "1", "--max-in-flight", "1")
         try:
-            draft = big_draft(20000)  # about 2 MB: a second or two to check
+            draft = big_draft(5000)  # half a megabyte: checked while the others arrive
             results = []
 
             def send():
-                results.append(s.check(draft))
+                results.append(s.request("POST", "/v1/check", draft, {"Content-Type": "text/plain"}, timeout=300))
 
             threads = [threading.Thread(target=send) for _ in range(4)]
             for t in threads:
@@ -315,15 +315,29 @@ class Lifecycle(unittest.TestCase):
     def test_sigterm_drains_in_flight_requests_and_exits_zero(self):
         s = Server("--workers", "1")
         try:
-            result = []
-            draft = big_draft(20000)
-            t = threading.Thread(target=lambda: result.append(s.check(draft)))
-            t.start()
-            time.sleep(0.5)  # the request is being checked (it takes a second or two)
+            # A request half sent when SIGTERM comes: the drain waits for it and answers it.
+            body = UNUSED.encode()
+            c = socket.create_connection(("127.0.0.1", s.port), timeout=120)
+            c.sendall(b"POST /v1/check HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
+                      b"Content-Length: %d\r\n\r\n" % len(body) + body[:10])
+            idle = socket.create_connection(("127.0.0.1", s.port), timeout=120)  # sends nothing
+            time.sleep(0.5)
             s.proc.send_signal(signal.SIGTERM)
-            t.join()
-            self.assertEqual(result[0][0], 200)
-            self.assertEqual(s.proc.wait(timeout=20), 0)
+            self.assertTrue(s.wait_log(r"draining"), "".join(s.log))
+            self.assertEqual(idle.recv(100), b"")  # an idle connection is closed at once
+            c.sendall(body[10:])
+            reply = b""
+            while b"\r\n\r\n" not in reply or not reply.rstrip().endswith(b"}"):
+                chunk = c.recv(65536)
+                if not chunk:
+                    break
+                reply += chunk
+            c.close()
+            idle.close()
+            self.assertTrue(reply.startswith(b"HTTP/1.1 200 OK"), reply[:200])
+            self.assertIn(b"Connection: close", reply)
+            self.assertIn(b'"rule": "notes.unused-note"', reply)
+            self.assertEqual(s.proc.wait(timeout=60), 0)
             self.assertTrue(s.wait_log(r"stopped"))
             # It was in flight when the drain began: answered after the drain line.
             lines = "".join(s.log)
