@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Linear to the size of the input: time and peak RSS per size for one long
-line (minified HTML is one line), many notes, and a large plain-text file.
+line (minified HTML is one line), many notes, a large plain-text file and,
+when ../shared is present, the Mueller report's real text repeated; the last
+column says whether peak RSS is under 4x the input + 30 MB.
 
-  bench/scaling.py [--bin CITELINT] [--max-mb N]
+  bench/scaling.py [--bin CITELINT] [--base-mb N]
 
 Each case is generated at 1x, 2x, 4x and 8x; the ratio column is the time
 per byte relative to the smallest size (1.0 is linear).
@@ -51,6 +53,20 @@ def large_text(mb):
     return "".join(out) + "Notes\n" + notes, ".txt"
 
 
+MUELLER = os.path.join(ROOT, "..", "shared", "corpora", "documents", "mueller-report", "derived-plaintext")
+
+
+def real_text(mb):
+    # The Mueller report's plain text (both volumes: real prose and about 2,400
+    # real notes), repeated to the size; only when ../shared is present.
+    with open(os.path.join(MUELLER, "mueller-report-vol-1.txt"), encoding="utf-8") as f:
+        one = f.read()
+    with open(os.path.join(MUELLER, "mueller-report-vol-2.txt"), encoding="utf-8") as f:
+        one += f.read()
+    copies = max(1, round(mb * 1_000_000 / len(one.encode())))
+    return one * copies, ".txt"
+
+
 def measure(binary, path):
     start = time.perf_counter()
     p = subprocess.Popen([binary, "check", "--format", "json", "--fail-on", "never", path],
@@ -67,9 +83,13 @@ def main():
     parser.add_argument("--bin", default=os.path.join(ROOT, "build", "release", "checker", "cli", "citelint"))
     parser.add_argument("--base-mb", type=float, default=1.0, help="the 1x size in MB")
     args = parser.parse_args()
-    print(f"{'case':<12} {'size':>9} {'time':>8} {'MB/s':>7} {'peak RSS':>9} {'RSS/size':>9} {'time/byte vs 1x':>16}")
+    print(f"{'case':<12} {'size':>9} {'time':>8} {'MB/s':>7} {'peak RSS':>9} {'RSS/size':>9} {'time/byte vs 1x':>16}"
+          f" {'4x+30MB':>8}")
+    cases = [("long line", long_line), ("many notes", many_notes), ("large text", large_text)]
+    if os.path.isdir(MUELLER):
+        cases.append(("real text", real_text))
     with tempfile.TemporaryDirectory() as tmp:
-        for name, make in (("long line", long_line), ("many notes", many_notes), ("large text", large_text)):
+        for name, make in cases:
             base = None
             for factor in (1, 2, 4, 8):
                 text, ext = make(args.base_mb * factor)
@@ -80,8 +100,9 @@ def main():
                 elapsed, rss = measure(args.bin, path)
                 per_byte = elapsed / size
                 base = base or per_byte
+                bound = 4 * size / 2**20 + 30  # the ceiling issue 12 and 14 set: 4x the input + 30 MB
                 print(f"{name:<12} {size / 1e6:>7.1f}MB {elapsed:>7.2f}s {size / 1e6 / elapsed:>7.2f} {rss:>7.0f}MB "
-                      f"{rss / (size / 1e6):>8.1f}x {per_byte / base:>16.2f}")
+                      f"{rss / (size / 1e6):>8.1f}x {per_byte / base:>16.2f} {'under' if rss <= bound else 'OVER':>8}")
                 os.remove(path)
 
 
