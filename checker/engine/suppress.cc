@@ -169,9 +169,12 @@ std::vector<Diagnostic> ApplySuppressions(const Document& doc, std::vector<Diagn
     int uses = 0;
   };
   std::vector<Applied> applied;
+  // Lexically: the path may be a name a service request gave, never one to look up on disk.
   std::error_code ec;
-  const std::string rel = config.dir.empty() ? doc.path()
-                                             : std::filesystem::relative(std::filesystem::absolute(doc.path(), ec), config.dir, ec).string();
+  const std::string rel =
+      config.dir.empty()
+          ? doc.path()
+          : std::filesystem::absolute(doc.path(), ec).lexically_normal().lexically_relative(config.dir).string();
   for (const TextSuppression& s : config.suppress) {
     if (!s.path.empty() && !GlobMatch(s.path, rel) && !GlobMatch(s.path, doc.path())) continue;
     Applied a{&s, {}, 0};
