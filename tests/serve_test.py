@@ -201,6 +201,10 @@ class Endpoints(unittest.TestCase):
             (("POST", "/v1/check", '{"text": "x", "colour": "red"}', {"Content-Type": "application/json"}), 400,
              "unknown key 'colour'"),
             (("POST", "/v1/check", '{"format": "md"}', {"Content-Type": "application/json"}), 400, "has no 'text'"),
+            (("POST", "/v1/check", '{"text": ["x"]}', {"Content-Type": "application/json"}), 400,
+             "must be an object of strings"),
+            (("POST", "/v1/check", "[" * 100000, {"Content-Type": "application/json"}), 400,
+             "must be an object of strings"),
             (("POST", "/v1/check?profile=publsh", "x", {"Content-Type": "text/plain"}), 400,
              "unknown profile 'publsh'; did you mean 'publish'?"),
             (("POST", "/v1/check", "a\x00b", {"Content-Type": "text/plain"}), 400, "binary"),
@@ -228,6 +232,27 @@ class Limits(unittest.TestCase):
             self.assertEqual(status, 413, body)
             status, _, body = s.request("GET", "/healthz", headers={"X-Padding": "y" * 2000})
             self.assertEqual(status, 431, body)
+            # A chunk-size line that never ends (no header limit covers it): 431, not a growing buffer.
+            with socket.create_connection(("127.0.0.1", s.port)) as c:
+                c.settimeout(10)
+                c.sendall(b"POST /v1/check HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
+                          b"Transfer-Encoding: chunked\r\n\r\n1;")
+                got = b""
+                try:
+                    for _ in range(100):
+                        c.sendall(b"a" * 4096)
+                except OSError:
+                    pass
+                try:
+                    got = c.recv(4096)
+                except OSError:
+                    pass
+                self.assertIn(b"431", got.split(b"\r\n")[0] if got else b"(nothing)")
+            # HTTP/1.0 is answered in HTTP/1.0.
+            with socket.create_connection(("127.0.0.1", s.port)) as c:
+                c.settimeout(10)
+                c.sendall(b"GET /healthz HTTP/1.0\r\n\r\n")
+                self.assertTrue(c.recv(4096).startswith(b"HTTP/1.0 200 OK"))
             # Headers one byte at a time, slower than the request timeout: 408.
             with socket.create_connection(("127.0.0.1", s.port)) as c:
                 c.settimeout(5)
@@ -281,6 +306,8 @@ class Limits(unittest.TestCase):
                 self.assertEqual(headers.get("WWW-Authenticate"), "Bearer")
                 self.assertEqual(s.check(UNUSED, headers={"Authorization": "Bearer wrong"})[0], 401)
                 self.assertEqual(s.check(UNUSED, headers={"Authorization": "Bearer s3cret-token"})[0], 200)
+                self.assertEqual(s.check(UNUSED, headers={"Authorization": "bearer s3cret-token"})[0], 200)
+                self.assertEqual(s.check(UNUSED, headers={"Authorization": "Bearer s3cret-tokenX"})[0], 401)
                 self.assertEqual(s.request("GET", "/metrics")[0], 401)
                 self.assertEqual(s.request("GET", "/healthz")[0], 200)  # probes need no token
                 self.assertFalse(any("s3cret" in line for line in s.log))

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <array>
 #include <atomic>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
@@ -112,7 +113,13 @@ class Server {
 class Session : public std::enable_shared_from_this<Session> {
  public:
   Session(tcp::socket socket, Server& server)
-      : stream_(std::move(socket)), timer_(stream_.get_executor()), server_(server) {}
+      : stream_(std::move(socket)),
+        timer_(stream_.get_executor()),
+        server_(server),
+        // Room for the headers and one read; the body goes to the parser's
+        // string as it comes. Without a cap, an endless chunk-size line
+        // (which no header limit covers) would grow the buffer unbounded.
+        buffer_(static_cast<size_t>(server.options().max_header) + 65536) {}
   ~Session() { server_.Remove(this); }
 
   void Start() {
@@ -133,11 +140,14 @@ class Session : public std::enable_shared_from_this<Session> {
     parser_->header_limit(server_.options().max_header);
     parser_->body_limit(server_.options().max_body);
     timed_out_ = false;
+    reading_ = true;
+    const uint64_t generation = ++generation_;
     // Our own deadline, not the stream's: on expiry the read is cancelled
-    // and the socket stays open for a 408.
+    // and the socket stays open for a 408. A late expiry (the read already
+    // done, a reply on its way) is ignored by its generation.
     timer_.expires_after(server_.options().request_timeout);
-    timer_.async_wait([self = shared_from_this()](beast::error_code ec) {
-      if (ec) return;
+    timer_.async_wait([self = shared_from_this(), generation](beast::error_code ec) {
+      if (ec || !self->reading_ || self->generation_ != generation) return;
       self->timed_out_ = true;
       beast::error_code ignored;
       self->stream_.socket().cancel(ignored);
@@ -147,20 +157,22 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void OnRead(beast::error_code ec, std::size_t) {
     timer_.cancel();
+    reading_ = false;
     started_ = Clock::now();
     if (ec == http::error::end_of_stream || ec == http::error::partial_message || ec == net::error::eof ||
         ec == net::error::connection_reset) {
       return Close();  // the client went away (mid-body, too)
     }
-    if (timed_out_) {
+    if (timed_out_ && ec) {
       if (parser_->got_some()) return Refuse(408, "the request took too long to arrive");
       return Close();  // an idle keep-alive connection
     }
     if (ec == http::error::body_limit) {
       return Refuse(413, fmt::format("the body is larger than {} bytes (--max-body)", server_.options().max_body));
     }
-    if (ec == http::error::header_limit) {
-      return Refuse(431, fmt::format("the request line and headers are larger than {} bytes", server_.options().max_header));
+    if (ec == http::error::header_limit || ec == http::error::buffer_overflow) {
+      return Refuse(431, fmt::format("the request line and headers (or a chunk header) are larger than {} bytes",
+                                     server_.options().max_header));
     }
     if (ec == net::error::operation_aborted || ec == net::error::bad_descriptor) return Close();
     if (ec) {
@@ -182,6 +194,7 @@ class Session : public std::enable_shared_from_this<Session> {
     method_ = r.method;
     path_ = r.path;
     keep_alive_ = req.keep_alive();
+    version_ = req.version();
     if (server_.in_flight.fetch_add(1) >= server_.max_in_flight()) {
       server_.in_flight.fetch_sub(1);
       Response busy;
@@ -195,7 +208,13 @@ class Session : public std::enable_shared_from_this<Session> {
     // on a worker: the tracked executor counts as outstanding work.
     auto io = net::prefer(stream_.get_executor(), net::execution::outstanding_work.tracked);
     net::post(server_.pool(), [self = shared_from_this(), r = std::move(r), io = std::move(io)]() mutable {
-      Response resp = self->server_.service().Handle(r);
+      Response resp;
+      try {
+        resp = self->server_.service().Handle(r);
+      } catch (const std::exception& e) {  // an exception must not end the process from a worker
+        resp.status = 500;
+        resp.body = "{\"error\":\"internal error (please report it)\",\"status\":500}\n";
+      }
       r.body.clear();
       r.body.shrink_to_fit();
       net::post(io, [self = std::move(self), resp = std::move(resp)]() mutable {
@@ -215,7 +234,7 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void Reply(Response resp) {
-    auto res = std::make_shared<http::response<http::string_body>>(static_cast<http::status>(resp.status), 11);
+    auto res = std::make_shared<http::response<http::string_body>>(static_cast<http::status>(resp.status), version_);
     res->set(http::field::server, "citelint/" CITELINT_VERSION);
     res->set(http::field::content_type, resp.content_type);
     res->set(http::field::cache_control, "no-store");
@@ -233,8 +252,29 @@ class Session : public std::enable_shared_from_this<Session> {
                         std::chrono::duration<double>(Clock::now() - self->started_).count());
       self->method_.clear();
       self->path_.clear();
-      if (ec || !keep) return self->Close();
+      if (ec) return self->Close();
+      if (!keep || self->server_.draining()) return self->Linger();
       self->Read();
+    });
+  }
+
+  // After the last answer: stop sending, then read and drop what the client
+  // still sends for a moment, so that closing does not reset the connection
+  // before it has read the answer (a 413 sent while its body still comes).
+  void Linger() {
+    beast::error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    timer_.expires_after(std::chrono::seconds(1));
+    timer_.async_wait([self = shared_from_this()](beast::error_code ec) {
+      if (!ec) self->Close();
+    });
+    Discard();
+  }
+  void Discard() {
+    stream_.socket().async_read_some(net::buffer(scratch_), [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+      self->discarded_ += n;
+      if (ec || self->discarded_ > (1u << 20)) return self->Close();
+      self->Discard();
     });
   }
 
@@ -251,6 +291,11 @@ class Session : public std::enable_shared_from_this<Session> {
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
   bool timed_out_ = false;
+  bool reading_ = false;
+  uint64_t generation_ = 0;
+  unsigned version_ = 11;
+  std::array<char, 4096> scratch_{};
+  size_t discarded_ = 0;
   bool keep_alive_ = true;
   bool busy_ = false;
   std::string method_, path_;
@@ -300,7 +345,9 @@ void Server::Drain() {
   beast::error_code ec;
   acceptor_.close(ec);
   retry_.cancel();
-  signals_.cancel();
+  // A second SIGTERM or SIGINT now has its default effect: it ends the process at once.
+  signals_.clear(ec);
+  signals_.cancel(ec);
   std::vector<std::shared_ptr<Session>> idle;
   {
     std::lock_guard<std::mutex> lock(mu_);

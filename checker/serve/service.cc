@@ -80,6 +80,43 @@ std::string PercentDecode(std::string_view s) {
   return out;
 }
 
+// A flat JSON object: nothing nested outside strings. Checked before parsing,
+// so that a body of 16 MB of "[" cannot grow a document tree of a gigabyte.
+bool FlatJsonObject(std::string_view body) {
+  int depth = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < body.size(); ++i) {
+    const char c = body[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      if (++depth > 1 || c == '[') return false;
+    } else if (c == '}' || c == ']') {
+      --depth;
+    }
+  }
+  return true;
+}
+
+// Same length and bytes, in time that does not depend on where they differ.
+bool SameSecret(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  unsigned char diff = 0;
+  for (size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+  return diff == 0;
+}
+
+// The token of "Bearer TOKEN" (the scheme in any case), or "".
+std::string_view BearerToken(std::string_view header) {
+  if (header.size() < 7 || Lower(header.substr(0, 7)) != "bearer ") return {};
+  header.remove_prefix(7);
+  while (!header.empty() && header.front() == ' ') header.remove_prefix(1);
+  return header;
+}
+
 std::map<std::string, std::string> ParseQuery(std::string_view q) {
   std::map<std::string, std::string> out;
   while (!q.empty()) {
@@ -161,6 +198,8 @@ std::shared_ptr<const Service::Loaded> Service::Current() const {
 }
 
 Status Service::Reload() {
+  // One reload at a time: two SIGHUPs close together cannot finish out of order.
+  std::lock_guard<std::mutex> reloading(reload_mu_);
   auto loaded = Load(loader_);
   {
     std::lock_guard<std::mutex> lock(metrics_mu_);
@@ -174,7 +213,7 @@ Status Service::Reload() {
 
 Response Service::Handle(const Request& r) {
   const bool open = r.path == "/healthz" || r.path == "/readyz";
-  if (!token_.empty() && !open && r.authorization != "Bearer " + token_) {
+  if (!token_.empty() && !open && !SameSecret(BearerToken(r.authorization), token_)) {
     Response e = Error(401, r.authorization.empty() ? "a bearer token is required (Authorization: Bearer …)"
                                                     : "the bearer token is not the one this service was given");
     e.headers.emplace_back("WWW-Authenticate", "Bearer");
@@ -249,6 +288,9 @@ Response Service::Check(const Request& r, bool html) {
   std::string text, path = param("path"), profile_name = param("profile");
   std::optional<Format> format;
   if (media == "application/json") {
+    if (!FlatJsonObject(r.body)) {
+      return Error(400, "the JSON body must be an object of strings: {\"format\", \"text\", \"profile\", \"path\"}");
+    }
     const auto j = nlohmann::json::parse(r.body, nullptr, /*allow_exceptions=*/false);
     if (j.is_discarded()) return Error(400, "the body is not valid JSON");
     if (!j.is_object()) return Error(400, "the JSON body must be an object: {\"format\", \"text\", \"profile\", \"path\"}");

@@ -78,6 +78,7 @@ class Service {
   RulesLoader loader_;
   std::string token_;
   mutable std::mutex mu_;
+  std::mutex reload_mu_;
   std::shared_ptr<const Loaded> loaded_;
   std::atomic<bool> draining_{false};
 
