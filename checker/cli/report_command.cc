@@ -80,9 +80,7 @@ int RunReport(const ReportOptions& options) {
     draft.extraction = &h.analysis->extraction();
     draft.diagnostics = CheckDocument(*h.analysis, h.setup->resources, h.setup->config, h.setup->enabled);
     draft.quotes = extract::QuoteSheet(*h.doc, h.analysis->extraction(), h.analysis->lexicon());
-    if (h.setup->profile.gate()) {
-      for (const Diagnostic& d : draft.diagnostics) draft.blocking.push_back(h.setup->profile.Blocks(d.rule, d.severity));
-    }
+    if (h.setup->profile.gate()) draft.blocking = h.setup->profile.Blocking(draft.diagnostics);
     drafts.push_back(std::move(draft));
   }
   if (drafts.empty() && errors.empty()) {

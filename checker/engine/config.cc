@@ -137,6 +137,13 @@ bool Profile::Blocks(const std::string& rule, Severity severity) const {
   return matches(block);
 }
 
+std::vector<bool> Profile::Blocking(const std::vector<Diagnostic>& findings) const {
+  std::vector<bool> out;
+  out.reserve(findings.size());
+  for (const Diagnostic& d : findings) out.push_back(Blocks(d.rule, d.severity));
+  return out;
+}
+
 const std::vector<Profile>& BuiltinProfiles() {
   static const std::vector<Profile> profiles = [] {
     Profile def;

@@ -49,6 +49,8 @@ struct Profile {
   // A gate gives a verdict: pass, or hold with the blocking findings.
   [[nodiscard]] bool gate() const { return block_at.has_value() || !block.empty(); }
   [[nodiscard]] bool Blocks(const std::string& rule, Severity severity) const;
+  // Whether each finding blocks, in order.
+  [[nodiscard]] std::vector<bool> Blocking(const std::vector<Diagnostic>& findings) const;
 };
 // default, strict, publish.
 const std::vector<Profile>& BuiltinProfiles();

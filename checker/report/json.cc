@@ -95,26 +95,23 @@ void WriteJson(std::ostream& out, const Input& input) {
       {"files", input.summary.files}, {"markers", input.summary.markers}, {"notes", input.summary.notes},
       {"errors", counts[0]},          {"warnings", counts[1]},            {"infos", counts[2]},
       {"input_errors", input.input_errors != nullptr ? input.input_errors->size() : 0}};
-  std::string text = summary.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
-  std::string indented;
-  for (char c : text) {
-    indented += c;
-    if (c == '\n') indented += "  ";
-  }
-  if (input.gate != nullptr) {
-    const nlohmann::ordered_json verdict = {{"result", input.gate->hold ? "hold" : "pass"},
-                                            {"profile", input.gate->profile},
-                                            {"blocking", input.gate->blocking},
-                                            {"unchecked", input.gate->unchecked}};
-    std::string v = verdict.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
-    std::string vi;
-    for (char c : v) {
-      vi += c;
-      if (c == '\n') vi += "  ";
+  // An object as the top level's member: dumped, then indented one level.
+  auto member = [](const nlohmann::ordered_json& j) {
+    std::string indented;
+    for (char c : j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)) {
+      indented += c;
+      if (c == '\n') indented += "  ";
     }
-    out << ",\n  \"verdict\": " << vi;
+    return indented;
+  };
+  if (input.gate != nullptr) {
+    out << ",\n  \"verdict\": "
+        << member({{"result", input.gate->hold ? "hold" : "pass"},
+                   {"profile", input.gate->profile},
+                   {"blocking", input.gate->blocking},
+                   {"unchecked", input.gate->unchecked}});
   }
-  out << ",\n  \"summary\": " << indented << "\n}\n";
+  out << ",\n  \"summary\": " << member(summary) << "\n}\n";
 }
 
 }  // namespace citelint::report

@@ -139,16 +139,6 @@ std::optional<Format> FormatOfMedia(const std::string& media) {
   return std::nullopt;
 }
 
-const char* Extension(Format f) {
-  switch (f) {
-    case Format::kText: return "txt";
-    case Format::kMarkdown: return "md";
-    case Format::kHtml: return "html";
-    case Format::kRst: return "rst";
-  }
-  return "txt";
-}
-
 // Only known paths name a metric series (a scanner's paths would not).
 std::string MetricPath(const std::string& path) {
   static const char* known[] = {"/v1/check", "/v1/report", "/v1/rules", "/healthz", "/readyz", "/metrics"};
@@ -324,7 +314,7 @@ Response Service::Check(const Request& r, bool html) {
       text = std::move(*utf8);
     }
   }
-  if (path.empty()) path = fmt::format("draft.{}", Extension(*format));
+  if (path.empty()) path = fmt::format("draft.{}", FormatName(*format));
   if (profile_name.empty()) profile_name = loaded->default_profile;
   const auto profile = loaded->profiles.find(profile_name);
   if (profile == loaded->profiles.end()) {
@@ -356,9 +346,7 @@ Response Service::Check(const Request& r, bool html) {
     draft.extraction = &analysis.extraction();
     draft.diagnostics = CheckDocument(analysis, rules.resources, rules.config, enabled);
     draft.quotes = extract::QuoteSheet(*doc, analysis.extraction(), analysis.lexicon());
-    if (p.gate()) {
-      for (const Diagnostic& d : draft.diagnostics) draft.blocking.push_back(p.Blocks(d.rule, d.severity));
-    }
+    if (p.gate()) draft.blocking = p.Blocking(draft.diagnostics);
     diagnostics = draft.diagnostics;
     std::vector<RuleInfo> infos;
     for (const auto& c : AllRules(rules.resources)) infos.push_back(c->info());
@@ -380,10 +368,8 @@ Response Service::Check(const Request& r, bool html) {
     report::GateVerdict gate;
     if (p.gate()) {
       gate.profile = p.name;
-      for (const Diagnostic& d : diagnostics) {
-        blocking.push_back(p.Blocks(d.rule, d.severity));
-        gate.blocking += blocking.back() ? 1 : 0;
-      }
+      blocking = p.Blocking(diagnostics);
+      gate.blocking = static_cast<int>(std::count(blocking.begin(), blocking.end(), true));
       gate.hold = gate.blocking > 0;
       input.gate = &gate;
       input.blocking = &blocking;

@@ -41,17 +41,31 @@ std::string Re2Library() {
 
 namespace {
 
-// Converts bytes in `charset` to UTF-8 with ICU.
-std::optional<std::string> ConvertToUtf8(std::string_view bytes, const char* charset) {
+// Converts bytes in `charset` to UTF-8 with ICU; nullopt when ICU has no
+// such converter (`*unknown` set, if given) or, `strict`, at the first
+// sequence ill-formed in it (else it is substituted).
+std::optional<std::string> ConvertToUtf8(std::string_view bytes, const char* charset, bool strict,
+                                         bool* unknown = nullptr) {
   UErrorCode status = U_ZERO_ERROR;
   UConverter* from = ucnv_open(charset, &status);
-  if (U_FAILURE(status)) return std::nullopt;
+  if (U_FAILURE(status) || from == nullptr) {
+    if (unknown != nullptr) *unknown = true;
+    return std::nullopt;
+  }
+  if (strict) ucnv_setToUCallBack(from, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+  // One UTF-16 unit a byte is enough for every charset but a rare few; for
+  // those, the size ICU asks for.
   std::u16string utf16(bytes.size() + 1, u'\0');
-  status = U_ZERO_ERROR;
-  const int32_t n16 = ucnv_toUChars(from, utf16.data(), static_cast<int32_t>(utf16.size()), bytes.data(),
-                                    static_cast<int32_t>(bytes.size()), &status);
+  int32_t n16 = 0;
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    status = U_ZERO_ERROR;
+    n16 = ucnv_toUChars(from, utf16.data(), static_cast<int32_t>(utf16.size()), bytes.data(),
+                        static_cast<int32_t>(bytes.size()), &status);
+    if (status != U_BUFFER_OVERFLOW_ERROR) break;
+    utf16.assign(static_cast<size_t>(n16) + 1, u'\0');
+  }
   ucnv_close(from);
-  if (U_FAILURE(status) && status != U_STRING_NOT_TERMINATED_WARNING) return std::nullopt;
+  if (U_FAILURE(status)) return std::nullopt;
   utf16.resize(static_cast<size_t>(n16));
   std::string out;
   icu::UnicodeString(false, utf16.data(), static_cast<int32_t>(utf16.size())).toUTF8String(out);
@@ -65,32 +79,14 @@ std::optional<std::string> FromCharset(std::string_view bytes, const std::string
   std::string lower;
   for (char c : charset) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (lower == "utf-8" || lower == "utf8") return std::string(bytes);
-  UErrorCode status = U_ZERO_ERROR;
-  UConverter* from = ucnv_open(charset.c_str(), &status);
-  if (U_FAILURE(status) || from == nullptr) {
-    *unknown = true;
-    return std::nullopt;
-  }
-  // Stop at the first ill-formed sequence rather than substitute.
-  status = U_ZERO_ERROR;
-  ucnv_setToUCallBack(from, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
-  std::u16string utf16(bytes.size() * 2 + 2, u'\0');
-  status = U_ZERO_ERROR;
-  const int32_t n16 = ucnv_toUChars(from, utf16.data(), static_cast<int32_t>(utf16.size()), bytes.data(),
-                                    static_cast<int32_t>(bytes.size()), &status);
-  ucnv_close(from);
-  if (U_FAILURE(status)) return std::nullopt;
-  utf16.resize(static_cast<size_t>(n16));
-  std::string out;
-  icu::UnicodeString(false, utf16.data(), static_cast<int32_t>(utf16.size())).toUTF8String(out);
-  return out;
+  return ConvertToUtf8(bytes, charset.c_str(), /*strict=*/true, unknown);
 }
 
 std::optional<Decoded> Decode(std::string_view bytes) {
   Decoded d;
   if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) {
     d.encoding = bytes[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
-    auto utf8 = ConvertToUtf8(bytes.substr(2), d.encoding.c_str());
+    auto utf8 = ConvertToUtf8(bytes.substr(2), d.encoding.c_str(), /*strict=*/false);
     if (!utf8) return std::nullopt;
     d.utf8 = std::move(*utf8);
     d.converted = true;
@@ -131,7 +127,7 @@ std::optional<Decoded> Decode(std::string_view bytes) {
       }
       ucsdet_close(detector);
     }
-    auto utf8 = ConvertToUtf8(bytes, charset.c_str());
+    auto utf8 = ConvertToUtf8(bytes, charset.c_str(), /*strict=*/false);
     if (!utf8) return std::nullopt;
     d.utf8 = std::move(*utf8);
     d.encoding = charset;
