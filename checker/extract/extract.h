@@ -42,10 +42,10 @@ struct Quote {
   // The normalized words between editorial brackets and ellipses ([…],
   // [sic] left out): each run must be in the source, in order, for the
   // quotation to be found there.
-  std::vector<std::vector<std::string>> fragments;
+  QuoteFragments fragments;
   uint32_t word_count = 0;          // of all fragments
-  // Every fragment's words, in order.
-  [[nodiscard]] std::vector<std::string> Words() const;
+  // Every fragment's words, in order (views into `fragments`).
+  [[nodiscard]] std::vector<std::string_view> Words() const { return fragments.Words(); }
   QuoteKind kind = QuoteKind::kSpeech;
   bool punctuated = false;          // ends with , . ! ? … inside the marks
   bool parenthetical = false;       // inside parentheses: "(quoting …)", "(explaining that “…”)"

@@ -10,13 +10,6 @@
 
 namespace citelint::extract {
 
-std::vector<std::string> Quote::Words() const {
-  std::vector<std::string> out;
-  out.reserve(word_count);
-  for (const auto& f : fragments) out.insert(out.end(), f.begin(), f.end());
-  return out;
-}
-
 const char* QuoteKindName(QuoteKind k) {
   switch (k) {
     case QuoteKind::kSpeech: return "speech";
@@ -32,13 +25,14 @@ namespace {
 // Splits the inside of a quotation into fragments at editorial brackets
 // (`[The company has]`, `[sic]`, `[…]`) and ellipses (`…`, `...`, `. . .`);
 // the bracketed words are the writer's, not the source's.
-std::vector<std::vector<std::string>> Fragments(std::string_view inner) {
-  std::vector<std::vector<std::string>> out;
+QuoteFragments Fragments(std::string_view inner, uint32_t& word_count) {
+  QuoteFragments out;
   size_t start = 0;
   auto flush = [&](size_t end) {
     if (end > start) {
-      auto words = NormalizedWords(inner.substr(start, end - start));
-      if (!words.empty()) out.push_back(std::move(words));
+      const auto words = NormalizedWords(inner.substr(start, end - start));
+      word_count += static_cast<uint32_t>(words.size());
+      out.Add(words);
     }
   };
   size_t i = 0;
@@ -151,8 +145,7 @@ void FindQuotes(std::string_view text, std::vector<Quote>& quotes, std::vector<U
     Quote q;
     q.text = {body, body_end};
     const std::string_view inner = text.substr(body, body_end - body);
-    q.fragments = Fragments(inner);
-    for (const auto& f : q.fragments) q.word_count += static_cast<uint32_t>(f.size());
+    q.fragments = Fragments(inner, q.word_count);
     uint32_t e = body_end;
     const int32_t last = text::PrevCodePoint(text, e);
     q.punctuated = last == ',' || last == '.' || last == '!' || last == '?' || last == 0x2026 || last == 0x2014;

@@ -35,6 +35,50 @@ std::vector<std::string> NormalizedWords(std::string_view text_in) {
   return words;
 }
 
+QuoteFragments::QuoteFragments(std::initializer_list<std::vector<std::string>> fragments) {
+  for (const auto& f : fragments) Add(f);
+}
+
+void QuoteFragments::Add(const std::vector<std::string>& words) {
+  if (words.empty()) return;
+  for (const auto& w : words) packed_.append(w).push_back(' ');
+  packed_.push_back('\n');
+}
+
+size_t QuoteFragments::size() const { return static_cast<size_t>(std::count(packed_.begin(), packed_.end(), '\n')); }
+
+std::vector<std::vector<std::string_view>> QuoteFragments::Split() const {
+  std::vector<std::vector<std::string_view>> out(1);
+  const std::string_view s(packed_);
+  size_t start = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == ' ') {
+      out.back().push_back(s.substr(start, i - start));
+      start = i + 1;
+    } else if (s[i] == '\n') {
+      out.emplace_back();
+      start = i + 1;
+    }
+  }
+  out.pop_back();  // after the last fragment's '\n' (or the only one, when there is none)
+  return out;
+}
+
+std::vector<std::string_view> QuoteFragments::Words() const {
+  std::vector<std::string_view> out;
+  const std::string_view s(packed_);
+  size_t start = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == ' ') {
+      out.push_back(s.substr(start, i - start));
+      start = i + 1;
+    } else if (s[i] == '\n') {
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
 void WordIndex::Add(int id, const std::vector<std::string>& words) {
   if (id < 0 || static_cast<size_t>(id) + 1 < starts_.size()) return;  // ids come in increasing order
   while (starts_.size() <= static_cast<size_t>(id)) starts_.push_back(static_cast<uint32_t>(tokens_.size()));
@@ -55,7 +99,7 @@ void WordIndex::Seal() {
   for (uint32_t p = 0; p < tokens_.size(); ++p) positions_[next[tokens_[p]]++] = p;
 }
 
-std::vector<uint32_t> WordIndex::Ids(const std::vector<std::string>& words, size_t from, size_t count) const {
+std::vector<uint32_t> WordIndex::Ids(const std::vector<std::string_view>& words, size_t from, size_t count) const {
   std::vector<uint32_t> run;
   run.reserve(count);
   for (size_t i = from; i < from + count; ++i) {
@@ -94,8 +138,9 @@ int WordIndex::TextAt(uint32_t position) const {
 namespace {
 
 // The fragments worth matching: a one-word fragment beside longer ones says little.
-std::vector<const std::vector<std::string>*> Useful(const WordIndex::Fragments& quote) {
-  std::vector<const std::vector<std::string>*> out;
+using Split = std::vector<std::vector<std::string_view>>;
+std::vector<const std::vector<std::string_view>*> Useful(const Split& quote) {
+  std::vector<const std::vector<std::string_view>*> out;
   size_t longest = 0;
   for (const auto& f : quote) longest = std::max(longest, f.size());
   for (const auto& f : quote) {
@@ -106,8 +151,9 @@ std::vector<const std::vector<std::string>*> Useful(const WordIndex::Fragments& 
 
 }  // namespace
 
-std::vector<int> WordIndex::Candidates(const Fragments& quote) const {
+std::vector<int> WordIndex::Candidates(const Fragments& fragments) const {
   std::vector<int> out;
+  const Split quote = fragments.Split();
   for (const auto* f : Useful(quote)) {
     const size_t len = std::min(f->size(), static_cast<size_t>(n_));
     for (size_t i = 0; i + len <= f->size(); ++i) {
@@ -140,7 +186,8 @@ std::vector<int> WordIndex::Candidates(const Fragments& quote) const {
   return out;
 }
 
-double WordIndex::Overlap(int id, const Fragments& quote) const {
+double WordIndex::Overlap(int id, const Fragments& fragments) const {
+  const Split quote = fragments.Split();
   const bool known = id >= 0 && static_cast<size_t>(id) + 1 < starts_.size();
   size_t total = 0, found = 0;
   for (const auto* f : Useful(quote)) {
@@ -156,7 +203,8 @@ double WordIndex::Overlap(int id, const Fragments& quote) const {
   return total == 0 ? 0 : static_cast<double>(found) / static_cast<double>(total);
 }
 
-bool WordIndex::ContainsVerbatim(int id, const Fragments& quote) const {
+bool WordIndex::ContainsVerbatim(int id, const Fragments& fragments) const {
+  const Split quote = fragments.Split();
   const auto useful = Useful(quote);
   if (id < 0 || static_cast<size_t>(id) + 1 >= starts_.size() || useful.empty()) return false;
   uint32_t from = starts_[static_cast<size_t>(id)];

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -12,6 +14,28 @@
 namespace citelint::extract {
 
 std::vector<std::string> NormalizedWords(std::string_view text);
+
+// A quotation's normalized words as its fragments, the runs of words between
+// editorial brackets and ellipses (a quotation without them is one
+// fragment), packed in one string: each word ends with ' ' and each fragment
+// with '\n'. A vector of vectors of strings took 32 bytes a word and more
+// per fragment; this takes the words' own bytes.
+class QuoteFragments {
+ public:
+  QuoteFragments() = default;
+  QuoteFragments(std::initializer_list<std::vector<std::string>> fragments);
+  // Appends one fragment; an empty one is not kept.
+  void Add(const std::vector<std::string>& words);
+  [[nodiscard]] size_t size() const;
+  [[nodiscard]] bool empty() const { return packed_.empty(); }
+  // The fragments, each its words (views into this object).
+  [[nodiscard]] std::vector<std::vector<std::string_view>> Split() const;
+  // Every fragment's words, in order.
+  [[nodiscard]] std::vector<std::string_view> Words() const;
+
+ private:
+  std::string packed_;
+};
 
 // Word n-gram index over a set of texts (the notes): which texts contain a
 // run of words, built in time linear in the texts' size. Each word is kept
@@ -28,7 +52,7 @@ class WordIndex {
   void Seal();
   // A quote is given as its fragments: the runs of words between editorial
   // brackets and ellipses (a quote without them is one fragment).
-  using Fragments = std::vector<std::vector<std::string>>;
+  using Fragments = QuoteFragments;
   // Fraction of the quote's n-grams (or, for short fragments, the whole
   // fragment) found in text `id`: 1.0 means every run of the quote occurs there.
   [[nodiscard]] double Overlap(int id, const Fragments& quote) const;
@@ -40,7 +64,7 @@ class WordIndex {
  private:
   static constexpr uint32_t kUnknown = UINT32_MAX;
   // A run of words as word ids; empty when a word occurs in no text.
-  [[nodiscard]] std::vector<uint32_t> Ids(const std::vector<std::string>& words, size_t from, size_t count) const;
+  [[nodiscard]] std::vector<uint32_t> Ids(const std::vector<std::string_view>& words, size_t from, size_t count) const;
   // The first position at or after `from`, and before `to`, where `run`
   // occurs in the token stream; `to` when it does not.
   [[nodiscard]] uint32_t FindRun(const std::vector<uint32_t>& run, uint32_t from, uint32_t to) const;
@@ -48,7 +72,11 @@ class WordIndex {
   [[nodiscard]] int TextAt(uint32_t position) const;
 
   int n_;
-  std::unordered_map<std::string, uint32_t> vocabulary_;  // word -> id
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> vocabulary_;  // word -> id
   std::vector<uint32_t> tokens_;      // every text's word ids, text after text
   std::vector<uint32_t> starts_{0};   // by text id: where it begins in tokens_ (one more: the end)
   std::vector<uint32_t> positions_;   // once sealed: token positions grouped by word, each group ascending

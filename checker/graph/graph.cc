@@ -35,11 +35,12 @@ const char* EdgeKindName(EdgeKind k) {
   return "cites";
 }
 
+// 12 bytes: an entity's key and every node's label are kept beside the
+// graph (Impl::entity_keys, Impl::labels), not in each node.
 struct VertexProp {
   NodeKind kind = NodeKind::kClaim;
-  int index = -1;     // claim, note or quote index; its id ("claim:3", "note:7", "quote:2") is made when written
-  std::string key;    // an entity's canonical key: its id is "entity:" + key
-  std::string label;  // for people; kept only with GraphOptions::labels (citelint graph)
+  int index = -1;     // claim, note or quote index, or the entity's index in Impl::entity_keys; the id
+                      // ("claim:3", "note:7", "quote:2", "entity:mara quint") is made when written
   int line = 0;
 };
 
@@ -48,7 +49,10 @@ struct EdgeProp {
   bool wrong = false;  // a cites edge whose credit disagrees
 };
 
-using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, VertexProp, EdgeProp>;
+// Edges kept in a vector (in insertion order, as a list kept them) rather than
+// a list node apiece: the graph only grows.
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, VertexProp, EdgeProp,
+                                    boost::no_property, boost::vecS>;
 using Vertex = Graph::vertex_descriptor;
 
 std::string CanonicalKey(const extract::EntityRef& e) {
@@ -82,25 +86,43 @@ std::string Clip(std::string_view s, size_t n) {
 
 }  // namespace
 
+// The graph refers to the document and extraction it was built from (the
+// Analysis that owns all three keeps them alive together).
 struct CitationGraph::Impl {
+  const Document* doc = nullptr;
+  const extract::Extraction* x = nullptr;
   Graph g;
   std::vector<Credit> credits;
   std::vector<QuoteHome> homes;  // by quote index (empty notes if not a claim quote)
-  std::vector<extract::EntityRef> note_publisher;
   std::unordered_map<std::string, std::vector<int>> notes_by_key;
   std::unordered_map<std::string, std::vector<int>> notes_by_surname;
-  std::vector<std::string> note_labels;
+  std::vector<std::string> entity_keys;  // by entity node's index: its canonical key
+  std::vector<std::string> labels;       // by vertex, only with GraphOptions::labels (citelint graph)
   QuoteHome empty_home;
 
+  [[nodiscard]] const extract::EntityRef& publisher(int note) const { return x->sources[static_cast<size_t>(note)].publisher; }
+  [[nodiscard]] size_t note_count() const { return doc->notes.size(); }
   // A vertex's stable id: "claim:3", "note:7", "entity:mara quint", "quote:2".
   [[nodiscard]] std::string IdOf(const VertexProp& p) const {
     switch (p.kind) {
       case NodeKind::kClaim: return "claim:" + std::to_string(p.index);
-      case NodeKind::kNote: return "note:" + note_labels[static_cast<size_t>(p.index)];
+      case NodeKind::kNote: return "note:" + doc->notes[static_cast<size_t>(p.index)].label;
       case NodeKind::kQuote: return "quote:" + std::to_string(p.index);
       case NodeKind::kEntity: break;
     }
-    return "entity:" + p.key;
+    return "entity:" + entity_keys[static_cast<size_t>(p.index)];
+  }
+  [[nodiscard]] std::string_view LabelOf(Graph::vertex_descriptor v) const {
+    return v < labels.size() ? std::string_view(labels[v]) : std::string_view();
+  }
+  // Adds a node, and its label when labels are kept.
+  Graph::vertex_descriptor AddVertex(NodeKind kind, int index, int line, bool keep_label, std::string label) {
+    const auto v = boost::add_vertex(VertexProp{kind, index, line}, g);
+    if (keep_label) {
+      labels.resize(v + 1);
+      labels[v] = std::move(label);
+    }
+    return v;
   }
 };
 
@@ -120,7 +142,7 @@ std::vector<int> NotesOfEntity(const CitationGraph::Impl& impl, const extract::E
   if (e.lexicon < 0 && e.kind != extract::EntityKind::kOutlet) {
     if (auto it = impl.notes_by_surname.find(LastWord(e.key)); it != impl.notes_by_surname.end()) {
       for (int n : it->second) {
-        if (extract::SameEntity(e, impl.note_publisher[n])) out.push_back(n);
+        if (extract::SameEntity(e, impl.publisher(n))) out.push_back(n);
       }
     }
   }
@@ -141,6 +163,8 @@ std::vector<int> CitationGraph::NotesOf(const extract::EntityRef& e) const { ret
 CitationGraph CitationGraph::Build(const Document& doc, const extract::Extraction& x,
                                    const extract::LexiconIndex& lex, const GraphOptions& options) {
   auto impl = std::make_unique<Impl>();
+  impl->doc = &doc;
+  impl->x = &x;
   Graph& g = impl->g;
   const SourceFile& src = *doc.source;
 
@@ -150,21 +174,21 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
     const std::string key = CanonicalKey(e);
     auto it = entity_v.find(key);
     if (it != entity_v.end()) return it->second;
-    const Vertex v = boost::add_vertex({NodeKind::kEntity, -1, key, options.labels ? e.display : std::string(), 0}, g);
+    const Vertex v = impl->AddVertex(NodeKind::kEntity, static_cast<int>(impl->entity_keys.size()), 0, options.labels,
+                                     options.labels ? e.display : std::string());
+    impl->entity_keys.push_back(key);
     entity_v.emplace(key, v);
     return v;
   };
   for (size_t n = 0; n < doc.notes.size(); ++n) {
     const extract::Source& s = x.sources[n];
-    impl->note_labels.push_back(doc.notes[n].label);
     std::string label;
     if (options.labels) {
       label = "note " + doc.notes[n].label;
       if (!s.publisher.empty()) label += ": " + s.publisher.display;
     }
-    note_v[n] = boost::add_vertex(
-        {NodeKind::kNote, static_cast<int>(n), "", std::move(label), src.LineOf(doc.notes[n].label_span.begin)}, g);
-    impl->note_publisher.push_back(s.publisher);
+    note_v[n] = impl->AddVertex(NodeKind::kNote, static_cast<int>(n), src.LineOf(doc.notes[n].label_span.begin),
+                                options.labels, std::move(label));
     if (!s.publisher.empty()) {
       boost::add_edge(note_v[n], entity(s.publisher), {EdgeKind::kPublishedBy, false}, g);
       impl->notes_by_key[CanonicalKey(s.publisher)].push_back(static_cast<int>(n));
@@ -190,17 +214,16 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
     for (int q : c.quotes) {
       if (quote_v[q] != Graph::null_vertex()) continue;
       home(q);
-      quote_v[q] = boost::add_vertex(
-          {NodeKind::kQuote, q, "",
-           options.labels ? "\u201C" + Clip(std::string_view(doc.text).substr(x.quotes[q].text.begin, x.quotes[q].text.size()), 40) +
-                                "\u201D"
-                          : std::string(),
-           src.LineOf(doc.text_map.ToSource(x.quotes[q].text.begin))},
-          g);
+      quote_v[q] = impl->AddVertex(
+          NodeKind::kQuote, q, src.LineOf(doc.text_map.ToSource(x.quotes[q].text.begin)), options.labels,
+          options.labels ? "\u201C" + Clip(std::string_view(doc.text).substr(x.quotes[q].text.begin, x.quotes[q].text.size()), 40) +
+                               "\u201D"
+                         : std::string());
       for (const auto& [n, overlap] : impl->homes[q].notes) boost::add_edge(quote_v[q], note_v[n], {EdgeKind::kFoundIn, false}, g);
     }
   }
 
+  impl->credits.reserve(x.claims.size());
   for (size_t ci = 0; ci < x.claims.size(); ++ci) {
     const extract::Claim& c = x.claims[ci];
     const Marker& m = doc.markers[c.marker];
@@ -212,7 +235,7 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
       label += "]";
       if (c.attribution) label += " " + c.attribution->speaker.display;
     }
-    const Vertex cv = boost::add_vertex({NodeKind::kClaim, static_cast<int>(ci), "", std::move(label), line}, g);
+    const Vertex cv = impl->AddVertex(NodeKind::kClaim, static_cast<int>(ci), line, options.labels, std::move(label));
     Credit credit;
     credit.claim = static_cast<int>(ci);
     for (int mi : c.group) {
@@ -261,14 +284,14 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
       // is the speaker's own (or the outlet's they spoke to) and holds the words.
       bool better_elsewhere = false;
       for (int n : holders) {
-        const extract::EntityRef& p = impl->note_publisher[n];
+        const extract::EntityRef& p = impl->publisher(n);
         if (extract::SameEntity(p, speaker) || (c.attribution->medium && extract::SameEntity(p, *c.attribution->medium))) {
           better_elsewhere = true;
         }
       }
       bool any_unknown = false;
       for (int note : credit.group) {
-        const extract::EntityRef& publisher = impl->note_publisher[note];
+        const extract::EntityRef& publisher = impl->publisher(note);
         if (publisher.empty()) any_unknown = true;
         const bool consistent = extract::SameEntity(publisher, speaker) ||
                                 (c.attribution->via && extract::SameEntity(publisher, *c.attribution->via)) ||
@@ -338,7 +361,7 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
     for (int q : c.quotes) {
       if (quote_v[q] != Graph::null_vertex()) boost::add_edge(cv, quote_v[q], {EdgeKind::kFoundIn, false}, g);
     }
-    impl->credits.push_back(credit);
+    impl->credits.push_back(std::move(credit));
   }
   return CitationGraph(std::move(impl));
 }
@@ -346,7 +369,7 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
 // Mismatches as edges cited → suggested between notes; a strongly connected
 // component of two or more notes is a swap or a rotation.
 std::vector<std::vector<int>> CitationGraph::MismatchCycles() const {
-  const size_t n = impl_->note_labels.size();
+  const size_t n = impl_->note_count();
   using NoteGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
   NoteGraph ng(n);
   std::vector<int> next(n, -1);
@@ -390,7 +413,7 @@ void CitationGraph::WriteDot(std::ostream& out) const {
                         : p.kind == NodeKind::kNote   ? "note"
                         : p.kind == NodeKind::kEntity ? "ellipse"
                                                       : "plaintext";
-    out << "  \"" << Escape(impl_->IdOf(p)) << "\" [shape=" << shape << ", label=\"" << Escape(p.label) << "\"];\n";
+    out << "  \"" << Escape(impl_->IdOf(p)) << "\" [shape=" << shape << ", label=\"" << Escape(impl_->LabelOf(*v)) << "\"];\n";
   }
   for (auto [e, end] = boost::edges(g); e != end; ++e) {
     const EdgeProp& p = g[*e];
@@ -430,7 +453,7 @@ void CitationGraph::WriteJson(std::ostream& out) const {
   for (auto [v, end] = boost::vertices(g); v != end; ++v) {
     const VertexProp& p = g[*v];
     out << (first ? "\n" : ",\n") << "    {\"id\": " << str(impl_->IdOf(p)) << ", \"kind\": " << str(NodeKindName(p.kind))
-        << ", \"label\": " << str(p.label) << ", \"line\": " << p.line << "}";
+        << ", \"label\": " << str(impl_->LabelOf(*v)) << ", \"line\": " << p.line << "}";
     first = false;
   }
   out << "\n  ],\n  \"edges\": [";

@@ -83,7 +83,7 @@ void QuotesInOtherNote::Run(const Analysis& analysis, Sink& sink) const {
       const extract::Quote& quote = x.quotes[q];
       // Enough words between the editorial brackets to be a fingerprint ("let[] Flynn go" has two).
       size_t fingerprint = 0;
-      for (const auto& f : quote.fragments) fingerprint += f.size() > 1 ? f.size() : 0;
+      for (const auto& f : quote.fragments.Split()) fingerprint += f.size() > 1 ? f.size() : 0;
       if (quote.kind != extract::QuoteKind::kSpeech || fingerprint < min_words || in_group(quote)) continue;
       // The words must have one home: a phrase quoted in several notes is
       // the document's refrain, not a sign of a misplaced marker.
@@ -158,8 +158,9 @@ void QuotesNotInSource::Run(const Analysis& analysis, Sink& sink) const {
       int note_of_diff = -1;
       std::vector<std::pair<std::string, std::string>> diff;
       bool compared = true;
-      for (const auto& fragment : quote.fragments) {
-        if (fragment.size() < 2 && quote.fragments.size() > 1) continue;
+      const auto fragments = quote.fragments.Split();
+      for (const auto& fragment : fragments) {
+        if (fragment.size() < 2 && fragments.size() > 1) continue;
         size_t best = fragment.size() + 1;
         int best_note = -1;
         std::vector<std::pair<std::string, std::string>> best_diff;
@@ -168,7 +169,7 @@ void QuotesNotInSource::Run(const Analysis& analysis, Sink& sink) const {
             // A quotation in a note's parenthetical ("see id. at 26 (explaining
             // that …)") is another document's words, not the cited source's.
             if (nq.parenthetical || nq.word_count < fragment.size()) continue;
-            const std::vector<std::string> words = nq.Words();
+            const std::vector<std::string_view> words = nq.Words();
             for (size_t off = 0; off + fragment.size() <= words.size(); ++off) {
               size_t changed = 0;
               for (size_t k = 0; k < fragment.size() && changed < best; ++k) changed += fragment[k] != words[off + k];
@@ -177,7 +178,7 @@ void QuotesNotInSource::Run(const Analysis& analysis, Sink& sink) const {
                 best_note = n;
                 best_diff.clear();
                 for (size_t k = 0; k < fragment.size(); ++k) {
-                  if (fragment[k] != words[off + k]) best_diff.push_back({fragment[k], words[off + k]});
+                  if (fragment[k] != words[off + k]) best_diff.emplace_back(fragment[k], words[off + k]);
                 }
               }
             }

@@ -251,8 +251,11 @@ TEST(QuotesTest, EditorialBracketsAndEllipsesMakeFragments) {
   auto q = Quotes("“[The company has] never raised prices … in winter [sic].”");
   ASSERT_EQ(q.size(), 1u);
   ASSERT_EQ(q[0].fragments.size(), 2u);
-  EXPECT_EQ(q[0].fragments[0], (std::vector<std::string>{"never", "raised", "prices"}));
-  EXPECT_EQ(q[0].fragments[1], (std::vector<std::string>{"in", "winter"}));
+  const auto fragments = q[0].fragments.Split();
+  EXPECT_EQ(fragments[0], (std::vector<std::string_view>{"never", "raised", "prices"}));
+  EXPECT_EQ(fragments[1], (std::vector<std::string_view>{"in", "winter"}));
+  EXPECT_EQ(q[0].word_count, 5u);
+  EXPECT_EQ(q[0].Words(), (std::vector<std::string_view>{"never", "raised", "prices", "in", "winter"}));
   WordIndex index;
   index.Add(0, NormalizedWords("We have never raised prices, not once, in winter."));
   index.Add(2, NormalizedWords("Prices were raised in summer."));
