@@ -764,7 +764,7 @@ int RunGraph(const std::string& path, const std::string& format, const std::stri
   if (!resources) return kExitError;
   auto doc = LoadInput(path, input_format);
   if (!doc) return kExitError;
-  const Analysis analysis(*doc, *resources, /*graph_labels=*/true);
+  const Analysis analysis(*doc, *resources, /*graph_nodes=*/true);
   if (format == "json") {
     analysis.graph().WriteJson(std::cout);
   } else {

@@ -31,8 +31,8 @@ struct TextFacts {
 
 class Analysis {
  public:
-  // `graph_labels`: the graph keeps its nodes' labels (for `citelint graph`).
-  Analysis(const Document& doc, const Resources& resources, bool graph_labels = false);
+  // `graph_nodes`: the graph keeps its nodes and edges (for `citelint graph`).
+  Analysis(const Document& doc, const Resources& resources, bool graph_nodes = false);
   ~Analysis();
 
   [[nodiscard]] const Document& doc() const { return doc_; }
@@ -50,7 +50,7 @@ class Analysis {
   mutable std::optional<extract::Extraction> extraction_;
   mutable std::optional<graph::CitationGraph> graph_;
   mutable std::optional<TextFacts> text_facts_;
-  bool graph_labels_ = false;
+  bool graph_nodes_ = false;
   RuleOptions no_options_;
 };
 

@@ -4,8 +4,8 @@
 
 namespace citelint {
 
-Analysis::Analysis(const Document& doc, const Resources& resources, bool graph_labels)
-    : doc_(doc), resources_(resources), graph_labels_(graph_labels) {}
+Analysis::Analysis(const Document& doc, const Resources& resources, bool graph_nodes)
+    : doc_(doc), resources_(resources), graph_nodes_(graph_nodes) {}
 Analysis::~Analysis() = default;
 
 const extract::LexiconIndex& Analysis::lexicon() const {
@@ -33,7 +33,7 @@ const graph::CitationGraph& Analysis::graph() const {
   if (!graph_) {
     graph::GraphOptions options;
     options.quote_overlap = this->options("attribution.mismatch").Number("quote_overlap", options.quote_overlap);
-    options.labels = graph_labels_;
+    options.nodes = graph_nodes_;
     graph_.emplace(graph::CitationGraph::Build(doc_, extraction(), lexicon(), options));
   }
   return *graph_;

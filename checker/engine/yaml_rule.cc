@@ -174,7 +174,7 @@ void YamlRule::Run(const Analysis& analysis, Sink& sink) const {
           const int note = facts.marker_note[it - facts.marker_at.begin()];
           if (note < 0) continue;
           for (const auto& noun : nouns) {
-            if (x.sources[note].folded.find(" " + noun + " ") != std::string::npos) return true;
+            if (x.note_words.HoldsName(note, {noun})) return true;
           }
         }
         return false;
@@ -279,7 +279,7 @@ void YamlRule::Run(const Analysis& analysis, Sink& sink) const {
         }
         break;
       case Trigger::kFigure:
-        for (const auto& f : extract::FindFigures(unit.text, 4, &analysis.lexicon())) {
+        for (const auto& f : extract::FindFigures(unit.text, 0, &analysis.lexicon())) {  // no context words: unused
           if (f.kind == extract::FigureKind::kYear && !t.include_years) continue;
           if (f.kind == extract::FigureKind::kCount && f.value < t.min_count) continue;
           Match mm;

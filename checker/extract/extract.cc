@@ -11,11 +11,8 @@ Source DescribeNote(const Note& note, int index, const LexiconIndex& lex, const 
                     std::vector<std::string>& words);
 
 bool Extraction::NoteNames(int note, const EntityRef& e, const LexiconIndex& lex) const {
-  const std::string& hay = sources[note].folded;
   for (const std::string& name : lex.Names(e)) {
-    std::string needle = " ";
-    for (const auto& w : NormalizedWords(name)) needle += w + " ";
-    if (needle.size() > 1 && hay.find(needle) != std::string::npos) return true;
+    if (note_words.HoldsName(note, NormalizedWords(name))) return true;
   }
   return false;
 }

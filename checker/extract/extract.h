@@ -4,6 +4,7 @@
 // quoted words, figures). Offsets into Document::text unless named source.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <unordered_set>
@@ -74,8 +75,8 @@ struct Figure {
   std::string unit;           // currency symbol/code for money, "" otherwise
   Span text;                  // as written, in the text it was found in
   std::string written;        // "$50 billion"
-  std::vector<std::string> context;  // normalized content words around it
-  std::vector<std::string> noun;     // the words after it naming what it counts ("mail", "ballot")
+  PackedWords context;        // normalized content words around it (none with a context window of 0)
+  PackedWords noun;           // the words after it naming what it counts ("mail", "ballot")
   bool in_quote = false;      // inside a quotation (set by the caller that knows the quotes)
   [[nodiscard]] bool range() const { return high > value; }
 };
@@ -84,6 +85,9 @@ struct Figure {
 // years, and counts of a named thing; not identifiers, citations or dates.
 // `lex` supplies the word lists (identifier markers, months, non-nouns).
 std::vector<Figure> FindFigures(std::string_view text, int context_window, const LexiconIndex* lex);
+// The same figures, each handed to `each` as it is found (none kept).
+void FindFigures(std::string_view text, int context_window, const LexiconIndex* lex,
+                 const std::function<void(Figure&)>& each);
 
 // Inline citations in running text, the way legal and scholarly writing
 // cites without notes: a reporter citation (746 F.3d 273), a statute
@@ -130,7 +134,6 @@ struct Source {
   std::string domain;
   std::vector<Quote> quotes;       // offsets into the note's text
   std::vector<Figure> figures;
-  std::string folded;              // " w1 w2 … ", the note's normalized words, for name lookups
 };
 
 struct ExtractOptions {
@@ -143,7 +146,7 @@ struct Extraction {
   std::vector<UnbalancedQuote> unbalanced;   // offsets in Document::text
   std::vector<Claim> claims;                 // one per citation group of body markers
   std::vector<Source> sources;               // one per note
-  WordIndex note_words{3};                   // ids are note indexes
+  WordIndex note_words{3};                   // ids are note indexes: each note's normalized words
   // Per sentence: who it says is speaking (how == "context" when it says
   // nobody itself but the sentence before it in its paragraph does), and
   // its paragraph (index into the "\n\n"-separated paragraphs of the text).

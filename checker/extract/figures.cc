@@ -167,8 +167,8 @@ bool IsReporterAbbreviation(const Word& w, std::string_view text) {
   return false;
 }
 
-std::vector<std::string> NounWords(std::string_view text, uint32_t from, const LexiconIndex* lex) {
-  std::vector<std::string> out;
+PackedWords NounWords(std::string_view text, uint32_t from, const LexiconIndex* lex) {
+  PackedWords out;
   uint32_t at = from;
   for (int k = 0; k < 3; ++k) {
     uint32_t p = at;
@@ -182,14 +182,15 @@ std::vector<std::string> NounWords(std::string_view text, uint32_t from, const L
     if (w->folded.size() < 2) break;
     std::string noun = w->folded;
     if (noun.size() > 3 && noun.back() == 's' && noun[noun.size() - 2] != 's') noun.pop_back();  // ballots → ballot
-    out.push_back(std::move(noun));
+    out.push_back(noun);
     at = w->end;
     if (at < text.size() && text[at] != ' ') break;  // punctuation ends the noun phrase
   }
   return out;
 }
 
-std::vector<std::string> ContextWords(std::string_view text, uint32_t begin, uint32_t end, int window) {
+PackedWords ContextWords(std::string_view text, uint32_t begin, uint32_t end, int window) {
+  if (window <= 0) return {};
   constexpr uint32_t kReach = 80;
   const uint32_t from = begin > kReach ? begin - kReach : 0;
   // Stay within the sentence and clause, and do not reach past another number.
@@ -202,17 +203,18 @@ std::vector<std::string> ContextWords(std::string_view text, uint32_t begin, uin
   auto content = [](const std::string& w) {
     return w.size() >= 4 && !std::all_of(w.begin(), w.end(), [](char c) { return IsDigit(c) || c == '.' || c == ','; });
   };
-  std::vector<std::string> out;
+  PackedWords out;
+  auto add = [&](std::string_view w) {  // with a crude stem: jobs/job, deals/deal
+    if (w.size() > 4 && w.back() == 's' && w[w.size() - 2] != 's') w.remove_suffix(1);
+    out.push_back(w);
+  };
   auto b = NormalizedWords(before);
   for (int k = 0, n = static_cast<int>(b.size()); k < window && k < n; ++k) {
-    if (content(b[n - 1 - k])) out.push_back(b[n - 1 - k]);
+    if (content(b[n - 1 - k])) add(b[n - 1 - k]);
   }
   auto a = NormalizedWords(after);
   for (int k = 0; k < window && k < static_cast<int>(a.size()); ++k) {
-    if (content(a[k]) && ScaleOf(a[k]) == 0 && a[k] != "percent") out.push_back(a[k]);
-  }
-  for (auto& w : out) {  // crude stem: jobs/job, deals/deal
-    if (w.size() > 4 && w.back() == 's' && w[w.size() - 2] != 's') w.pop_back();
+    if (content(a[k]) && ScaleOf(a[k]) == 0 && a[k] != "percent") add(a[k]);
   }
   return out;
 }
@@ -268,6 +270,12 @@ bool IsDash(std::string_view text, uint32_t at, uint32_t* after) {
 
 std::vector<Figure> FindFigures(std::string_view text, int context_window, const LexiconIndex* lex) {
   std::vector<Figure> out;
+  FindFigures(text, context_window, lex, [&](Figure& f) { out.push_back(std::move(f)); });
+  return out;
+}
+
+void FindFigures(std::string_view text, int context_window, const LexiconIndex* lex,
+                 const std::function<void(Figure&)>& each) {
   uint32_t i = 0;
   uint32_t citation_until = 0;  // page numbers of a citation run to here
   while (i < text.size()) {
@@ -476,10 +484,9 @@ std::vector<Figure> FindFigures(std::string_view text, int context_window, const
     f.text = {begin, end};
     f.written = std::string(text.substr(begin, end - begin));
     f.context = ContextWords(text, begin, end, context_window);
-    out.push_back(std::move(f));
+    each(f);
     i = std::max(i, end);
   }
-  return out;
 }
 
 }  // namespace citelint::extract

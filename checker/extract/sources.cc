@@ -42,9 +42,6 @@ Source DescribeNote(const Note& note, int index, const LexiconIndex& lex, const 
   src.figures = FindFigures(t, options.figure_context_window, &lex);
   ClassifyQuotes(t, src.quotes, lex);
   words = NormalizedWords(t);
-  // For name lookups, a possessive names its owner ("Dmitriev's" names Dmitriev).
-  src.folded = " ";
-  for (const auto& w : words) src.folded += (w.size() > 2 && w.ends_with("'s") ? w.substr(0, w.size() - 2) : w) + " ";
   if (!note.urls.empty()) src.domain = Domain(note.urls.front());
 
   const size_t dash = FindDash(t);

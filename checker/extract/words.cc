@@ -35,6 +35,42 @@ std::vector<std::string> NormalizedWords(std::string_view text_in) {
   return words;
 }
 
+PackedWords::PackedWords(std::initializer_list<std::string_view> words) {
+  for (std::string_view w : words) push_back(w);
+}
+
+void PackedWords::push_back(std::string_view word) { packed_.append(word).push_back(' '); }
+
+std::string_view PackedWords::front() const {
+  const std::string_view s(packed_);
+  return s.substr(0, s.find(' '));
+}
+
+bool PackedWords::Contains(std::string_view word) const {
+  const std::string_view s(packed_);
+  for (size_t start = 0, space; (space = s.find(' ', start)) != std::string_view::npos; start = space + 1) {
+    if (s.substr(start, space - start) == word) return true;
+  }
+  return false;
+}
+
+bool PackedWords::Shares(const PackedWords& other) const {
+  const std::string_view s(packed_);
+  for (size_t start = 0, space; (space = s.find(' ', start)) != std::string_view::npos; start = space + 1) {
+    if (other.Contains(s.substr(start, space - start))) return true;
+  }
+  return false;
+}
+
+std::vector<std::string_view> PackedWords::Words() const {
+  std::vector<std::string_view> out;
+  const std::string_view s(packed_);
+  for (size_t start = 0, space; (space = s.find(' ', start)) != std::string_view::npos; start = space + 1) {
+    out.push_back(s.substr(start, space - start));
+  }
+  return out;
+}
+
 QuoteFragments::QuoteFragments(std::initializer_list<std::vector<std::string>> fragments) {
   for (const auto& f : fragments) Add(f);
 }
@@ -82,9 +118,17 @@ std::vector<std::string_view> QuoteFragments::Words() const {
 void WordIndex::Add(int id, const std::vector<std::string>& words) {
   if (id < 0 || static_cast<size_t>(id) + 1 < starts_.size()) return;  // ids come in increasing order
   while (starts_.size() <= static_cast<size_t>(id)) starts_.push_back(static_cast<uint32_t>(tokens_.size()));
+  auto intern = [&](std::string_view w) {
+    const auto [it, added] = vocabulary_.try_emplace(std::string(w), static_cast<uint32_t>(vocabulary_.size()));
+    if (added) owner_.push_back(it->second);
+    return it->second;
+  };
   for (const auto& w : words) {
-    const auto [it, added] = vocabulary_.try_emplace(w, static_cast<uint32_t>(vocabulary_.size()));
-    tokens_.push_back(it->second);
+    const uint32_t id = intern(w);
+    tokens_.push_back(id);
+    if (w.size() > 2 && w.ends_with("'s") && owner_[id] == id) {
+      owner_[id] = intern(std::string_view(w).substr(0, w.size() - 2));
+    }
   }
   starts_.push_back(static_cast<uint32_t>(tokens_.size()));
 }
@@ -129,6 +173,26 @@ uint32_t WordIndex::FindRun(const std::vector<uint32_t>& run, uint32_t from, uin
     if (std::equal(run.begin(), run.end(), tokens_.begin() + start)) return start;
   }
   return to;
+}
+
+bool WordIndex::HoldsName(int id, const std::vector<std::string>& words) const {
+  if (id < 0 || static_cast<size_t>(id) + 1 >= starts_.size() || words.empty()) return false;
+  std::vector<uint32_t> run;
+  run.reserve(words.size());
+  for (const auto& w : words) {
+    const auto it = vocabulary_.find(w);
+    if (it == vocabulary_.end()) return false;  // every owner is in the vocabulary too
+    run.push_back(it->second);
+  }
+  const uint32_t begin = starts_[static_cast<size_t>(id)];
+  const uint32_t end = starts_[static_cast<size_t>(id) + 1];
+  if (end - begin < run.size()) return false;
+  for (uint32_t p = begin; p + run.size() <= end; ++p) {
+    size_t k = 0;
+    while (k < run.size() && owner_[tokens_[p + k]] == run[k]) ++k;
+    if (k == run.size()) return true;
+  }
+  return false;
 }
 
 int WordIndex::TextAt(uint32_t position) const {

@@ -15,6 +15,25 @@ namespace citelint::extract {
 
 std::vector<std::string> NormalizedWords(std::string_view text);
 
+// A few normalized words (a figure's context, the noun it counts) packed in
+// one string, each followed by ' ': a short list stays inside the string's
+// own bytes where a vector of strings took 24 bytes and 32 a word.
+class PackedWords {
+ public:
+  PackedWords() = default;
+  PackedWords(std::initializer_list<std::string_view> words);
+  void push_back(std::string_view word);
+  [[nodiscard]] bool empty() const { return packed_.empty(); }
+  [[nodiscard]] std::string_view front() const;
+  [[nodiscard]] bool Contains(std::string_view word) const;
+  // Has a word in common with `other`.
+  [[nodiscard]] bool Shares(const PackedWords& other) const;
+  [[nodiscard]] std::vector<std::string_view> Words() const;
+
+ private:
+  std::string packed_;
+};
+
 // A quotation's normalized words as its fragments, the runs of words between
 // editorial brackets and ellipses (a quotation without them is one
 // fragment), packed in one string: each word ends with ' ' and each fragment
@@ -60,6 +79,9 @@ class WordIndex {
   [[nodiscard]] std::vector<int> Candidates(const Fragments& quote) const;
   // True when every fragment occurs contiguously in text `id`, in order.
   [[nodiscard]] bool ContainsVerbatim(int id, const Fragments& quote) const;
+  // True when text `id` holds `words` as a run, a possessive there standing
+  // for its owner ("Dmitriev's" holds "dmitriev"): does a note name someone?
+  [[nodiscard]] bool HoldsName(int id, const std::vector<std::string>& words) const;
 
  private:
   static constexpr uint32_t kUnknown = UINT32_MAX;
@@ -81,6 +103,7 @@ class WordIndex {
   std::vector<uint32_t> starts_{0};   // by text id: where it begins in tokens_ (one more: the end)
   std::vector<uint32_t> positions_;   // once sealed: token positions grouped by word, each group ascending
   std::vector<uint32_t> word_start_;  // by word id: its group in positions_ (one more: the end)
+  std::vector<uint32_t> owner_;       // by word id: the id of the word without a possessive 's (itself if none)
 };
 
 }  // namespace citelint::extract

@@ -97,7 +97,8 @@ struct CitationGraph::Impl {
   std::unordered_map<std::string, std::vector<int>> notes_by_key;
   std::unordered_map<std::string, std::vector<int>> notes_by_surname;
   std::vector<std::string> entity_keys;  // by entity node's index: its canonical key
-  std::vector<std::string> labels;       // by vertex, only with GraphOptions::labels (citelint graph)
+  std::vector<std::string> labels;       // by vertex
+  bool keep = false;                     // GraphOptions::nodes: the nodes and edges are kept
   QuoteHome empty_home;
 
   [[nodiscard]] const extract::EntityRef& publisher(int note) const { return x->sources[static_cast<size_t>(note)].publisher; }
@@ -115,14 +116,18 @@ struct CitationGraph::Impl {
   [[nodiscard]] std::string_view LabelOf(Graph::vertex_descriptor v) const {
     return v < labels.size() ? std::string_view(labels[v]) : std::string_view();
   }
-  // Adds a node, and its label when labels are kept.
-  Graph::vertex_descriptor AddVertex(NodeKind kind, int index, int line, bool keep_label, std::string label) {
-    const auto v = boost::add_vertex(VertexProp{kind, index, line}, g);
-    if (keep_label) {
-      labels.resize(v + 1);
-      labels[v] = std::move(label);
-    }
+  // Adds a node with its label, when nodes are kept; `line` and `label`
+  // are only called then.
+  template <typename Line, typename Label>
+  Graph::vertex_descriptor AddVertex(NodeKind kind, int index, const Line& line, const Label& label) {
+    if (!keep) return 0;  // a placeholder: no edge is added either
+    const auto v = boost::add_vertex(VertexProp{kind, index, line()}, g);
+    labels.resize(v + 1);
+    labels[v] = label();
     return v;
+  }
+  void AddEdge(Graph::vertex_descriptor from, Graph::vertex_descriptor to, EdgeKind kind, bool wrong = false) {
+    if (keep) boost::add_edge(from, to, EdgeProp{kind, wrong}, g);
   }
 };
 
@@ -165,7 +170,7 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
   auto impl = std::make_unique<Impl>();
   impl->doc = &doc;
   impl->x = &x;
-  Graph& g = impl->g;
+  impl->keep = options.nodes;
   const SourceFile& src = *doc.source;
 
   std::vector<Vertex> note_v(doc.notes.size());
@@ -174,23 +179,19 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
     const std::string key = CanonicalKey(e);
     auto it = entity_v.find(key);
     if (it != entity_v.end()) return it->second;
-    const Vertex v = impl->AddVertex(NodeKind::kEntity, static_cast<int>(impl->entity_keys.size()), 0, options.labels,
-                                     options.labels ? e.display : std::string());
+    const Vertex v = impl->AddVertex(NodeKind::kEntity, static_cast<int>(impl->entity_keys.size()), [] { return 0; },
+                                     [&] { return e.display; });
     impl->entity_keys.push_back(key);
     entity_v.emplace(key, v);
     return v;
   };
   for (size_t n = 0; n < doc.notes.size(); ++n) {
     const extract::Source& s = x.sources[n];
-    std::string label;
-    if (options.labels) {
-      label = "note " + doc.notes[n].label;
-      if (!s.publisher.empty()) label += ": " + s.publisher.display;
-    }
-    note_v[n] = impl->AddVertex(NodeKind::kNote, static_cast<int>(n), src.LineOf(doc.notes[n].label_span.begin),
-                                options.labels, std::move(label));
+    note_v[n] = impl->AddVertex(
+        NodeKind::kNote, static_cast<int>(n), [&] { return src.LineOf(doc.notes[n].label_span.begin); },
+        [&] { return "note " + doc.notes[n].label + (s.publisher.empty() ? "" : ": " + s.publisher.display); });
     if (!s.publisher.empty()) {
-      boost::add_edge(note_v[n], entity(s.publisher), {EdgeKind::kPublishedBy, false}, g);
+      impl->AddEdge(note_v[n], entity(s.publisher), EdgeKind::kPublishedBy);
       impl->notes_by_key[CanonicalKey(s.publisher)].push_back(static_cast<int>(n));
       if (s.publisher.lexicon < 0) impl->notes_by_surname[LastWord(s.publisher.key)].push_back(static_cast<int>(n));
     }
@@ -215,11 +216,12 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
       if (quote_v[q] != Graph::null_vertex()) continue;
       home(q);
       quote_v[q] = impl->AddVertex(
-          NodeKind::kQuote, q, src.LineOf(doc.text_map.ToSource(x.quotes[q].text.begin)), options.labels,
-          options.labels ? "\u201C" + Clip(std::string_view(doc.text).substr(x.quotes[q].text.begin, x.quotes[q].text.size()), 40) +
-                               "\u201D"
-                         : std::string());
-      for (const auto& [n, overlap] : impl->homes[q].notes) boost::add_edge(quote_v[q], note_v[n], {EdgeKind::kFoundIn, false}, g);
+          NodeKind::kQuote, q, [&] { return src.LineOf(doc.text_map.ToSource(x.quotes[q].text.begin)); },
+          [&] {
+            return "\u201C" + Clip(std::string_view(doc.text).substr(x.quotes[q].text.begin, x.quotes[q].text.size()), 40) +
+                   "\u201D";
+          });
+      for (const auto& [n, overlap] : impl->homes[q].notes) impl->AddEdge(quote_v[q], note_v[n], EdgeKind::kFoundIn);
     }
   }
 
@@ -227,15 +229,13 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
   for (size_t ci = 0; ci < x.claims.size(); ++ci) {
     const extract::Claim& c = x.claims[ci];
     const Marker& m = doc.markers[c.marker];
-    const int line = src.LineOf(m.span.begin);
-    std::string label;
-    if (options.labels) {
-      label = "L" + std::to_string(line) + " [" + m.label;
+    const Vertex cv = impl->AddVertex(NodeKind::kClaim, static_cast<int>(ci), [&] { return src.LineOf(m.span.begin); }, [&] {
+      std::string label = "L" + std::to_string(src.LineOf(m.span.begin)) + " [" + m.label;
       for (size_t k = 1; k < c.group.size(); ++k) label += "," + doc.markers[c.group[k]].label;
       label += "]";
       if (c.attribution) label += " " + c.attribution->speaker.display;
-    }
-    const Vertex cv = impl->AddVertex(NodeKind::kClaim, static_cast<int>(ci), line, options.labels, std::move(label));
+      return label;
+    });
     Credit credit;
     credit.claim = static_cast<int>(ci);
     for (int mi : c.group) {
@@ -260,8 +260,8 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
       credit.verdict = Verdict::kDangling;
     } else if (credited) {
       const extract::EntityRef& speaker = c.attribution->speaker;
-      boost::add_edge(cv, entity(speaker), {EdgeKind::kAttributedTo, false}, g);
-      if (c.attribution->via) boost::add_edge(cv, entity(*c.attribution->via), {EdgeKind::kVia, false}, g);
+      impl->AddEdge(cv, entity(speaker), EdgeKind::kAttributedTo);
+      if (c.attribution->via) impl->AddEdge(cv, entity(*c.attribution->via), EdgeKind::kVia);
       std::vector<int> holders;  // notes outside the group that hold a quote
       auto in_group = [&](int n) { return std::find(credit.group.begin(), credit.group.end(), n) != credit.group.end(); };
       auto holds = [&](int note) {
@@ -353,13 +353,13 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
       }
     }
     for (int note : credit.group) {
-      boost::add_edge(cv, note_v[note], {EdgeKind::kCites, credit.verdict == Verdict::kMismatch}, g);
+      impl->AddEdge(cv, note_v[note], EdgeKind::kCites, credit.verdict == Verdict::kMismatch);
     }
     if (credit.verdict == Verdict::kMismatch) {
-      boost::add_edge(cv, note_v[credit.suggested], {EdgeKind::kShouldCite, false}, g);
+      impl->AddEdge(cv, note_v[credit.suggested], EdgeKind::kShouldCite);
     }
     for (int q : c.quotes) {
-      if (quote_v[q] != Graph::null_vertex()) boost::add_edge(cv, quote_v[q], {EdgeKind::kFoundIn, false}, g);
+      if (quote_v[q] != Graph::null_vertex()) impl->AddEdge(cv, quote_v[q], EdgeKind::kFoundIn);
     }
     impl->credits.push_back(std::move(credit));
   }

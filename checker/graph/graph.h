@@ -18,7 +18,11 @@ namespace citelint::graph {
 
 struct GraphOptions {
   double quote_overlap = 0.5;      // share of a quote's word runs a note must hold to "hold the quote"
-  bool labels = false;             // keep each node's label for WriteDot/WriteJson (citelint graph); else empty
+  // Keep the nodes and edges, with their labels, for WriteDot/WriteJson
+  // (citelint graph). Without them the graph still answers every query
+  // below (credits, quote homes, notes of an entity, mismatch cycles): those
+  // are computed while it is built, and a check needs nothing else.
+  bool nodes = false;
 };
 
 // What the graph concludes about one claim's credit.
@@ -63,6 +67,7 @@ class CitationGraph {
   // Cycles among mismatches: each a list of cited notes in order (7 → 8 → 9).
   [[nodiscard]] std::vector<std::vector<int>> MismatchCycles() const;
 
+  // Both write the nodes and edges kept with GraphOptions::nodes (none otherwise).
   void WriteDot(std::ostream& out) const;
   void WriteJson(std::ostream& out) const;
 

@@ -22,18 +22,11 @@ bool Agree(const extract::Figure& a, const extract::Figure& b) {
   return false;
 }
 
-bool Shares(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  for (const auto& w : a) {
-    if (std::find(b.begin(), b.end(), w) != b.end()) return true;
-  }
-  return false;
-}
-
 // About the same thing: a count counts the same noun; money and percentages
 // share a subject word nearby (or the noun after them).
 bool SameThing(const extract::Figure& a, const extract::Figure& b) {
-  if (a.kind == extract::FigureKind::kCount) return Shares(a.noun, b.noun);
-  return Shares(a.context, b.context) || Shares(a.noun, b.noun);
+  if (a.kind == extract::FigureKind::kCount) return a.noun.Shares(b.noun);
+  return a.context.Shares(b.context) || a.noun.Shares(b.noun);
 }
 
 // The notes a claim's citation group cites, in order.
@@ -52,11 +45,21 @@ Span SourceSpan(const Document& doc, Span text) { return doc.text_map.ToSource(t
 // the (few) ranges apart.
 class FigureIndex {
  public:
-  explicit FigureIndex(const std::vector<extract::Figure>& figures) {
-    for (const extract::Figure& f : figures) {
-      if (f.range()) ranges_.push_back(f);
-      else points_[{static_cast<int>(f.kind), f.unit}].push_back(f.value);
-    }
+  // The figures of `text`, found without their context words (agreement
+  // compares values only) and not kept: only values and ranges are.
+  FigureIndex(std::string_view text, const extract::LexiconIndex& lex) {
+    extract::FindFigures(text, 0, &lex, [&](extract::Figure& f) {
+      if (f.range()) {
+        extract::Figure r;
+        r.kind = f.kind;
+        r.unit = f.unit;
+        r.value = f.value;
+        r.high = f.high;
+        ranges_.push_back(std::move(r));
+      } else {
+        points_[{static_cast<int>(f.kind), f.unit}].push_back(f.value);
+      }
+    });
     for (auto& [key, values] : points_) std::sort(values.begin(), values.end());
   }
   [[nodiscard]] bool AnyAgrees(const extract::Figure& g) const {
@@ -124,7 +127,6 @@ void FiguresMismatch::Run(const Analysis& analysis, Sink& sink) const {
   const bool years = options.Number("compare_years", 0) != 0;
   const bool counts = options.Number("compare_counts", 1) != 0;
   const TextFacts& facts = analysis.text_facts();
-  const int window = static_cast<int>(options.Number("context_window", 4));
   // The figures of each paragraph, found and indexed once.
   std::map<uint32_t, FigureIndex> paragraph_figures;
   for (const extract::Claim& claim : x.claims) {
@@ -134,8 +136,7 @@ void FiguresMismatch::Run(const Analysis& analysis, Sink& sink) const {
     auto pf = paragraph_figures.find(para.begin);
     if (pf == paragraph_figures.end()) {
       pf = paragraph_figures
-               .emplace(para.begin, FigureIndex(extract::FindFigures(std::string_view(doc.text).substr(para.begin, para.size()),
-                                                                   window, &analysis.lexicon())))
+               .emplace(para.begin, FigureIndex(std::string_view(doc.text).substr(para.begin, para.size()), analysis.lexicon()))
                .first;
     }
     const FigureIndex& around = pf->second;

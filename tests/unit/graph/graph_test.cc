@@ -20,7 +20,7 @@ Document SeedDocument() {
 
 TEST(GraphTest, SeedHasThreeWrongCitesEdgesAndOneRotation) {
   const Document doc = SeedDocument();
-  const Analysis analysis(doc, test::ShippedResources());
+  const Analysis analysis(doc, test::ShippedResources(), /*graph_nodes=*/true);
   std::ostringstream json;
   analysis.graph().WriteJson(json);
   const auto j = nlohmann::json::parse(json.str());
@@ -42,6 +42,31 @@ TEST(GraphTest, SeedHasThreeWrongCitesEdgesAndOneRotation) {
   std::vector<std::string> labels;
   for (int n : cycles[0]) labels.push_back(doc.notes[n].label);
   EXPECT_EQ(labels, (std::vector<std::string>{"7", "8", "9"}));
+}
+
+// A check keeps no nodes or edges (they are for citelint graph), and its
+// graph answers the same: every credit and the rotation.
+TEST(GraphTest, WithoutNodesTheQueriesAnswerTheSame) {
+  const Document doc = SeedDocument();
+  const Analysis with(doc, test::ShippedResources(), /*graph_nodes=*/true);
+  const Analysis without(doc, test::ShippedResources());
+  const auto& a = with.graph().credits();
+  const auto& b = without.graph().credits();
+  ASSERT_EQ(a.size(), b.size());
+  size_t mismatches = 0;
+  for (size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i].verdict, b[i].verdict) << "claim " << i;
+    EXPECT_EQ(a[i].cited, b[i].cited) << "claim " << i;
+    EXPECT_EQ(a[i].suggested, b[i].suggested) << "claim " << i;
+    mismatches += b[i].verdict == graph::Verdict::kMismatch;
+  }
+  EXPECT_EQ(mismatches, 3u);
+  EXPECT_EQ(with.graph().MismatchCycles(), without.graph().MismatchCycles());
+  std::ostringstream json;
+  without.graph().WriteJson(json);
+  const auto j = nlohmann::json::parse(json.str());
+  EXPECT_TRUE(j["nodes"].empty());
+  EXPECT_TRUE(j["edges"].empty());
 }
 
 TEST(GraphTest, CommandExportsDotThatGraphvizRenders) {
