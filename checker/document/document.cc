@@ -119,6 +119,14 @@ int Document::BlockAt(uint32_t offset) const {
   return -1;
 }
 
+void Document::ShrinkToFit() {
+  text.shrink_to_fit();
+  text_map.ShrinkToFit();
+  blocks.shrink_to_fit();
+  markers.shrink_to_fit();
+  notes.shrink_to_fit();
+}
+
 TextBuilder::TextBuilder(Document& doc) : doc_(doc) {
   if (doc.source) {
     const size_t size = doc.source->bytes().size();

@@ -74,6 +74,7 @@ class OffsetMap {
   // source order (an HTML parser moves misnested or foster-parented content),
   // the span shrinks to its start rather than running backwards.
   [[nodiscard]] Span ToSource(Span text) const;
+  void ShrinkToFit() { pieces_.shrink_to_fit(); }
   // No source offset past this (the source's size).
   void SetLimit(uint32_t limit) { limit_ = limit; }
   // The text offset standing for a source offset (the first text byte at or
@@ -109,6 +110,9 @@ struct Document {
   std::vector<std::string> element_ids;  // HTML: every id attribute, sorted (cross-file targets)
 
   [[nodiscard]] const std::string& path() const { return source->path(); }
+  // Gives back what the loader's growing vectors and the text's reserve
+  // left unused (up to half of each): once, when the document is loaded.
+  void ShrinkToFit();
   // Index of the block containing a source offset, or -1.
   [[nodiscard]] int BlockAt(uint32_t offset) const;
 };

@@ -51,7 +51,10 @@ Expected<Document> LoadDocument(std::shared_ptr<const SourceFile> source,
     case Format::kRst: doc = loaders::LoadRst(std::move(source)); break;
     case Format::kText: doc = loaders::LoadText(std::move(source)); break;
   }
-  if (doc.ok()) doc->load_notes = std::move(notes);
+  if (doc.ok()) {
+    doc->load_notes = std::move(notes);
+    doc->ShrinkToFit();
+  }
   return doc;
 }
 

@@ -45,8 +45,10 @@ bool Adjacent(const Document& doc, const Marker& a, const Marker& b) {
 Extraction Extract(const Document& doc, const LexiconIndex& lexicon, const ExtractOptions& options) {
   Extraction x;
   x.sentences = SplitSentences(doc, &lexicon);
+  x.sentences.shrink_to_fit();  // grown by doubling: up to half unused, kept as long as the document
   const MidSentenceCapitals capitals = FindMidSentenceCapitals(doc.text);
   FindQuotes(doc.text, x.quotes, x.unbalanced);
+  x.quotes.shrink_to_fit();
   ClassifyQuotes(doc.text, x.quotes, lexicon);
   x.citations = FindCitations(doc.text);
 
@@ -89,6 +91,9 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon, const Extra
   // which gains an entry each time that person changes (4 bytes a sentence,
   // where a name apiece took 72 and more).
   std::vector<EntityRef> persons(1);
+  auto SamePerson = [](const EntityRef& a, const EntityRef& b) {  // the very same reference, field for field
+    return a.lexicon == b.lexicon && a.kind == b.kind && a.key == b.key && a.display == b.display;
+  };
   std::vector<uint32_t> last_person_before(n);
   {
     EntityRef last_person;
@@ -107,7 +112,7 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon, const Extra
       // here, else the sentence's subject ("Carson defied the question. …he said").
       if (names_person(x.sentence_attribution[s]) && x.sentence_attribution[s]->how != "context") {
         last_person = x.sentence_attribution[s]->speaker;
-        persons.push_back(last_person);
+        if (!SamePerson(persons.back(), last_person)) persons.push_back(last_person);
       } else {
         std::vector<Span> rel;
         for (int q : quotes_in(t)) {
@@ -116,7 +121,7 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon, const Extra
         }
         if (auto subject = SentenceSubject(std::string_view(doc.text).substr(t.begin, t.size()), rel, lexicon, &capitals)) {
           last_person = *subject;
-          persons.push_back(last_person);
+          if (!SamePerson(persons.back(), last_person)) persons.push_back(last_person);
         }
       }
     }
@@ -183,7 +188,7 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon, const Extra
           prev && (same_paragraph ? prev->how != "context" || quote_first : true)) {
         Attribution a = *prev;
         a.how = "context";
-        x.sentence_attribution[s] = a;
+        x.sentence_attribution[s] = std::move(a);
       }
     }
   }

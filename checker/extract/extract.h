@@ -102,7 +102,7 @@ struct Attribution {
   std::string platform;           // "X" in "on X"
   bool pronoun = false;           // resolved from "he said"
   bool unnamed = false;           // "a spokeswoman said", "officials said", an unresolved "he said"
-  std::string how;                // named | pronoun | appositive | after-quote | label | signature | context
+  std::string_view how;           // (a literal) named | pronoun | appositive | after-quote | label | signature | context
   Span mention;                   // where the speaker is named: in the text given to FindAttribution
                                   // (Extraction: in Document::text); empty when not found
 };

@@ -35,7 +35,7 @@ SpeakerKind KindOf(const Attribution& a, const LexiconIndex& lex) {
 std::string ViaOf(const Attribution& a) {
   if (a.via) return "intermediary";
   if (a.how.empty() || a.how == "subject") return "named";  // the sentence's subject, named in it
-  return a.how;
+  return std::string(a.how);
 }
 
 }  // namespace
