@@ -49,8 +49,14 @@ const TextFacts& Analysis::text_facts() const {
       if (end > start) f.paragraphs.push_back({start, static_cast<uint32_t>(end)});
       start = static_cast<uint32_t>(end + 2);
     }
+    f.paragraphs.shrink_to_fit();
+    // Sized once: a vector grown by doubling holds up to twice its spans.
+    f.sentences.reserve(extraction().sentences.size());
     for (const auto& s : extraction().sentences) f.sentences.push_back(s.text);
+    f.quotes.reserve(extraction().quotes.size());
     for (const auto& q : extraction().quotes) f.quotes.push_back(q.text);
+    f.marker_at.reserve(doc_.markers.size());
+    f.marker_note.reserve(doc_.markers.size());
     for (const Marker& m : doc_.markers) {
       if (m.in_note || m.external) continue;
       f.marker_at.push_back(doc_.text_map.ToText(m.span.begin));

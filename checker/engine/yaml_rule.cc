@@ -183,48 +183,54 @@ void YamlRule::Run(const Analysis& analysis, Sink& sink) const {
     return false;
   };
 
-  // The units of the scope, as (text span, source anchor for notes).
+  // The units of the scope: a span of Document::text, or a note's text.
+  // 12 bytes a unit (one per sentence of the document, for a sentence rule).
   struct Unit {
-    std::string_view text;
-    uint32_t base = 0;      // offset of text in Document::text (unless note)
-    int note = -1;          // for the note scope: report at the note
+    uint32_t begin = 0, end = 0;  // in Document::text (unless note)
+    int note = -1;                // for the note scope: report at the note
   };
   std::vector<Unit> units;
   const std::string_view all(doc.text);
   switch (spec_.scope) {
     case Scope::kSentence:
       units.reserve(sentences.size());
-      for (const Span& s : sentences) units.push_back({all.substr(s.begin, s.size()), s.begin});
+      for (const Span& s : sentences) units.push_back({s.begin, s.end});
       break;
     case Scope::kParagraph:
       units.reserve(facts.paragraphs.size());
-      for (const Span& p : facts.paragraphs) units.push_back({all.substr(p.begin, p.size()), p.begin});
+      for (const Span& p : facts.paragraphs) units.push_back({p.begin, p.end});
       break;
     case Scope::kQuote:
       units.reserve(quotes.size());
-      for (const Span& q : quotes) units.push_back({all.substr(q.begin, q.size()), q.begin});
+      for (const Span& q : quotes) units.push_back({q.begin, q.end});
       break;
     case Scope::kClaim:
       units.reserve(x.claims.size());
-      for (const auto& c : x.claims) units.push_back({all.substr(c.text.begin, c.text.size()), c.text.begin});
+      for (const auto& c : x.claims) units.push_back({c.text.begin, c.text.end});
       break;
     case Scope::kNote:
       units.reserve(doc.notes.size());
-      for (size_t n = 0; n < doc.notes.size(); ++n) units.push_back({doc.notes[n].text, 0, static_cast<int>(n)});
+      for (size_t n = 0; n < doc.notes.size(); ++n) units.push_back({0, 0, static_cast<int>(n)});
       break;
     case Scope::kHeading:
       for (const Span& p : facts.paragraphs) {
         const uint32_t src = doc.text_map.ToSource(p.begin);
         const int b = doc.BlockAt(src);
-        if (b >= 0 && doc.blocks[b].kind == BlockKind::kHeading) units.push_back({all.substr(p.begin, p.size()), p.begin});
+        if (b >= 0 && doc.blocks[b].kind == BlockKind::kHeading) units.push_back({p.begin, p.end});
       }
       break;
     case Scope::kDocument:
-      units.push_back({all, 0});
+      units.push_back({0, static_cast<uint32_t>(all.size())});
       break;
   }
 
-  for (const Unit& unit : units) {
+  for (const Unit& u : units) {
+    struct {
+      std::string_view text;
+      uint32_t base;  // offset of text in Document::text (0 for a note)
+      int note;
+    } const unit{u.note >= 0 ? std::string_view(doc.notes[static_cast<size_t>(u.note)].text) : all.substr(u.begin, u.end - u.begin),
+                 u.note >= 0 ? 0 : u.begin, u.note};
     struct Match {
       Span span;  // in unit.text
       std::vector<std::string> groups;
