@@ -72,10 +72,16 @@ std::vector<Word> Words(std::string_view s) {
         break;
       }
     }
-    auto norm = extract::NormalizedWords(s.substr(start, end - start));
+    const std::string_view token = s.substr(start, end - start);
     std::string folded;
-    for (const auto& w : norm) folded += (folded.empty() ? "" : " ") + w;
-    out.push_back({{start, end}, folded});
+    if (std::all_of(token.begin(), token.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; })) {
+      // ASCII letters and digits, joined by ' or -: normalized, it is itself in lower case.
+      folded = token;
+      for (char& ch : folded) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch);
+    } else {
+      for (const auto& w : extract::NormalizedWords(token)) folded += (folded.empty() ? "" : " ") + w;
+    }
+    out.push_back({{start, end}, std::move(folded)});
     i = end;
   }
   return out;
@@ -89,6 +95,13 @@ Span Containing(const std::vector<Span>& spans, uint32_t at) {
 }
 
 }  // namespace
+
+YamlRule::YamlRule(YamlRuleSpec spec) : spec_(std::move(spec)) {
+  const auto& phrases = spec_.trigger.phrases;
+  for (size_t p = 0; p < phrases.size(); ++p) {
+    if (!phrases[p].empty()) phrases_by_first_word_[phrases[p].front()].push_back(p);
+  }
+}
 
 void YamlRule::Run(const Analysis& analysis, Sink& sink) const {
   const Document& doc = analysis.doc();
@@ -253,7 +266,11 @@ void YamlRule::Run(const Analysis& analysis, Sink& sink) const {
       case Trigger::kLexicon: {
         const std::vector<Word> words = Words(unit.text);
         for (size_t i = 0; i < words.size(); ++i) {
-          for (const auto& phrase : t.phrases) {
+          // Only the phrases that start with this word, in the lexicon's order.
+          const auto first = phrases_by_first_word_.find(words[i].folded);
+          if (first == phrases_by_first_word_.end()) continue;
+          for (const size_t p : first->second) {
+            const auto& phrase = t.phrases[p];
             if (phrase.empty() || i + phrase.size() > words.size()) continue;
             bool ok = true;
             for (size_t k = 0; k < phrase.size() && ok; ++k) ok = words[i + k].folded == phrase[k];

@@ -16,6 +16,7 @@
 
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "checker/engine/check.h"
@@ -65,12 +66,15 @@ struct YamlRuleSpec {
 
 class YamlRule final : public Check {
  public:
-  explicit YamlRule(YamlRuleSpec spec) : spec_(std::move(spec)) {}
+  explicit YamlRule(YamlRuleSpec spec);
   [[nodiscard]] const RuleInfo& info() const override { return spec_.info; }
   void Run(const Analysis& analysis, Sink& sink) const override;
 
  private:
   YamlRuleSpec spec_;
+  // A lexicon trigger's phrases by their first word (indexes, ascending):
+  // a word is compared with the phrases it can start, not with every one.
+  std::unordered_map<std::string, std::vector<size_t>> phrases_by_first_word_;
 };
 
 // Names for error messages and the JSON schema.

@@ -2,6 +2,7 @@
 
 #include <link.h>
 
+#include <algorithm>
 #include <cctype>
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
@@ -164,7 +165,7 @@ std::optional<uint32_t> FindInvalidUtf8(std::string_view bytes) {
   return std::nullopt;
 }
 
-int32_t NextCodePoint(std::string_view s, uint32_t& i) {
+int32_t NextCodePointSlow(std::string_view s, uint32_t& i) {
   if (i >= s.size()) return -1;
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   int32_t j = static_cast<int32_t>(i);
@@ -185,6 +186,13 @@ int32_t PrevCodePoint(std::string_view s, uint32_t& i) {
 }
 
 std::string FoldCase(std::string_view s) {
+  if (std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    std::string out(s);
+    for (char& c : out) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+    }
+    return out;
+  }
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(
       icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
   u.foldCase();
@@ -193,9 +201,9 @@ std::string FoldCase(std::string_view s) {
   return out;
 }
 
-bool IsLetter(int32_t c) { return c >= 0 && u_isalpha(c); }
-bool IsUpper(int32_t c) { return c >= 0 && u_isupper(c); }
-bool IsLower(int32_t c) { return c >= 0 && u_islower(c); }
+bool IsLetterSlow(int32_t c) { return c >= 0 && u_isalpha(c); }
+bool IsUpperSlow(int32_t c) { return c >= 0 && u_isupper(c); }
+bool IsLowerSlow(int32_t c) { return c >= 0 && u_islower(c); }
 
 int DisplayWidth(int32_t c) {
   if (c < 0) return 1;

@@ -42,15 +42,35 @@ std::optional<uint32_t> FindInvalidUtf8(std::string_view bytes);
 
 // Decodes the code point starting at byte i (advancing i), or before byte i
 // (moving i back). Returns U+FFFD for ill-formed input; -1 at the ends.
-int32_t NextCodePoint(std::string_view s, uint32_t& i);
+// ASCII is decoded here, inline; anything else by ICU's U8_NEXT.
+int32_t NextCodePointSlow(std::string_view s, uint32_t& i);
+inline int32_t NextCodePoint(std::string_view s, uint32_t& i) {
+  if (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) return static_cast<unsigned char>(s[i++]);
+  return NextCodePointSlow(s, i);
+}
 int32_t PrevCodePoint(std::string_view s, uint32_t& i);
 
-// Unicode default case folding (for label and title comparison).
+// Unicode default case folding (for label and title comparison); ASCII
+// text, whose folding is its lower case, without a round trip through UTF-16.
 std::string FoldCase(std::string_view s);
 
-bool IsLetter(int32_t c);
-bool IsUpper(int32_t c);
-bool IsLower(int32_t c);
+// Unicode letters and case; ASCII answered inline (the same answers ICU
+// gives: A-Z and a-z are the only ASCII letters), the rest by ICU.
+bool IsLetterSlow(int32_t c);
+bool IsUpperSlow(int32_t c);
+bool IsLowerSlow(int32_t c);
+inline bool IsLetter(int32_t c) {
+  if (c >= 0 && c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  return IsLetterSlow(c);
+}
+inline bool IsUpper(int32_t c) {
+  if (c >= 0 && c < 0x80) return c >= 'A' && c <= 'Z';
+  return IsUpperSlow(c);
+}
+inline bool IsLower(int32_t c) {
+  if (c >= 0 && c < 0x80) return c >= 'a' && c <= 'z';
+  return IsLowerSlow(c);
+}
 bool IsWhitespace(int32_t c);  // includes NBSP and other Unicode spaces
 // Terminal cells a code point takes: 2 for East Asian wide and fullwidth (CJK,
 // most emoji), 0 for combining marks and format characters, else 1.
