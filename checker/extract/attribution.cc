@@ -588,7 +588,7 @@ Subject SubjectAt(const std::vector<Token>& toks, size_t limit, const LexiconInd
 
 std::optional<EntityRef> MediumIn(const std::vector<Token>& toks, size_t from, const LexiconIndex& lex) {
   for (size_t i = from; i < toks.size(); ++i) {
-    if (toks[i].quoted || toks[i].punct != 0) continue;
+    if (toks[i].quoted || toks[i].punct != 0 || !lex.StartsPhrase(toks[i].folded)) continue;
     for (const Phrase& p : lex.MediaPhrases()) {
       if (!PhraseAt(toks, i, p.words)) continue;
       const std::string name = NameRightAfter(toks, i + p.words.size(), lex);
@@ -693,8 +693,10 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
   };
   for (size_t i = 0; i < toks.size(); ++i) {
     if (toks[i].quoted || toks[i].punct != 0) continue;
+    const bool starts_phrase = lexicon.StartsPhrase(toks[i].folded);
     // according to X
     for (const Phrase& p : lexicon.BeforeSpeakerPhrases()) {
+      if (!starts_phrase) break;
       if (!PhraseAt(toks, i, p.words)) continue;
       std::string name = FirstNameAfter(toks, i + p.words.size(), lexicon);
       if (name.empty()) {
@@ -709,6 +711,7 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
     std::string cue;
     size_t cue_len = 0;
     for (const Phrase& p : lexicon.CuePhrases()) {
+      if (!starts_phrase) break;
       if (PhraseAt(toks, i, p.words)) {
         cue = p.text;
         cue_len = p.words.size();
@@ -721,7 +724,10 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
     }
     if (cue.empty()) continue;
     const auto& not_cues = lexicon.NotCuePhrases();
-    if (std::any_of(not_cues.begin(), not_cues.end(), [&](const Phrase& p) { return PhraseAt(toks, i, p.words); })) continue;
+    if (starts_phrase &&
+        std::any_of(not_cues.begin(), not_cues.end(), [&](const Phrase& p) { return PhraseAt(toks, i, p.words); })) {
+      continue;
+    }
     // After a possessive or a determiner the cue is a noun: "Lovelace's
     // notes", "a prepared text", "a phone message".
     if (i > 0 && toks[i - 1].possessive && !toks[i - 1].quoted) continue;
@@ -782,6 +788,7 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
         if (open < 0) break;
         for (int m = open + 1; m < k; ++m) {
           for (const Phrase& p : lexicon.ViaPhrases()) {
+            if (!lexicon.StartsPhrase(toks[m].folded)) break;
             if (PhraseAt(toks, static_cast<size_t>(m), p.words)) {
               const std::string name = FirstNameAfter(toks, m + p.words.size(), lexicon);
               if (!name.empty() && !via_entity) via_entity = lexicon.ResolveName(name);

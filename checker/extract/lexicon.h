@@ -115,6 +115,10 @@ class LexiconIndex {
   [[nodiscard]] const std::vector<Phrase>& CuePhrases() const { return cue_phrases_; }
   [[nodiscard]] const std::vector<Phrase>& MediaPhrases() const { return media_; }
   [[nodiscard]] const std::vector<Phrase>& NotCuePhrases() const { return not_cues_; }
+  // Does a folded word start any phrase of the five lists above? A word
+  // that does not cannot begin a match: one lookup instead of a comparison
+  // with every phrase.
+  [[nodiscard]] bool StartsPhrase(const std::string& folded_word) const { return phrase_starts_.count(folded_word) > 0; }
   [[nodiscard]] const Lexicons& lexicons() const { return lexicons_; }
   // Every folded alias of an entity (for "does this note name E?").
   [[nodiscard]] std::vector<std::string> Names(const EntityRef& e) const;
@@ -127,6 +131,7 @@ class LexiconIndex {
   std::unordered_set<std::string> report_cues_, unnamed_, quote_naming_, identifiers_, months_, not_counted_,
       determiners_, between_, organizations_, places_, prepositions_, noun_cues_, verb_markers_, title_abbreviations_;
   std::vector<Phrase> before_speaker_, via_, cue_phrases_, media_, not_cues_;
+  std::unordered_set<std::string> phrase_starts_;
 };
 
 // Folds case and drops a leading "the " ("The Courier" → "courier").
