@@ -104,8 +104,10 @@ std::vector<Sentence> SplitSentences(const Document& doc, const LexiconIndex* le
     // "“…” ― Sonya Herridge": a quotation signed after a dash. ICU starts a
     // sentence at the dash; the signature (to the line's end or the next
     // quotation) belongs to the quotation before it.
+    // (No line break between them: looked for between them only, not up to
+    // the next line break, which in a one-line paragraph is the end.)
     if (!out.empty() && b - out.back().text.end <= 2 &&
-        t.find('\n', out.back().text.end) >= b) {
+        std::string_view(t).substr(out.back().text.end, b - out.back().text.end).find('\n') == std::string_view::npos) {
       uint32_t k = b;
       const int32_t first = text::NextCodePoint(t, k);
       uint32_t p = out.back().text.end;
