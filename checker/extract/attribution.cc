@@ -121,15 +121,17 @@ std::vector<Token> TokenizeSentence(std::string_view s, const std::vector<Span>&
                                     const MidSentenceCapitals* capitals) {
   std::vector<Token> all = Tokenize(s, quotes);
   // "Vermont Sen. Bernie Sanders": a title's period does not end the name.
+  // Which periods go is decided first, then the rest of the tokens moved.
+  std::vector<bool> dropped(all.size(), false);
+  for (size_t k = 1; k + 1 < all.size(); ++k) {
+    dropped[k] = all[k].punct == '.' && !all[k].quoted && all[k - 1].punct == 0 &&
+                 lex.IsTitleAbbreviation(all[k - 1].folded) && all[k + 1].punct == 0 && all[k + 1].capitalized &&
+                 !all[k + 1].quoted;
+  }
   std::vector<Token> out;
   out.reserve(all.size());
   for (size_t k = 0; k < all.size(); ++k) {
-    if (k > 0 && k + 1 < all.size() && all[k].punct == '.' && !all[k].quoted && all[k - 1].punct == 0 &&
-        lex.IsTitleAbbreviation(all[k - 1].folded) && all[k + 1].punct == 0 && all[k + 1].capitalized &&
-        !all[k + 1].quoted) {
-      continue;
-    }
-    out.push_back(all[k]);  // (copied: the next token looks back at this one)
+    if (!dropped[k]) out.push_back(std::move(all[k]));
   }
   if (capitals != nullptr && !out.empty() && out[0].punct == 0 && !out[0].quoted && out[0].capitalized &&
       out[0].text[0] != '@' && !capitals->Has(out[0].folded) && !lex.IsRole(out[0].folded) &&
