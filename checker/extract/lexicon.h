@@ -4,6 +4,7 @@
 // entities, keyed by their folded text.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -86,29 +87,29 @@ class LexiconIndex {
   // Resolves a domain ("www.courier.example.com"); unknown ones key on the domain's name part.
   [[nodiscard]] EntityRef ResolveDomain(std::string_view domain) const;
 
-  [[nodiscard]] bool IsCueVerb(std::string_view folded_word) const { return cue_verbs_.count(std::string(folded_word)); }
-  [[nodiscard]] bool IsRole(std::string_view folded_word) const { return roles_.count(std::string(folded_word)); }
-  [[nodiscard]] bool IsPronoun(std::string_view folded_word) const { return pronouns_.count(std::string(folded_word)); }
-  [[nodiscard]] bool IsPlatform(std::string_view word) const { return platforms_.count(std::string(word)); }
-  [[nodiscard]] bool IsNotName(std::string_view folded_word) const { return not_names_.count(std::string(folded_word)); }
-  [[nodiscard]] bool IsAuxiliary(std::string_view folded_word) const { return auxiliaries_.count(std::string(folded_word)); }
-  [[nodiscard]] bool IsSpeakerNoun(std::string_view folded_word) const { return speaker_nouns_.count(std::string(folded_word)); }
+  [[nodiscard]] bool IsCueVerb(std::string_view folded_word) const { return cue_verbs_.count(folded_word); }
+  [[nodiscard]] bool IsRole(std::string_view folded_word) const { return roles_.count(folded_word); }
+  [[nodiscard]] bool IsPronoun(std::string_view folded_word) const { return pronouns_.count(folded_word); }
+  [[nodiscard]] bool IsPlatform(std::string_view word) const { return platforms_.count(word); }
+  [[nodiscard]] bool IsNotName(std::string_view folded_word) const { return not_names_.count(folded_word); }
+  [[nodiscard]] bool IsAuxiliary(std::string_view folded_word) const { return auxiliaries_.count(folded_word); }
+  [[nodiscard]] bool IsSpeakerNoun(std::string_view folded_word) const { return speaker_nouns_.count(folded_word); }
   // A cue as written ("According to", "reported") that credits a source's reporting.
   [[nodiscard]] bool IsReportCue(std::string_view cue) const;
-  [[nodiscard]] bool IsUnnamedSpeaker(std::string_view folded_word) const { return unnamed_.count(std::string(folded_word)); }
-  [[nodiscard]] bool IsQuoteNaming(std::string_view folded_word) const { return quote_naming_.count(std::string(folded_word)); }
-  [[nodiscard]] bool IsFigureIdentifier(std::string_view folded_word) const { return identifiers_.count(std::string(folded_word)); }
-  [[nodiscard]] bool IsMonth(std::string_view folded_word) const { return months_.count(std::string(folded_word)); }
-  [[nodiscard]] bool IsNotCountedNoun(std::string_view folded_word) const { return not_counted_.count(std::string(folded_word)); }
-  [[nodiscard]] bool IsDeterminer(std::string_view folded_word) const { return determiners_.count(std::string(folded_word)); }
-  [[nodiscard]] bool IsBetweenWord(std::string_view folded_word) const { return between_.count(std::string(folded_word)); }
-  [[nodiscard]] bool IsOrganizationWord(std::string_view folded_word) const { return organizations_.count(std::string(folded_word)); }
+  [[nodiscard]] bool IsUnnamedSpeaker(std::string_view folded_word) const { return unnamed_.count(folded_word); }
+  [[nodiscard]] bool IsQuoteNaming(std::string_view folded_word) const { return quote_naming_.count(folded_word); }
+  [[nodiscard]] bool IsFigureIdentifier(std::string_view folded_word) const { return identifiers_.count(folded_word); }
+  [[nodiscard]] bool IsMonth(std::string_view folded_word) const { return months_.count(folded_word); }
+  [[nodiscard]] bool IsNotCountedNoun(std::string_view folded_word) const { return not_counted_.count(folded_word); }
+  [[nodiscard]] bool IsDeterminer(std::string_view folded_word) const { return determiners_.count(folded_word); }
+  [[nodiscard]] bool IsBetweenWord(std::string_view folded_word) const { return between_.count(folded_word); }
+  [[nodiscard]] bool IsOrganizationWord(std::string_view folded_word) const { return organizations_.count(folded_word); }
   // A name as written ("South Carolina") that is a place.
   [[nodiscard]] bool IsPlace(std::string_view name) const;
-  [[nodiscard]] bool IsPreposition(std::string_view folded_word) const { return prepositions_.count(std::string(folded_word)); }
-  [[nodiscard]] bool IsNounCue(std::string_view folded_word) const { return noun_cues_.count(std::string(folded_word)); }
-  [[nodiscard]] bool IsVerbMarker(std::string_view folded_word) const { return verb_markers_.count(std::string(folded_word)); }
-  [[nodiscard]] bool IsTitleAbbreviation(std::string_view folded_word) const { return title_abbreviations_.count(std::string(folded_word)); }
+  [[nodiscard]] bool IsPreposition(std::string_view folded_word) const { return prepositions_.count(folded_word); }
+  [[nodiscard]] bool IsNounCue(std::string_view folded_word) const { return noun_cues_.count(folded_word); }
+  [[nodiscard]] bool IsVerbMarker(std::string_view folded_word) const { return verb_markers_.count(folded_word); }
+  [[nodiscard]] bool IsTitleAbbreviation(std::string_view folded_word) const { return title_abbreviations_.count(folded_word); }
   // The multi-word cues, split into folded words once.
   [[nodiscard]] const std::vector<Phrase>& BeforeSpeakerPhrases() const { return before_speaker_; }
   [[nodiscard]] const std::vector<Phrase>& ViaPhrases() const { return via_; }
@@ -127,11 +128,17 @@ class LexiconIndex {
   EntityRef FromLexicon(int index) const;
   const Lexicons lexicons_;
   std::unordered_map<std::string, int> by_name_, by_handle_, by_domain_;
-  std::unordered_set<std::string> cue_verbs_, roles_, pronouns_, platforms_, speaker_nouns_, not_names_, auxiliaries_;
-  std::unordered_set<std::string> report_cues_, unnamed_, quote_naming_, identifiers_, months_, not_counted_,
+  // Looked up by string_view, without making a string of each word.
+  struct WordHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
+  WordSet cue_verbs_, roles_, pronouns_, platforms_, speaker_nouns_, not_names_, auxiliaries_;
+  WordSet report_cues_, unnamed_, quote_naming_, identifiers_, months_, not_counted_,
       determiners_, between_, organizations_, places_, prepositions_, noun_cues_, verb_markers_, title_abbreviations_;
   std::vector<Phrase> before_speaker_, via_, cue_phrases_, media_, not_cues_;
-  std::unordered_set<std::string> phrase_starts_;
+  WordSet phrase_starts_;
 };
 
 // Folds case and drops a leading "the " ("The Courier" → "courier").
