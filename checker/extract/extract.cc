@@ -1,6 +1,7 @@
 #include "checker/extract/extract.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "checker/text/unicode.h"
 
@@ -88,11 +89,17 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon, const Extra
   x.sentence_attribution.resize(n);
   x.sentence_paragraph.resize(n);
   // The last person named before each sentence: an index into `persons`,
-  // which gains an entry each time that person changes (4 bytes a sentence,
-  // where a name apiece took 72 and more).
+  // each distinct reference kept once (4 bytes a sentence, where a name
+  // apiece took 80 and more; a document names a few hundred people).
   std::vector<EntityRef> persons(1);
-  auto SamePerson = [](const EntityRef& a, const EntityRef& b) {  // the very same reference, field for field
-    return a.lexicon == b.lexicon && a.kind == b.kind && a.key == b.key && a.display == b.display;
+  std::unordered_map<std::string, uint32_t> person_ids;
+  uint32_t current_person = 0;
+  auto intern_person = [&](const EntityRef& e) {
+    std::string id = std::to_string(e.lexicon) + '\x1f' + std::to_string(static_cast<int>(e.kind)) + '\x1f' + e.key +
+                     '\x1f' + e.display;
+    const auto [it, added] = person_ids.try_emplace(std::move(id), static_cast<uint32_t>(persons.size()));
+    if (added) persons.push_back(e);
+    return it->second;
   };
   std::vector<uint32_t> last_person_before(n);
   {
@@ -106,13 +113,13 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon, const Extra
         para_end = doc.text.find("\n\n", para_end + 2);
       }
       x.sentence_paragraph[s] = paragraph;
-      last_person_before[s] = static_cast<uint32_t>(persons.size() - 1);
+      last_person_before[s] = current_person;
       x.sentence_attribution[s] = attribute(t, &last_person);
       // "he" refers to the last person the text spoke of: the speaker named
       // here, else the sentence's subject ("Carson defied the question. …he said").
       if (names_person(x.sentence_attribution[s]) && x.sentence_attribution[s]->how != "context") {
         last_person = x.sentence_attribution[s]->speaker;
-        if (!SamePerson(persons.back(), last_person)) persons.push_back(last_person);
+        current_person = intern_person(last_person);
       } else {
         std::vector<Span> rel;
         for (int q : quotes_in(t)) {
@@ -121,7 +128,7 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon, const Extra
         }
         if (auto subject = SentenceSubject(std::string_view(doc.text).substr(t.begin, t.size()), rel, lexicon, &capitals)) {
           last_person = *subject;
-          if (!SamePerson(persons.back(), last_person)) persons.push_back(last_person);
+          current_person = intern_person(last_person);
         }
       }
     }
