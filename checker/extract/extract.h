@@ -120,20 +120,34 @@ struct Claim {
   std::vector<Figure> figures;
 };
 
+// Title, handle, platform and domain are offsets into the note (its text,
+// its first URL), which keeps the bytes: read them with the note.
 struct Source {
   int note = -1;                   // index into Document::notes
-  std::string title;
+  Span title;                      // in the note's text
   EntityRef publisher;             // outlet or speaker the note says it is
   bool publisher_from_text = false;  // named by the note's words (not only by its URL's domain)
   // "Title — what the source says", "@handle on X — “…”", "Name on Bluesky:
   // …": a description of the source, not a bare citation of a document.
   bool described = false;
   std::string cue;                 // the note's own cue ("reports", "notes")
-  std::string handle;              // "sama" for "@sama on X"
-  std::string platform;
-  std::string domain;
+  Span handle;                     // in the note's text: "sama" for "@sama on X"
+  Span platform;                   // in the note's text
+  Span domain;                     // in the note's first URL
   std::vector<Quote> quotes;       // offsets into the note's text
   std::vector<Figure> figures;
+
+  [[nodiscard]] std::string_view Title(const Note& n) const { return Part(n.text, title); }
+  [[nodiscard]] std::string_view Handle(const Note& n) const { return Part(n.text, handle); }
+  [[nodiscard]] std::string_view Platform(const Note& n) const { return Part(n.text, platform); }
+  [[nodiscard]] std::string_view Domain(const Note& n) const {
+    return n.urls.empty() ? std::string_view() : Part(n.urls.front(), domain);
+  }
+
+ private:
+  static std::string_view Part(std::string_view s, Span span) {
+    return span.end <= s.size() && span.begin <= span.end ? s.substr(span.begin, span.size()) : std::string_view();
+  }
 };
 
 struct ExtractOptions {

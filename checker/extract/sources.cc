@@ -23,11 +23,18 @@ size_t FindDash(std::string_view s) {
   return std::string_view::npos;
 }
 
-std::string Domain(const std::string& url) {
+// The host part of a URL, as offsets into it.
+Span Domain(std::string_view url) {
   size_t start = url.find("://");
-  start = start == std::string::npos ? 0 : start + 3;
-  size_t end = url.find_first_of("/?#:", start);
-  return url.substr(start, end == std::string::npos ? std::string::npos : end - start);
+  start = start == std::string_view::npos ? 0 : start + 3;
+  const size_t end = std::min(url.find_first_of("/?#:", start), url.size());
+  return {static_cast<uint32_t>(start), static_cast<uint32_t>(end)};
+}
+
+// Where a piece of the note's text (a view into it) lies in the text.
+Span Within(std::string_view text, std::string_view part) {
+  const auto begin = static_cast<uint32_t>(part.data() - text.data());
+  return {begin, begin + static_cast<uint32_t>(part.size())};
 }
 
 }  // namespace
@@ -43,6 +50,7 @@ Source DescribeNote(const Note& note, int index, const LexiconIndex& lex, const 
   ClassifyQuotes(t, src.quotes, lex);
   words = NormalizedWords(t);
   if (!note.urls.empty()) src.domain = Domain(note.urls.front());
+  const std::string_view domain = src.Domain(note);
 
   const size_t dash = FindDash(t);
   std::string_view head = dash == std::string_view::npos ? t : t.substr(0, dash);
@@ -55,12 +63,12 @@ Source DescribeNote(const Note& note, int index, const LexiconIndex& lex, const 
   if (!head.empty() && head.front() == '@') {
     size_t end = 1;
     while (end < head.size() && (std::isalnum(static_cast<unsigned char>(head[end])) || head[end] == '_')) ++end;
-    src.handle = std::string(head.substr(1, end - 1));
-    src.publisher = lex.ResolveHandle(src.handle);
+    src.handle = Within(t, head.substr(1, end - 1));
+    src.publisher = lex.ResolveHandle(src.Handle(note));
     src.publisher_from_text = true;
     src.described = true;
     const size_t on = head.find(" on ", end);
-    if (on != std::string_view::npos) src.platform = std::string(head.substr(on + 4));
+    if (on != std::string_view::npos) src.platform = Within(t, head.substr(on + 4));
     return src;
   }
   // "Mara Quint on Bluesky — …" / "Mara Quint on Bluesky: …"
@@ -69,15 +77,15 @@ Source DescribeNote(const Note& note, int index, const LexiconIndex& lex, const 
     const size_t stop = platform.find_first_of(":,");
     if (stop != std::string_view::npos) platform = platform.substr(0, stop);
     if (lex.IsPlatform(std::string(platform))) {
-      src.platform = std::string(platform);
+      src.platform = Within(t, platform);
       src.publisher = lex.ResolveName(head.substr(0, on));
       src.publisher_from_text = true;
       src.described = true;
-      src.title = std::string(head);
+      src.title = Within(t, head);
       return src;
     }
   }
-  src.title = std::string(head);
+  src.title = Within(t, head);
   // "— Outlet verb …": the capitalized words at the start of the description.
   if (!rest.empty()) {
     std::vector<Span> quote_spans;
@@ -111,7 +119,7 @@ Source DescribeNote(const Note& note, int index, const LexiconIndex& lex, const 
     }
   }
   if (!src.publisher.empty()) src.publisher_from_text = true;
-  if (src.publisher.empty() && !src.domain.empty()) src.publisher = lex.ResolveDomain(src.domain);
+  if (src.publisher.empty() && !domain.empty()) src.publisher = lex.ResolveDomain(domain);
   return src;
 }
 

@@ -201,9 +201,11 @@ class DraftWriter {
     const extract::Source& s = x_.sources[static_cast<size_t>(note)];
     std::vector<std::string> parts;
     if (!s.publisher.empty()) parts.push_back(s.publisher.display);
-    if (!s.handle.empty()) parts.push_back("@" + s.handle + (s.platform.empty() ? "" : " on " + s.platform));
-    if (!s.title.empty()) parts.push_back("\u201c" + Clip(s.title, 120) + "\u201d");
-    if (!s.domain.empty()) parts.push_back(s.domain);
+    const Note& n = doc_.notes[static_cast<size_t>(note)];
+    const std::string handle(s.Handle(n)), platform(s.Platform(n)), title(s.Title(n)), domain(s.Domain(n));
+    if (!handle.empty()) parts.push_back("@" + handle + (platform.empty() ? "" : " on " + platform));
+    if (!title.empty()) parts.push_back("\u201c" + Clip(title, 120) + "\u201d");
+    if (!domain.empty()) parts.push_back(domain);
     std::string out;
     for (const std::string& p : parts) out += (out.empty() ? "" : " \u00b7 ") + p;
     return out;

@@ -119,15 +119,24 @@ TEST(FiguresTest, NumbersInsideWordsAreNotFigures) {
   EXPECT_TRUE(FindFigures("COVID-19 and the 737MAX and @4qd8 and utf_8", 4, &Lex()).empty());
 }
 
-Source Describe(const std::string& note_text) {
+// A note's description, with the parts a Source keeps as offsets into the
+// note read out while the note is there.
+struct Described : Source {
+  std::string title, handle, platform, domain;
+};
+
+Described Describe(const std::string& note_text) {
   Document doc = test::Load("Claim.1\n\nNotes\n1. " + note_text + "\n", Format::kText);
   ExtractOptions options;
   Extraction x = Extract(doc, Lex(), options);
-  return x.sources.at(0);
+  Described d{x.sources.at(0), "", "", "", ""};
+  const Note& n = doc.notes.at(0);
+  d.title = d.Title(n), d.handle = d.Handle(n), d.platform = d.Platform(n), d.domain = d.Domain(n);
+  return d;
 }
 
 TEST(NoteDescriptionTest, OutletsHandlesAndDomains) {
-  Source s = Describe("Port reopens — Harbour Gazette reports that ships are moving again");
+  Described s = Describe("Port reopens — Harbour Gazette reports that ships are moving again");
   EXPECT_EQ(s.title, "Port reopens");
   EXPECT_EQ(s.publisher.display, "Harbour Gazette");
   EXPECT_EQ(s.cue, "reports");
@@ -147,6 +156,7 @@ TEST(NoteDescriptionTest, OutletsHandlesAndDomains) {
 
   s = Describe("Funding news, https://news.ridgepost.co.uk/story/1");
   EXPECT_EQ(s.publisher.key, "ridgepost");
+  EXPECT_EQ(s.domain, "news.ridgepost.co.uk");
 
   s = Describe("The next phase of the partnership — The amended agreement is framed as a change");
   EXPECT_TRUE(s.publisher.empty());
