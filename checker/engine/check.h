@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "checker/document/document.h"
@@ -68,10 +69,16 @@ class Sink {
               std::vector<RelatedLocation> related = {}, std::optional<Fix> fix = std::nullopt);
 
  private:
+  // The note a label names (the first that counts: not a duplicate, not
+  // hidden), from an index built on the first lookup: a finding does not
+  // walk every note.
+  [[nodiscard]] std::optional<Span> NoteSpan(const std::string& label);
+
   const Document& doc_;
   const RuleInfo& info_;
   std::vector<Diagnostic>& out_;
   Severity severity_;
+  std::optional<std::unordered_map<std::string, Span>> note_spans_;
 };
 
 class Check {

@@ -67,6 +67,18 @@ const TextFacts& Analysis::text_facts() const {
   return *text_facts_;
 }
 
+std::optional<Span> Sink::NoteSpan(const std::string& label) {
+  if (!note_spans_) {
+    note_spans_.emplace();
+    for (const Note& n : doc_.notes) {
+      if (n.duplicate_of < 0 && !n.hidden) note_spans_->try_emplace(n.label, n.span);  // the first keeps its place
+    }
+  }
+  const auto it = note_spans_->find(label);
+  if (it == note_spans_->end()) return std::nullopt;
+  return it->second;
+}
+
 void Sink::Report(Span span, std::string message, std::optional<std::string> marker, std::optional<std::string> note,
                   std::optional<std::string> suggest, std::vector<RelatedLocation> related, std::optional<Fix> fix) {
   Diagnostic d;
@@ -79,12 +91,7 @@ void Sink::Report(Span span, std::string message, std::optional<std::string> mar
   d.note = std::move(note);
   d.suggest = std::move(suggest);
   // The notes the finding names, so that a viewer can jump to them.
-  auto note_span = [&](const std::string& label) -> std::optional<Span> {
-    for (const Note& n : doc_.notes) {
-      if (n.label == label && n.duplicate_of < 0 && !n.hidden) return n.span;
-    }
-    return std::nullopt;
-  };
+  auto note_span = [&](const std::string& label) { return NoteSpan(label); };
   if (d.note) {
     if (auto at = note_span(*d.note); at && !(at->begin <= span.begin && span.begin < at->end)) {
       d.related.push_back({*at, fmt::format("note {}", *d.note)});
