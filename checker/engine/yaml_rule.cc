@@ -75,9 +75,7 @@ std::vector<Word> Words(std::string_view s) {
     const std::string_view token = s.substr(start, end - start);
     std::string folded;
     if (std::all_of(token.begin(), token.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; })) {
-      // ASCII letters and digits, joined by ' or -: normalized, it is itself in lower case.
-      folded = token;
-      for (char& ch : folded) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch);
+      folded = text::FoldCase(token);  // ASCII letters and digits joined by ' or -: normalized, it is itself, folded
     } else {
       for (const auto& w : extract::NormalizedWords(token)) folded += (folded.empty() ? "" : " ") + w;
     }
