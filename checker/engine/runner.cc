@@ -91,14 +91,13 @@ void Sink::Report(Span span, std::string message, std::optional<std::string> mar
   d.note = std::move(note);
   d.suggest = std::move(suggest);
   // The notes the finding names, so that a viewer can jump to them.
-  auto note_span = [&](const std::string& label) { return NoteSpan(label); };
   if (d.note) {
-    if (auto at = note_span(*d.note); at && !(at->begin <= span.begin && span.begin < at->end)) {
+    if (auto at = NoteSpan(*d.note); at && !(at->begin <= span.begin && span.begin < at->end)) {
       d.related.push_back({*at, fmt::format("note {}", *d.note)});
     }
   }
   if (d.suggest && d.suggest != d.note) {
-    if (auto at = note_span(*d.suggest)) d.related.push_back({*at, fmt::format("note {}, the note that fits", *d.suggest)});
+    if (auto at = NoteSpan(*d.suggest)) d.related.push_back({*at, fmt::format("note {}, the note that fits", *d.suggest)});
   }
   for (RelatedLocation& r : related) d.related.push_back(std::move(r));
   d.fix = std::move(fix);

@@ -8,6 +8,7 @@
 //   X reporting (summarized by Y) …       (an intermediary: cues.via)
 //   he said                               (a pronoun: the last named person)
 #include <algorithm>
+#include <span>
 
 #include "checker/extract/extract.h"
 #include "checker/text/unicode.h"
@@ -695,10 +696,13 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
   };
   for (size_t i = 0; i < toks.size(); ++i) {
     if (toks[i].quoted || toks[i].punct != 0) continue;
+    // The phrases that may start here: none when the word starts no phrase.
     const bool starts_phrase = lexicon.StartsPhrase(toks[i].folded);
+    auto phrases = [&](const std::vector<Phrase>& list) {
+      return starts_phrase ? std::span<const Phrase>(list) : std::span<const Phrase>();
+    };
     // according to X
-    for (const Phrase& p : lexicon.BeforeSpeakerPhrases()) {
-      if (!starts_phrase) break;
+    for (const Phrase& p : phrases(lexicon.BeforeSpeakerPhrases())) {
       if (!PhraseAt(toks, i, p.words)) continue;
       std::string name = FirstNameAfter(toks, i + p.words.size(), lexicon);
       if (name.empty()) {
@@ -712,8 +716,7 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
     }
     std::string cue;
     size_t cue_len = 0;
-    for (const Phrase& p : lexicon.CuePhrases()) {
-      if (!starts_phrase) break;
+    for (const Phrase& p : phrases(lexicon.CuePhrases())) {
       if (PhraseAt(toks, i, p.words)) {
         cue = p.text;
         cue_len = p.words.size();
@@ -725,11 +728,8 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
       cue_len = 1;
     }
     if (cue.empty()) continue;
-    const auto& not_cues = lexicon.NotCuePhrases();
-    if (starts_phrase &&
-        std::any_of(not_cues.begin(), not_cues.end(), [&](const Phrase& p) { return PhraseAt(toks, i, p.words); })) {
-      continue;
-    }
+    const auto not_cues = phrases(lexicon.NotCuePhrases());
+    if (std::any_of(not_cues.begin(), not_cues.end(), [&](const Phrase& p) { return PhraseAt(toks, i, p.words); })) continue;
     // After a possessive or a determiner the cue is a noun: "Lovelace's
     // notes", "a prepared text", "a phone message".
     if (i > 0 && toks[i - 1].possessive && !toks[i - 1].quoted) continue;
@@ -789,8 +789,8 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
         while (open >= 0 && toks[open].punct != '(') --open;
         if (open < 0) break;
         for (int m = open + 1; m < k; ++m) {
+          if (!lexicon.StartsPhrase(toks[m].folded)) continue;
           for (const Phrase& p : lexicon.ViaPhrases()) {
-            if (!lexicon.StartsPhrase(toks[m].folded)) break;
             if (PhraseAt(toks, static_cast<size_t>(m), p.words)) {
               const std::string name = FirstNameAfter(toks, m + p.words.size(), lexicon);
               if (!name.empty() && !via_entity) via_entity = lexicon.ResolveName(name);

@@ -4,13 +4,14 @@
 // entities, keyed by their folded text.
 #pragma once
 
-#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
+
+#include "checker/base/string_hash.h"
 
 namespace citelint::extract {
 
@@ -129,11 +130,7 @@ class LexiconIndex {
   const Lexicons lexicons_;
   std::unordered_map<std::string, int> by_name_, by_handle_, by_domain_;
   // Looked up by string_view, without making a string of each word.
-  struct WordHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
+  using WordSet = StringSet;
   WordSet cue_verbs_, roles_, pronouns_, platforms_, speaker_nouns_, not_names_, auxiliaries_;
   WordSet report_cues_, unnamed_, quote_naming_, identifiers_, months_, not_counted_,
       determiners_, between_, organizations_, places_, prepositions_, noun_cues_, verb_markers_, title_abbreviations_;

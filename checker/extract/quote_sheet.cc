@@ -79,9 +79,10 @@ std::vector<SheetEntry> QuoteSheet(const Document& doc, const Extraction& x, con
       const Marker& m = doc.markers[claim.marker];
       e.marker = m.label;
       if (m.note >= 0) e.note = doc.notes[m.note].label;
+      const auto fragments = q.fragments.Split();
       for (int mi : claim.group) {
         const int note = doc.markers[mi].note;
-        if (note >= 0 && x.note_words.ContainsVerbatim(note, q.fragments)) e.in_note = true;
+        if (note >= 0 && x.note_words.ContainsVerbatim(note, fragments)) e.in_note = true;
       }
     }
     out.push_back(std::move(e));

@@ -35,6 +35,26 @@ std::vector<std::string> NormalizedWords(std::string_view text_in) {
   return words;
 }
 
+namespace {
+
+// Calls `f` on each word of a packed string (each word ends with ' ', a
+// fragment with '\n') until it returns true; whether one did.
+template <class F>
+bool AnyPackedWord(std::string_view packed, const F& f) {
+  size_t start = 0;
+  for (size_t i = 0; i < packed.size(); ++i) {
+    if (packed[i] == ' ') {
+      if (f(packed.substr(start, i - start))) return true;
+      start = i + 1;
+    } else if (packed[i] == '\n') {
+      start = i + 1;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 PackedWords::PackedWords(std::initializer_list<std::string_view> words) {
   for (std::string_view w : words) push_back(w);
 }
@@ -47,27 +67,19 @@ std::string_view PackedWords::front() const {
 }
 
 bool PackedWords::Contains(std::string_view word) const {
-  const std::string_view s(packed_);
-  for (size_t start = 0, space; (space = s.find(' ', start)) != std::string_view::npos; start = space + 1) {
-    if (s.substr(start, space - start) == word) return true;
-  }
-  return false;
+  return AnyPackedWord(packed_, [&](std::string_view w) { return w == word; });
 }
 
 bool PackedWords::Shares(const PackedWords& other) const {
-  const std::string_view s(packed_);
-  for (size_t start = 0, space; (space = s.find(' ', start)) != std::string_view::npos; start = space + 1) {
-    if (other.Contains(s.substr(start, space - start))) return true;
-  }
-  return false;
+  return AnyPackedWord(packed_, [&](std::string_view w) { return other.Contains(w); });
 }
 
 std::vector<std::string_view> PackedWords::Words() const {
   std::vector<std::string_view> out;
-  const std::string_view s(packed_);
-  for (size_t start = 0, space; (space = s.find(' ', start)) != std::string_view::npos; start = space + 1) {
-    out.push_back(s.substr(start, space - start));
-  }
+  AnyPackedWord(packed_, [&](std::string_view w) {
+    out.push_back(w);
+    return false;
+  });
   return out;
 }
 
@@ -102,16 +114,10 @@ std::vector<std::vector<std::string_view>> QuoteFragments::Split() const {
 
 std::vector<std::string_view> QuoteFragments::Words() const {
   std::vector<std::string_view> out;
-  const std::string_view s(packed_);
-  size_t start = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == ' ') {
-      out.push_back(s.substr(start, i - start));
-      start = i + 1;
-    } else if (s[i] == '\n') {
-      start = i + 1;
-    }
-  }
+  AnyPackedWord(packed_, [&](std::string_view w) {
+    out.push_back(w);
+    return false;
+  });
   return out;
 }
 
@@ -202,8 +208,7 @@ int WordIndex::TextAt(uint32_t position) const {
 namespace {
 
 // The fragments worth matching: a one-word fragment beside longer ones says little.
-using Split = std::vector<std::vector<std::string_view>>;
-std::vector<const std::vector<std::string_view>*> Useful(const Split& quote) {
+std::vector<const std::vector<std::string_view>*> Useful(const WordIndex::Fragments& quote) {
   std::vector<const std::vector<std::string_view>*> out;
   size_t longest = 0;
   for (const auto& f : quote) longest = std::max(longest, f.size());
@@ -215,9 +220,8 @@ std::vector<const std::vector<std::string_view>*> Useful(const Split& quote) {
 
 }  // namespace
 
-std::vector<int> WordIndex::Candidates(const Fragments& fragments) const {
+std::vector<int> WordIndex::Candidates(const Fragments& quote) const {
   std::vector<int> out;
-  const Split quote = fragments.Split();
   for (const auto* f : Useful(quote)) {
     const size_t len = std::min(f->size(), static_cast<size_t>(n_));
     for (size_t i = 0; i + len <= f->size(); ++i) {
@@ -250,8 +254,7 @@ std::vector<int> WordIndex::Candidates(const Fragments& fragments) const {
   return out;
 }
 
-double WordIndex::Overlap(int id, const Fragments& fragments) const {
-  const Split quote = fragments.Split();
+double WordIndex::Overlap(int id, const Fragments& quote) const {
   const bool known = id >= 0 && static_cast<size_t>(id) + 1 < starts_.size();
   size_t total = 0, found = 0;
   for (const auto* f : Useful(quote)) {
@@ -267,8 +270,7 @@ double WordIndex::Overlap(int id, const Fragments& fragments) const {
   return total == 0 ? 0 : static_cast<double>(found) / static_cast<double>(total);
 }
 
-bool WordIndex::ContainsVerbatim(int id, const Fragments& fragments) const {
-  const Split quote = fragments.Split();
+bool WordIndex::ContainsVerbatim(int id, const Fragments& quote) const {
   const auto useful = Useful(quote);
   if (id < 0 || static_cast<size_t>(id) + 1 >= starts_.size() || useful.empty()) return false;
   uint32_t from = starts_[static_cast<size_t>(id)];

@@ -3,13 +3,14 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <initializer_list>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
+
+#include "checker/base/string_hash.h"
 
 namespace citelint::extract {
 
@@ -69,9 +70,10 @@ class WordIndex {
   // last Add and before any lookup.
   void Add(int id, const std::vector<std::string>& words);
   void Seal();
-  // A quote is given as its fragments: the runs of words between editorial
-  // brackets and ellipses (a quote without them is one fragment).
-  using Fragments = QuoteFragments;
+  // A quote is given as its fragments, split once by the caller
+  // (QuoteFragments::Split): the runs of words between editorial brackets
+  // and ellipses (a quote without them is one fragment).
+  using Fragments = std::vector<std::vector<std::string_view>>;
   // Fraction of the quote's n-grams (or, for short fragments, the whole
   // fragment) found in text `id`: 1.0 means every run of the quote occurs there.
   [[nodiscard]] double Overlap(int id, const Fragments& quote) const;
@@ -94,11 +96,7 @@ class WordIndex {
   [[nodiscard]] int TextAt(uint32_t position) const;
 
   int n_;
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> vocabulary_;  // word -> id
+  StringMap<uint32_t> vocabulary_;  // word -> id
   std::vector<uint32_t> tokens_;      // every text's word ids, text after text
   std::vector<uint32_t> starts_{0};   // by text id: where it begins in tokens_ (one more: the end)
   std::vector<uint32_t> positions_;   // once sealed: token positions grouped by word, each group ascending

@@ -175,7 +175,8 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
 
   std::vector<Vertex> note_v(doc.notes.size());
   std::map<std::string, Vertex> entity_v;
-  auto entity = [&](const extract::EntityRef& e) {
+  auto entity = [&](const extract::EntityRef& e) -> Vertex {
+    if (!impl->keep) return 0;  // no nodes, no edges: nothing to find or add
     const std::string key = CanonicalKey(e);
     auto it = entity_v.find(key);
     if (it != entity_v.end()) return it->second;
@@ -203,7 +204,7 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
     if (impl->homes[q].quote >= 0) return;
     QuoteHome& h = impl->homes[q];
     h.quote = q;
-    const auto& fragments = x.quotes[q].fragments;
+    const auto fragments = x.quotes[q].fragments.Split();
     for (int n : x.note_words.Candidates(fragments)) {
       const double overlap = x.note_words.Overlap(n, fragments);
       if (overlap >= options.quote_overlap) h.notes.push_back({n, overlap});

@@ -46,19 +46,12 @@ Span SourceSpan(const Document& doc, Span text) { return doc.text_map.ToSource(t
 class FigureIndex {
  public:
   // The figures of `text`, found without their context words (agreement
-  // compares values only) and not kept: only values and ranges are.
+  // compares values only) and not kept: only point values and the (few)
+  // ranges are.
   FigureIndex(std::string_view text, const extract::LexiconIndex& lex) {
     extract::FindFigures(text, 0, &lex, [&](extract::Figure& f) {
-      if (f.range()) {
-        extract::Figure r;
-        r.kind = f.kind;
-        r.unit = f.unit;
-        r.value = f.value;
-        r.high = f.high;
-        ranges_.push_back(std::move(r));
-      } else {
-        points_[{static_cast<int>(f.kind), f.unit}].push_back(f.value);
-      }
+      if (f.range()) ranges_.push_back(std::move(f));
+      else points_[{static_cast<int>(f.kind), f.unit}].push_back(f.value);
     });
     for (auto& [key, values] : points_) std::sort(values.begin(), values.end());
   }

@@ -70,9 +70,9 @@ void QuotesInOtherNote::Run(const Analysis& analysis, Sink& sink) const {
       }
       return cached->second.count(note) > 0;
     };
-    auto in_group = [&](const extract::Quote& quote) {
+    auto in_group = [&](const extract::WordIndex::Fragments& fragments) {
       return std::any_of(c.group.begin(), c.group.end(),
-                         [&](int n) { return x.note_words.ContainsVerbatim(n, quote.fragments); });
+                         [&](int n) { return x.note_words.ContainsVerbatim(n, fragments); });
     };
     // The claim's own quotes, then those of earlier uncited sentences its
     // note covers.
@@ -83,13 +83,14 @@ void QuotesInOtherNote::Run(const Analysis& analysis, Sink& sink) const {
       const extract::Quote& quote = x.quotes[q];
       // Enough words between the editorial brackets to be a fingerprint ("let[] Flynn go" has two).
       size_t fingerprint = 0;
-      for (const auto& f : quote.fragments.Split()) fingerprint += f.size() > 1 ? f.size() : 0;
-      if (quote.kind != extract::QuoteKind::kSpeech || fingerprint < min_words || in_group(quote)) continue;
+      const auto fragments = quote.fragments.Split();
+      for (const auto& f : fragments) fingerprint += f.size() > 1 ? f.size() : 0;
+      if (quote.kind != extract::QuoteKind::kSpeech || fingerprint < min_words || in_group(fragments)) continue;
       // The words must have one home: a phrase quoted in several notes is
       // the document's refrain, not a sign of a misplaced marker.
       int other = -1, homes = 0;
       for (const auto& [n, overlap] : g.HomeOf(q).notes) {
-        if (!x.note_words.ContainsVerbatim(n, quote.fragments)) continue;
+        if (!x.note_words.ContainsVerbatim(n, fragments)) continue;
         ++homes;
         if (other < 0 && std::find(c.group.begin(), c.group.end(), n) == c.group.end()) other = n;
       }
@@ -147,8 +148,8 @@ void QuotesNotInSource::Run(const Analysis& analysis, Sink& sink) const {
       const extract::Quote& quote = x.quotes[q];
       if (quote.kind != extract::QuoteKind::kSpeech || quote.word_count < min_words) continue;
       // Found as written (editorial brackets and ellipses allowed) in any note of the group: fine.
-      if (std::any_of(c.group.begin(), c.group.end(),
-                      [&](int n) { return x.note_words.ContainsVerbatim(n, quote.fragments); })) {
+      const auto fragments = quote.fragments.Split();
+      if (std::any_of(c.group.begin(), c.group.end(), [&](int n) { return x.note_words.ContainsVerbatim(n, fragments); })) {
         continue;
       }
       // Each fragment against the closest same-length window of any quote in
@@ -158,7 +159,6 @@ void QuotesNotInSource::Run(const Analysis& analysis, Sink& sink) const {
       int note_of_diff = -1;
       std::vector<std::pair<std::string, std::string>> diff;
       bool compared = true;
-      const auto fragments = quote.fragments.Split();
       for (const auto& fragment : fragments) {
         if (fragment.size() < 2 && fragments.size() > 1) continue;
         size_t best = fragment.size() + 1;

@@ -273,14 +273,14 @@ TEST(QuotesTest, EditorialBracketsAndEllipsesMakeFragments) {
   index.Add(2, NormalizedWords("Prices were raised in summer."));
   index.Add(3, NormalizedWords("They never raised prices."));
   index.Seal();
-  EXPECT_TRUE(index.ContainsVerbatim(0, q[0].fragments));
-  EXPECT_FALSE(index.ContainsVerbatim(1, q[0].fragments));  // no text 1
-  EXPECT_FALSE(index.ContainsVerbatim(2, q[0].fragments));
+  EXPECT_TRUE(index.ContainsVerbatim(0, fragments));
+  EXPECT_FALSE(index.ContainsVerbatim(1, fragments));  // no text 1
+  EXPECT_FALSE(index.ContainsVerbatim(2, fragments));
   // "never raised prices" is in texts 0 and 3, "in winter" only in 0.
-  EXPECT_EQ(index.Candidates(q[0].fragments), (std::vector<int>{0, 3}));
-  EXPECT_DOUBLE_EQ(index.Overlap(0, q[0].fragments), 1.0);
-  EXPECT_DOUBLE_EQ(index.Overlap(3, q[0].fragments), 0.5);
-  EXPECT_DOUBLE_EQ(index.Overlap(2, q[0].fragments), 0.0);
+  EXPECT_EQ(index.Candidates(fragments), (std::vector<int>{0, 3}));
+  EXPECT_DOUBLE_EQ(index.Overlap(0, fragments), 1.0);
+  EXPECT_DOUBLE_EQ(index.Overlap(3, fragments), 0.5);
+  EXPECT_DOUBLE_EQ(index.Overlap(2, fragments), 0.0);
 }
 
 TEST(QuotesTest, ReversedAndNestedMarks) {
