@@ -78,6 +78,10 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon, const Extra
     if (a && !a->mention.empty()) a->mention = {a->mention.begin + range.begin, a->mention.end + range.begin};
     return a;
   };
+  auto keep = [&](std::optional<Attribution>&& a) -> const Attribution* {
+    if (!a) return nullptr;
+    return &x.attributions.emplace_back(std::move(*a));
+  };
   auto names_person = [](const auto& a) {
     return a && a->speaker.kind != EntityKind::kOutlet && !a->pronoun && !a->unnamed;
   };
@@ -102,6 +106,9 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon, const Extra
     return it->second;
   };
   std::vector<uint32_t> last_person_before(n);
+  // Whether the sentence's speaker is its own (found in it), not one carried
+  // over: a claim that is the whole sentence has the same speaker.
+  std::vector<bool> own(n);
   {
     EntityRef last_person;
     int paragraph = 0;
@@ -114,7 +121,8 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon, const Extra
       }
       x.sentence_paragraph[s] = paragraph;
       last_person_before[s] = current_person;
-      x.sentence_attribution[s] = attribute(t, &last_person);
+      x.sentence_attribution[s] = keep(attribute(t, &last_person));
+      own[s] = x.sentence_attribution[s] != nullptr;
       // "he" refers to the last person the text spoke of: the speaker named
       // here, else the sentence's subject ("Carson defied the question. …he said").
       if (names_person(x.sentence_attribution[s]) && x.sentence_attribution[s]->how != "context") {
@@ -159,7 +167,7 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon, const Extra
       }
       Attribution after = *a;
       after.how = "after-quote";
-      x.sentence_attribution[s] = after;
+      x.sentence_attribution[s] = keep(std::move(after));
     }
     // “We waited ten years. Today that ends,” said X: a quotation that runs
     // over several sentences takes the speaker of the sentence it ends in.
@@ -191,11 +199,15 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon, const Extra
                                   [](const Quote& q, uint32_t b) { return q.text.begin < b; });
         quote_first = q != x.quotes.end() && q->text.begin <= x.sentences[s].text.begin + 4;
       }
-      if (const auto& prev = x.sentence_attribution[s - 1];
+      if (const Attribution* prev = x.sentence_attribution[s - 1];
           prev && (same_paragraph ? prev->how != "context" || quote_first : true)) {
-        Attribution a = *prev;
-        a.how = "context";
-        x.sentence_attribution[s] = std::move(a);
+        if (prev->how == "context") {
+          x.sentence_attribution[s] = prev;  // a run of sentences carries one speaker on
+        } else {
+          Attribution a = *prev;
+          a.how = "context";
+          x.sentence_attribution[s] = keep(std::move(a));
+        }
       }
     }
   }
@@ -242,13 +254,20 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon, const Extra
       covered_from = s + 1;
     }
     clause_sentence = static_cast<int>(s);
-    EntityRef last_person = persons[last_person_before[s]];
-    c.attribution = attribute(c.text, &last_person);
+    // The whole sentence has the speaker found in it (with the same last
+    // person before it): found once, for the sentence.
+    const Attribution* sentence_own = own[s] ? x.sentence_attribution[s] : nullptr;
+    if (c.text == sentence.text) {
+      c.attribution = sentence_own;
+    } else {
+      EntityRef last_person = persons[last_person_before[s]];
+      c.attribution = keep(attribute(c.text, &last_person));
+    }
     // A clause after an earlier marker takes the sentence's speaker only for
     // its own quotations ("X said “…”1 and “…”2"), not for plain statements.
     if (!c.attribution && c.text.begin != sentence.text.begin &&
         std::any_of(c.quotes.begin(), c.quotes.end(), [&](int q) { return x.quotes[q].kind == QuoteKind::kSpeech; })) {
-      c.attribution = attribute(sentence.text, &last_person);
+      c.attribution = sentence_own;
     }
     c.figures = FindFigures(std::string_view(doc.text).substr(c.text.begin, c.text.size()), options.figure_context_window,
                             &lexicon);

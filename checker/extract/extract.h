@@ -4,6 +4,7 @@
 // quoted words, figures). Offsets into Document::text unless named source.
 #pragma once
 
+#include <deque>
 #include <functional>
 #include <optional>
 #include <string>
@@ -116,7 +117,9 @@ struct Claim {
   // Quotes of earlier sentences in the same paragraph that cite nothing: the
   // paragraph's note covers them.
   std::vector<int> covered_quotes;
-  Boxed<Attribution> attribution;  // most claims name no speaker: kept off the claim
+  // The speaker (in Extraction::attributions, shared with the sentence when
+  // the claim is the whole sentence); null for most claims, which name none.
+  const Attribution* attribution = nullptr;
   std::vector<Figure> figures;
 };
 
@@ -155,16 +158,28 @@ struct ExtractOptions {
 };
 
 struct Extraction {
+  Extraction() = default;
+  Extraction(Extraction&&) = default;
+  Extraction& operator=(Extraction&&) = default;
+  Extraction(const Extraction&) = delete;  // the pointers into `attributions` would point into the original
+  Extraction& operator=(const Extraction&) = delete;
+  ~Extraction() = default;
+
   std::vector<Sentence> sentences;
   std::vector<Quote> quotes;                 // body quotes, offsets in Document::text
   std::vector<UnbalancedQuote> unbalanced;   // offsets in Document::text
   std::vector<Claim> claims;                 // one per citation group of body markers
   std::vector<Source> sources;               // one per note
   WordIndex note_words{3};                   // ids are note indexes: each note's normalized words
+  // Every speaker found, each kept once and shared by the sentences and
+  // claims that have it (a deque: the pointers to it stay put, also when the
+  // extraction is moved; it is not copied).
+  std::deque<Attribution> attributions;
   // Per sentence: who it says is speaking (how == "context" when it says
-  // nobody itself but the sentence before it in its paragraph does), and
-  // its paragraph (index into the "\n\n"-separated paragraphs of the text).
-  std::vector<Boxed<Attribution>> sentence_attribution;
+  // nobody itself but the sentence before it in its paragraph does; null
+  // when nobody), and its paragraph (index into the "\n\n"-separated
+  // paragraphs of the text).
+  std::vector<const Attribution*> sentence_attribution;
   std::vector<int> sentence_paragraph;
   std::vector<Span> citations;               // inline citations in Document::text, sorted
 
