@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -20,11 +21,11 @@
 namespace citelint {
 
 // Per-document spans the YAML rules' scopes and predicates read, in
-// Document::text offsets: paragraphs, sentences, quotes, and the body
-// markers (text offset and cited note), each sorted.
+// Document::text offsets: paragraphs, sentences (the extraction's own),
+// quotes, and the body markers (text offset and cited note), each sorted.
 struct TextFacts {
   std::vector<Span> paragraphs;
-  std::vector<Span> sentences;
+  std::span<const extract::Sentence> sentences;
   std::vector<Span> quotes;
   std::vector<uint32_t> marker_at;
   std::vector<int> marker_note;

@@ -50,9 +50,8 @@ const TextFacts& Analysis::text_facts() const {
       start = static_cast<uint32_t>(end + 2);
     }
     f.paragraphs.shrink_to_fit();
+    f.sentences = extraction().sentences;
     // Sized once: a vector grown by doubling holds up to twice its spans.
-    f.sentences.reserve(extraction().sentences.size());
-    for (const auto& s : extraction().sentences) f.sentences.push_back(s.text);
     f.quotes.reserve(extraction().quotes.size());
     for (const auto& q : extraction().quotes) f.quotes.push_back(q.text);
     f.marker_at.reserve(doc_.markers.size());

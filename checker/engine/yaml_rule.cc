@@ -92,6 +92,14 @@ Span Containing(const std::vector<Span>& spans, uint32_t at) {
   return at <= it->end ? *it : Span{at, at};
 }
 
+Span Containing(std::span<const extract::Sentence> sentences, uint32_t at) {
+  auto it = std::upper_bound(sentences.begin(), sentences.end(), at,
+                             [](uint32_t a, const extract::Sentence& s) { return a < s.text.begin; });
+  if (it == sentences.begin()) return {at, at};
+  --it;
+  return at <= it->text.end ? it->text : Span{at, at};
+}
+
 }  // namespace
 
 YamlRule::YamlRule(YamlRuleSpec spec) : spec_(std::move(spec)) {
@@ -105,7 +113,7 @@ void YamlRule::Run(const Analysis& analysis, Sink& sink) const {
   const Document& doc = analysis.doc();
   const auto& x = analysis.extraction();
   const TextFacts& facts = analysis.text_facts();
-  const std::vector<Span>& sentences = facts.sentences;
+  const std::span<const extract::Sentence> sentences = facts.sentences;
   const std::vector<Span>& quotes = facts.quotes;
 
   auto has_marker = [&](Span range) {
@@ -130,10 +138,11 @@ void YamlRule::Run(const Analysis& analysis, Sink& sink) const {
       case Predicate::kSpeakerAny: {
         // The sentence's speaker (named, unnamed, or carried over from the
         // sentence before it in the paragraph), computed once in extraction.
-        auto it = std::upper_bound(sentences.begin(), sentences.end(), at, [](uint32_t a, const Span& s) { return a < s.begin; });
+        auto it = std::upper_bound(sentences.begin(), sentences.end(), at,
+                                   [](uint32_t a, const extract::Sentence& s) { return a < s.text.begin; });
         if (it == sentences.begin()) return false;
         --it;
-        if (at > it->end) return false;
+        if (at > it->text.end) return false;
         const auto& a = x.sentence_attribution[it - sentences.begin()];
         if (!a) return false;
         if (p == Predicate::kSpeakerAny) return true;
@@ -147,9 +156,11 @@ void YamlRule::Run(const Analysis& analysis, Sink& sink) const {
         if (it != facts.marker_at.end() && *it <= para.end) return true;
         // An inline citation after it, in its sentence or the citation
         // sentence after it (which abbreviations may split: "22 U.S.C. | § 618.").
-        auto next = std::upper_bound(sentences.begin(), sentences.end(), at, [](uint32_t a, const Span& s) { return a < s.begin; });
-        const uint32_t sentence_end = next != sentences.begin() ? std::prev(next)->end : at;
-        const uint32_t limit = std::min(para.end, std::max(next != sentences.end() ? next->end : para.end, sentence_end + 120));
+        auto next = std::upper_bound(sentences.begin(), sentences.end(), at,
+                                     [](uint32_t a, const extract::Sentence& s) { return a < s.text.begin; });
+        const uint32_t sentence_end = next != sentences.begin() ? std::prev(next)->text.end : at;
+        const uint32_t limit =
+            std::min(para.end, std::max(next != sentences.end() ? next->text.end : para.end, sentence_end + 120));
         auto c = std::lower_bound(x.citations.begin(), x.citations.end(), at, [](const Span& c, uint32_t a) { return c.begin < a; });
         return c != x.citations.end() && c->begin <= limit;
       }
@@ -194,48 +205,47 @@ void YamlRule::Run(const Analysis& analysis, Sink& sink) const {
     return false;
   };
 
-  // The units of the scope: a span of Document::text, or a note's text.
-  // 12 bytes a unit (one per sentence of the document, for a sentence rule).
+  // The units of the scope: a span of Document::text, or a note's text;
+  // read where the analysis keeps them, not copied (a sentence rule has one
+  // per sentence of the document). Headings are picked from the paragraphs.
   struct Unit {
     uint32_t begin = 0, end = 0;  // in Document::text (unless note)
     int note = -1;                // for the note scope: report at the note
   };
-  std::vector<Unit> units;
+  std::vector<Unit> headings;
+  size_t unit_count = 0;
   const std::string_view all(doc.text);
   switch (spec_.scope) {
-    case Scope::kSentence:
-      units.reserve(sentences.size());
-      for (const Span& s : sentences) units.push_back({s.begin, s.end});
-      break;
-    case Scope::kParagraph:
-      units.reserve(facts.paragraphs.size());
-      for (const Span& p : facts.paragraphs) units.push_back({p.begin, p.end});
-      break;
-    case Scope::kQuote:
-      units.reserve(quotes.size());
-      for (const Span& q : quotes) units.push_back({q.begin, q.end});
-      break;
-    case Scope::kClaim:
-      units.reserve(x.claims.size());
-      for (const auto& c : x.claims) units.push_back({c.text.begin, c.text.end});
-      break;
-    case Scope::kNote:
-      units.reserve(doc.notes.size());
-      for (size_t n = 0; n < doc.notes.size(); ++n) units.push_back({0, 0, static_cast<int>(n)});
-      break;
+    case Scope::kSentence: unit_count = sentences.size(); break;
+    case Scope::kParagraph: unit_count = facts.paragraphs.size(); break;
+    case Scope::kQuote: unit_count = quotes.size(); break;
+    case Scope::kClaim: unit_count = x.claims.size(); break;
+    case Scope::kNote: unit_count = doc.notes.size(); break;
     case Scope::kHeading:
       for (const Span& p : facts.paragraphs) {
         const uint32_t src = doc.text_map.ToSource(p.begin);
         const int b = doc.BlockAt(src);
-        if (b >= 0 && doc.blocks[b].kind == BlockKind::kHeading) units.push_back({p.begin, p.end});
+        if (b >= 0 && doc.blocks[b].kind == BlockKind::kHeading) headings.push_back({p.begin, p.end});
       }
+      unit_count = headings.size();
       break;
-    case Scope::kDocument:
-      units.push_back({0, static_cast<uint32_t>(all.size())});
-      break;
+    case Scope::kDocument: unit_count = 1; break;
   }
+  auto unit_at = [&](size_t i) -> Unit {
+    switch (spec_.scope) {
+      case Scope::kSentence: return {sentences[i].text.begin, sentences[i].text.end};
+      case Scope::kParagraph: return {facts.paragraphs[i].begin, facts.paragraphs[i].end};
+      case Scope::kQuote: return {quotes[i].begin, quotes[i].end};
+      case Scope::kClaim: return {x.claims[i].text.begin, x.claims[i].text.end};
+      case Scope::kNote: return {0, 0, static_cast<int>(i)};
+      case Scope::kHeading: return headings[i];
+      case Scope::kDocument: break;
+    }
+    return {0, static_cast<uint32_t>(all.size())};
+  };
 
-  for (const Unit& u : units) {
+  for (size_t ui = 0; ui < unit_count; ++ui) {
+    const Unit u = unit_at(ui);
     struct {
       std::string_view text;
       uint32_t base;  // offset of text in Document::text (0 for a note)

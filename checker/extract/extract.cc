@@ -233,7 +233,7 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon, const Extra
     }
     if (x.sentences.empty()) break;
     // The sentence that starts at or before the marker.
-    while (s + 1 < x.sentences.size() && x.sentences[s + 1].source.begin <= m.span.begin) ++s;
+    while (s + 1 < x.sentences.size() && doc.text_map.ToSource(x.sentences[s + 1].text).begin <= m.span.begin) ++s;
     const Sentence& sentence = x.sentences[s];
     Claim c;
     c.marker = static_cast<int>(mi);

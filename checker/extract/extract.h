@@ -20,8 +20,7 @@
 namespace citelint::extract {
 
 struct Sentence {
-  Span text;    // in Document::text
-  Span source;  // in the source bytes
+  Span text;  // in Document::text (Document::text_map gives its source bytes)
 };
 
 // Sentences by ICU's sentence iterator (abbreviation suppressions on), over

@@ -73,7 +73,7 @@ std::vector<Sentence> SplitSentences(const Document& doc, const LexiconIndex* le
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::BreakIterator> it(kPrototype != nullptr ? kPrototype->clone() : nullptr);
   if (!it) {
-    out.push_back({{0, static_cast<uint32_t>(t.size())}, doc.text_map.ToSource(Span{0, static_cast<uint32_t>(t.size())})});
+    out.push_back({{0, static_cast<uint32_t>(t.size())}});
     return out;
   }
   UText* ut = utext_openUTF8(nullptr, t.data(), static_cast<int64_t>(t.size()), &status);
@@ -97,7 +97,6 @@ std::vector<Sentence> SplitSentences(const Document& doc, const LexiconIndex* le
       const bool paren_lower = first == '(' && text::IsLower(text::NextCodePoint(t, k2));  // “…!” (they cried)
       if ((text::IsLower(first) || paren_lower) && text::IsClosingQuote(last)) {
         out.back().text.end = e;
-        out.back().source = doc.text_map.ToSource(out.back().text);
         continue;
       }
     }
@@ -122,19 +121,17 @@ std::vector<Sentence> SplitSentences(const Document& doc, const LexiconIndex* le
         uint32_t sig_end = cut;
         while (sig_end > b && (t[sig_end - 1] == ' ' || t[sig_end - 1] == '\t')) --sig_end;
         out.back().text.end = sig_end;
-        out.back().source = doc.text_map.ToSource(out.back().text);
         while (cut < e && (t[cut] == ' ' || t[cut] == '\n' || t[cut] == '\t')) ++cut;
-        if (cut < e) out.push_back({{cut, e}, doc.text_map.ToSource(Span{cut, e})});
+        if (cut < e) out.push_back({{cut, e}});
         continue;
       }
     }
     if (lexicon != nullptr && !out.empty() && out.back().text.end + 1 == b && t[out.back().text.end] == ' ' &&
         NameGoesOn(t, out.back().text, b, *lexicon)) {
       out.back().text.end = e;
-      out.back().source = doc.text_map.ToSource(out.back().text);
       continue;
     }
-    out.push_back({{b, e}, doc.text_map.ToSource(Span{b, e})});
+    out.push_back({{b, e}});
   }
   utext_close(ut);
   return out;
