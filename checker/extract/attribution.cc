@@ -295,13 +295,6 @@ bool PhraseAt(const std::vector<Token>& toks, size_t at, const std::vector<std::
   return true;
 }
 
-std::string PlatformAfter(const std::vector<Token>& toks, size_t from, const LexiconIndex& lex) {
-  for (size_t k = from; k + 1 < toks.size() && k < from + 8; ++k) {
-    if (toks[k].folded == "on" && !toks[k].quoted && lex.IsPlatform(toks[k + 1].text)) return toks[k + 1].text;
-  }
-  return {};
-}
-
 // A capitalized name right after `from` (an optional "the" first): the
 // outlet or person spoken to ("told the Courier", "told the Ledger").
 std::string NameRightAfter(const std::vector<Token>& toks, size_t from, const LexiconIndex& lex) {
@@ -607,14 +600,10 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
                                            const LexiconIndex& lexicon, const EntityRef* last_person,
                                            const MidSentenceCapitals* capitals) {
   const std::vector<Token> toks = TokenizeSentence(s, quotes, lexicon, capitals);
-  // Platform named before the speaker: "On Bluesky, Tomas Berg amplified".
-  std::string leading_platform;
-  if (toks.size() > 1 && toks[0].folded == "on" && lexicon.IsPlatform(toks[1].text)) leading_platform = toks[1].text;
-  auto named = [&](const std::string& name, const std::string& cue, size_t after, const char* how) {
+  auto named = [&](const std::string& name, const std::string& cue, const char* how) {
     Attribution a;
     a.speaker = lexicon.ResolveName(name);
     a.cue = cue;
-    a.platform = PlatformAfter(toks, after, lexicon);
     a.medium = MediumIn(toks, 0, lexicon);
     if (a.medium && SameEntity(*a.medium, a.speaker)) a.medium.reset();
     a.how = how;
@@ -644,7 +633,7 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
         toks[0].capitalized) {
       const std::string name = NameEndingAt(toks, static_cast<int>(k) - 1, lexicon, nullptr);
       if (!name.empty() && !lexicon.IsRole(text::FoldCase(name)) && !lexicon.IsRole(toks[k - 1].folded)) {
-        return named(name, ":", k, "label");
+        return named(name, ":", "label");
       }
       if (lexicon.IsRole(toks[k - 1].folded)) return unnamed(std::string(s.substr(toks[0].span.begin, toks[k - 1].span.end - toks[0].span.begin)), ":", "label");
     }
@@ -659,13 +648,13 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
     if (e == k + 1 || (e < toks.size() && toks[e].punct != '.' && toks[e].punct != ',' && toks[e].punct != '(')) continue;
     const std::string name = NameEndingAt(toks, static_cast<int>(e) - 1, lexicon, nullptr);
     if (!name.empty() && !lexicon.IsRole(text::FoldCase(name))) {
-      return named(name, std::string(s.substr(toks[k].span.begin, toks[k].span.end - toks[k].span.begin)), e, "named");
+      return named(name, std::string(s.substr(toks[k].span.begin, toks[k].span.end - toks[k].span.begin)), "named");
     }
   }
 
   std::optional<Attribution> fallback;  // an unnamed speaker, kept while a named one may follow
   // "he said": the last person named, or (with none) a speaker unnamed.
-  auto pronoun = [&](const Token& t, const std::string& cue, size_t after) -> std::optional<Attribution> {
+  auto pronoun = [&](const Token& t, const std::string& cue) -> std::optional<Attribution> {
     // "Trump took to Twitter to accuse …, what he called …": a person leading
     // the same sentence, else the last person before it.
     const EntityRef* antecedent = last_person != nullptr && !last_person->empty() ? last_person : nullptr;
@@ -682,7 +671,6 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
       a.speaker = *antecedent;
       a.cue = cue;
       a.pronoun = true;
-      a.platform = PlatformAfter(toks, after, lexicon);
       a.medium = MediumIn(toks, 0, lexicon);
       a.how = "pronoun";
       a.mention = t.span;
@@ -712,7 +700,7 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
         }
         continue;
       }
-      return named(name, p.text, i + p.words.size(), "named");
+      return named(name, p.text, "named");
     }
     std::string cue;
     size_t cue_len = 0;
@@ -755,12 +743,12 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
     if (progressive && i > 0 && toks[i - 1].punct == ',' && !toks[i - 1].dash) {
       const Subject subject = SubjectAt(toks, i, lexicon);
       if (!subject.name.empty()) {
-        Attribution a = named(subject.name, cue, i + cue_len, "named");
+        Attribution a = named(subject.name, cue, "named");
         a.mention = subject.mention;
         return a;
       }
       if (subject.pronoun >= 0) {
-        if (auto a = pronoun(toks[subject.pronoun], cue, i + cue_len)) return a;
+        if (auto a = pronoun(toks[subject.pronoun], cue)) return a;
       } else if (!subject.unnamed.empty() && !fallback) {
         fallback = unnamed(subject.unnamed, cue, "named");
       }
@@ -849,7 +837,7 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
       bool adverbs_only = true;
       for (int m = k + 1; m < static_cast<int>(i) && adverbs_only; ++m) adverbs_only = skippable(toks[m]) && !toks[m].capitalized;
       if (lexicon.IsPronoun(toks[k].folded) && adverbs_only) {  // "he said", "she has said", "he also said"
-        if (auto a = pronoun(toks[k], cue, i + cue_len)) return a;
+        if (auto a = pronoun(toks[k], cue)) return a;
         continue;
       }
       if (IsNameToken(toks[k], lexicon) || (toks[k].possessive && toks[k].capitalized)) {
@@ -863,7 +851,7 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
           std::string place;
           for (int m = start; m <= k; ++m) place += (place.empty() ? "" : " ") + toks[m].text;
           if (start == 0 && lexicon.IsPlace(place)) {
-            return named(place, cue, i + cue_len, "named");
+            return named(place, cue, "named");
           }
         }
         // "Mr. Morgan of the Sierra Club said", "Dan Ames at the Review wrote":
@@ -893,9 +881,8 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
           }
         }
         if (!name.empty() && !lexicon.IsRole(text::FoldCase(name))) {
-          Attribution a = named(name, cue, i + cue_len, appositive ? "appositive" : "named");
+          Attribution a = named(name, cue, appositive ? "appositive" : "named");
           a.via = via_entity;
-          if (a.platform.empty()) a.platform = leading_platform;
           return a;
         }
       }
@@ -907,7 +894,7 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
     // "“…,” said X" / "“…” answered X" / "“…,” said a spokeswoman"
     if (i > 0 && (toks[i - 1].quoted || toks[i - 1].punct == ',')) {
       const std::string name = FirstNameAfter(toks, i + cue_len, lexicon);
-      if (!name.empty()) return named(name, cue, i + cue_len, "after-quote");
+      if (!name.empty()) return named(name, cue, "after-quote");
       if (const std::string phrase = UnnamedAfter(toks, i + cue_len, lexicon); !phrase.empty()) {
         if (!fallback) fallback = unnamed(phrase, cue, "after-quote");
         continue;
@@ -918,7 +905,7 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
         const bool after_determiner = m > i + cue_len && lexicon.IsDeterminer(toks[m - 1].folded) && !toks[m].capitalized &&
                                       !lexicon.IsNotName(toks[m].folded);
         if (m == i + cue_len && lexicon.IsPronoun(toks[m].folded)) {  // "said he"
-          if (auto a = pronoun(toks[m], cue, i + cue_len)) return a;
+          if (auto a = pronoun(toks[m], cue)) return a;
           break;
         }
         if (lexicon.IsUnnamedSpeaker(toks[m].folded) || lexicon.IsRole(toks[m].folded) || after_determiner) {
@@ -934,7 +921,7 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
     if (toks[i + 1].quoted) continue;
     if (toks[i + 1].punct == ',' && toks[i + 1].dash) {
       const std::string name = NameRightAfter(toks, i + 2, lexicon);
-      if (!name.empty()) return named(name, "\u2014", i + 2, "signature");
+      if (!name.empty()) return named(name, "\u2014", "signature");
     }
     break;
   }
@@ -963,10 +950,10 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
   const Subject subject = SubjectAt(toks, first_quote, lexicon);
   std::optional<Attribution> a;
   if (!subject.name.empty()) {
-    a = named(subject.name, "", first_quote, "subject");
+    a = named(subject.name, "", "subject");
     a->mention = subject.mention;
   } else if (subject.pronoun >= 0) {
-    a = pronoun(toks[subject.pronoun], "", first_quote);
+    a = pronoun(toks[subject.pronoun], "");
     if (!a) a = fallback;
   } else if (!subject.unnamed.empty()) {
     a = unnamed(subject.unnamed, "", "subject");

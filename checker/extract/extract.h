@@ -99,7 +99,6 @@ struct Attribution {
   std::string cue;                // "said", "according to", "put it"
   Boxed<EntityRef> via;           // "summarized by the Valley Courier"
   Boxed<EntityRef> medium;        // the outlet spoken to: "told the Courier", "in a statement to the Courier"
-  std::string platform;           // "X" in "on X"
   bool pronoun = false;           // resolved from "he said"
   bool unnamed = false;           // "a spokeswoman said", "officials said", an unresolved "he said"
   std::string_view how;           // (a literal) named | pronoun | appositive | after-quote | label | signature | context
