@@ -220,14 +220,21 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon, const Extra
   int clause_sentence = -1;
   size_t covered_from = 0;  // first sentence whose quotes are not yet covered
   x.claims.reserve(doc.markers.size());
+  x.claim_markers.reserve(doc.markers.size());
+  // Where each claim's runs start in claim_markers and claim_quotes (its
+  // group grows while the markers after it are adjacent: the last run).
+  struct Runs {
+    uint32_t group, quotes, covered, end;
+  };
+  std::vector<Runs> runs;
+  runs.reserve(doc.markers.size());
   for (size_t mi = 0; mi < doc.markers.size(); ++mi) {
     const Marker& m = doc.markers[mi];
     if (m.in_note || m.external) continue;
     if (!x.claims.empty()) {
-      Claim& last = x.claims.back();
-      const Marker& prev = doc.markers[last.group.back()];
+      const Marker& prev = doc.markers[x.claim_markers.back()];
       if (Adjacent(doc, prev, m)) {
-        last.group.push_back(static_cast<int>(mi));
+        x.claim_markers.push_back(static_cast<int>(mi));
         continue;
       }
     }
@@ -237,22 +244,28 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon, const Extra
     const Sentence& sentence = x.sentences[s];
     Claim c;
     c.marker = static_cast<int>(mi);
-    c.group.push_back(static_cast<int>(mi));
+    Runs& r = runs.emplace_back();
+    r.group = static_cast<uint32_t>(x.claim_markers.size());
+    x.claim_markers.push_back(static_cast<int>(mi));
     c.sentence = sentence.text;
     const uint32_t at = doc.text_map.ToText(m.span.begin);
     if (clause_sentence != static_cast<int>(s)) clause_start = sentence.text.begin;
     const uint32_t end = at > clause_start && at < sentence.text.end ? at : sentence.text.end;
     c.text = {clause_start, end};
     clause_start = end;
-    c.quotes = quotes_in(c.text);
+    const std::vector<int> quotes = quotes_in(c.text);
+    r.quotes = static_cast<uint32_t>(x.claim_quotes.size());
+    x.claim_quotes.insert(x.claim_quotes.end(), quotes.begin(), quotes.end());
+    r.covered = static_cast<uint32_t>(x.claim_quotes.size());
     // Covered quotes: earlier sentences of this paragraph that cite nothing.
     if (clause_sentence != static_cast<int>(s)) {
       for (size_t k = std::max(covered_from, s > 0 ? s - std::min<size_t>(s, 12) : 0); k < s; ++k) {
         if (x.sentence_paragraph[k] != x.sentence_paragraph[s]) continue;
-        for (int q : quotes_in(x.sentences[k].text)) c.covered_quotes.push_back(q);
+        for (int q : quotes_in(x.sentences[k].text)) x.claim_quotes.push_back(q);
       }
       covered_from = s + 1;
     }
+    r.end = static_cast<uint32_t>(x.claim_quotes.size());
     clause_sentence = static_cast<int>(s);
     // The whole sentence has the speaker found in it (with the same last
     // person before it): found once, for the sentence.
@@ -266,18 +279,30 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon, const Extra
     // A clause after an earlier marker takes the sentence's speaker only for
     // its own quotations ("X said “…”1 and “…”2"), not for plain statements.
     if (!c.attribution && c.text.begin != sentence.text.begin &&
-        std::any_of(c.quotes.begin(), c.quotes.end(), [&](int q) { return x.quotes[q].kind == QuoteKind::kSpeech; })) {
+        std::any_of(quotes.begin(), quotes.end(), [&](int q) { return x.quotes[q].kind == QuoteKind::kSpeech; })) {
       c.attribution = sentence_own;
     }
     c.figures = FindFigures(std::string_view(doc.text).substr(c.text.begin, c.text.size()), options.figure_context_window,
                             &lexicon);
     for (Figure& f : c.figures) {
       f.text = {f.text.begin + c.text.begin, f.text.end + c.text.begin};
-      for (int q : c.quotes) {
+      for (int q : quotes) {
         if (f.text.begin >= x.quotes[q].text.begin && f.text.begin < x.quotes[q].text.end) f.in_quote = true;
       }
     }
     x.claims.push_back(std::move(c));
+  }
+  // The runs viewed, now that the vectors stop growing.
+  x.claim_markers.shrink_to_fit();
+  x.claim_quotes.shrink_to_fit();
+  const std::span<const int> markers(x.claim_markers);
+  const std::span<const int> claim_quotes(x.claim_quotes);
+  for (size_t c = 0; c < x.claims.size(); ++c) {
+    const Runs& r = runs[c];
+    const uint32_t group_end = c + 1 < runs.size() ? runs[c + 1].group : static_cast<uint32_t>(markers.size());
+    x.claims[c].group = markers.subspan(r.group, group_end - r.group);
+    x.claims[c].quotes = claim_quotes.subspan(r.quotes, r.covered - r.quotes);
+    x.claims[c].covered_quotes = claim_quotes.subspan(r.covered, r.end - r.covered);
   }
   return x;
 }

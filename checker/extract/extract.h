@@ -7,6 +7,7 @@
 #include <deque>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -108,13 +109,15 @@ struct Attribution {
 
 struct Claim {
   int marker = -1;                 // index into Document::markers (the first of a citation group)
-  std::vector<int> group;          // every marker of the citation group ([^2][^6], 7,8, 7–9), in order
+  // (The three lists below are runs of Extraction::claim_markers and
+  // ::claim_quotes.)
+  std::span<const int> group;      // every marker of the citation group ([^2][^6], 7,8, 7–9), in order
   Span text;                       // the sentence (or clause before a mid-sentence marker)
   Span sentence;                   // the whole sentence
-  std::vector<int> quotes;         // indexes into Extraction::quotes
+  std::span<const int> quotes;     // indexes into Extraction::quotes
   // Quotes of earlier sentences in the same paragraph that cite nothing: the
   // paragraph's note covers them.
-  std::vector<int> covered_quotes;
+  std::span<const int> covered_quotes;
   // The speaker (in Extraction::attributions, shared with the sentence when
   // the claim is the whole sentence); null for most claims, which name none.
   const Attribution* attribution = nullptr;
@@ -159,7 +162,9 @@ struct Extraction {
   Extraction() = default;
   Extraction(Extraction&&) = default;
   Extraction& operator=(Extraction&&) = default;
-  Extraction(const Extraction&) = delete;  // the pointers into `attributions` would point into the original
+  // Not copied: a copy's claims and sentences would point into the original's
+  // attributions and runs (a move keeps them where they are).
+  Extraction(const Extraction&) = delete;
   Extraction& operator=(const Extraction&) = delete;
   ~Extraction() = default;
 
@@ -167,6 +172,8 @@ struct Extraction {
   std::vector<Quote> quotes;                 // body quotes, offsets in Document::text
   std::vector<UnbalancedQuote> unbalanced;   // offsets in Document::text
   std::vector<Claim> claims;                 // one per citation group of body markers
+  std::vector<int> claim_markers;            // the claims' groups, one run each, in order
+  std::vector<int> claim_quotes;             // each claim's quotes, then its covered quotes
   std::vector<Source> sources;               // one per note
   WordIndex note_words{3};                   // ids are note indexes: each note's normalized words
   // Every speaker found, each kept once and shared by the sentences and
