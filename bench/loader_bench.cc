@@ -1,6 +1,9 @@
-// Throughput of load + the default rule set, in bytes per second, on synthetic
-// documents that grow linearly (every paragraph cites a note; the notes list
-// grows with it). Linear time shows as flat bytes/second across sizes.
+// Throughput in bytes per second, per format and size, on synthetic documents
+// that grow linearly (every paragraph cites a note; the notes list grows with
+// it), at three depths: the loader alone (BM_Load_*), load + the structural
+// rules (notes.*: markers and notes only, no sentences; BM_Structural_*), and
+// load + every default rule (BM_Text, BM_Markdown, BM_Html). Linear time
+// shows as flat bytes/second across sizes.
 #include <benchmark/benchmark.h>
 
 #include <string>
@@ -47,11 +50,31 @@ const Resources& Rules() {
   return *r;
 }
 
-// Load + every default rule (structure, attribution graph, YAML rules, suppressions).
-void Run(benchmark::State& state, Format format, std::string (*make)(int)) {
+// The loader alone: the document's markers, notes, blocks and analysis text.
+void Load(benchmark::State& state, Format format, std::string (*make)(int)) {
+  const std::string text = make(static_cast<int>(state.range(0)));
+  for (auto _ : state) {
+    auto doc = LoadDocument(std::make_shared<const SourceFile>("bench", text), format);
+    benchmark::DoNotOptimize(doc);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(text.size()));
+}
+
+// The default rules, or only the structural ones (notes.*), which read the
+// markers and notes and never ask for sentences, speakers or the graph.
+CheckList Checks(bool structural_only) {
+  CheckList checks = EnabledRules(Rules(), Config(), false);
+  if (structural_only) {
+    std::erase_if(checks, [](const auto& c) { return !c->info().id.starts_with("notes."); });
+  }
+  return checks;
+}
+
+// Load + the rules (structure, attribution graph, YAML rules, suppressions).
+void Run(benchmark::State& state, Format format, std::string (*make)(int), bool structural_only = false) {
   const std::string text = make(static_cast<int>(state.range(0)));
   const Config config;
-  const CheckList checks = EnabledRules(Rules(), config, false);
+  const CheckList checks = Checks(structural_only);
   for (auto _ : state) {
     auto doc = LoadDocument(std::make_shared<const SourceFile>("bench", text), format);
     auto found = CheckDocument(*doc, Rules(), config, checks);
@@ -60,13 +83,26 @@ void Run(benchmark::State& state, Format format, std::string (*make)(int)) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(text.size()));
 }
 
+void BM_Load_Text(benchmark::State& s) { Load(s, Format::kText, MakeText); }
+void BM_Load_Markdown(benchmark::State& s) { Load(s, Format::kMarkdown, MakeMarkdown); }
+void BM_Load_Html(benchmark::State& s) { Load(s, Format::kHtml, MakeHtml); }
+void BM_Structural_Text(benchmark::State& s) { Run(s, Format::kText, MakeText, true); }
+void BM_Structural_Markdown(benchmark::State& s) { Run(s, Format::kMarkdown, MakeMarkdown, true); }
+void BM_Structural_Html(benchmark::State& s) { Run(s, Format::kHtml, MakeHtml, true); }
 void BM_Text(benchmark::State& s) { Run(s, Format::kText, MakeText); }
 void BM_Markdown(benchmark::State& s) { Run(s, Format::kMarkdown, MakeMarkdown); }
 void BM_Html(benchmark::State& s) { Run(s, Format::kHtml, MakeHtml); }
 
-BENCHMARK(BM_Text)->Arg(100)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_Markdown)->Arg(100)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_Html)->Arg(100)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
+#define CITELINT_SIZES(bm) BENCHMARK(bm)->Arg(100)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond)
+CITELINT_SIZES(BM_Load_Text);
+CITELINT_SIZES(BM_Load_Markdown);
+CITELINT_SIZES(BM_Load_Html);
+CITELINT_SIZES(BM_Structural_Text);
+CITELINT_SIZES(BM_Structural_Markdown);
+CITELINT_SIZES(BM_Structural_Html);
+CITELINT_SIZES(BM_Text);
+CITELINT_SIZES(BM_Markdown);
+CITELINT_SIZES(BM_Html);
 
 }  // namespace
 }  // namespace citelint
