@@ -3,6 +3,8 @@
 // a test says so: the extractors must work from the text alone.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "checker/extract/extract.h"
 #include "tests/test_util.h"
 
@@ -174,6 +176,46 @@ TEST(SentencesTest, QuotesMarkersAndAbbreviations) {
   ASSERT_EQ(x.claims.size(), 2u);
   EXPECT_EQ(doc.text.substr(x.claims[0].text.begin, x.claims[0].text.size()), "It ended “broadly.”");
   EXPECT_EQ(x.claims[0].quotes.size(), 1u);
+}
+
+// Each speaker is found once and kept once: a claim that is its whole
+// sentence points at the sentence's speaker, sentences that carry a speaker
+// on share one copy, and a clause after an earlier marker has its own.
+TEST(ExtractTest, SpeakersAreSharedAndClaimsViewTheirRuns) {
+  Document doc = test::Load(
+      "Odile Brandt said the ferry would run.1 “It will,” she added. “Every day.” “All year.”\n\n"
+      "The Skerry Post reported a delay,2,3 and Ines Varga said “no”.4\n\n"
+      "1. A\n2. B\n3. C\n4. D\n",
+      Format::kText);
+  const Extraction x = Extract(doc, Lex(), ExtractOptions());
+  ASSERT_EQ(x.sentences.size(), 5u);
+  ASSERT_EQ(x.claims.size(), 3u);
+  // Claim 1 is the whole first sentence: the same object as the sentence's.
+  ASSERT_NE(x.claims[0].attribution, nullptr);
+  EXPECT_EQ(x.claims[0].attribution, x.sentence_attribution[0]);
+  EXPECT_EQ(x.claims[0].attribution->speaker.display, "Odile Brandt");
+  // “Every day.” and “All year.” carry the speaker of “It will,” she added on,
+  // one copy for the run.
+  ASSERT_NE(x.sentence_attribution[2], nullptr);
+  EXPECT_EQ(x.sentence_attribution[2]->how, "context");
+  EXPECT_EQ(x.sentence_attribution[3], x.sentence_attribution[2]);
+  // The group 2,3 and the clause after it, each a run of the flat vectors.
+  EXPECT_EQ(std::vector<int>(x.claims[1].group.begin(), x.claims[1].group.end()), (std::vector<int>{1, 2}));
+  EXPECT_EQ(std::vector<int>(x.claims[2].group.begin(), x.claims[2].group.end()), (std::vector<int>{3}));
+  EXPECT_EQ(x.claims[2].quotes.size(), 1u);
+  EXPECT_TRUE(x.claims[1].quotes.empty());
+  ASSERT_NE(x.claims[2].attribution, nullptr);
+  EXPECT_EQ(x.claims[2].attribution->speaker.display, "Ines Varga");
+  EXPECT_NE(x.claims[2].attribution, x.sentence_attribution[4]);
+  // Every speaker kept is one some sentence or claim points at.
+  size_t pointed = 0;
+  for (const Attribution& a : x.attributions) {
+    const bool used = std::find(x.sentence_attribution.begin(), x.sentence_attribution.end(), &a) !=
+                          x.sentence_attribution.end() ||
+                      std::any_of(x.claims.begin(), x.claims.end(), [&](const Claim& c) { return c.attribution == &a; });
+    pointed += used ? 1 : 0;
+  }
+  EXPECT_EQ(pointed, x.attributions.size());
 }
 
 }  // namespace
