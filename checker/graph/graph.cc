@@ -370,17 +370,35 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
 // Mismatches as edges cited → suggested between notes; a strongly connected
 // component of two or more notes is a swap or a rotation.
 std::vector<std::vector<int>> CitationGraph::MismatchCycles() const {
-  const size_t n = impl_->note_count();
-  using NoteGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
-  NoteGraph ng(n);
-  std::vector<int> next(n, -1);
-  std::vector<int> order;  // cited notes in document order of their first mismatch
+  // Only the notes a mismatch touches can be on a cycle: the graph is over
+  // them alone (a document with thousands of notes and no mismatch builds
+  // nothing).
+  std::vector<std::pair<int, int>> edges;  // cited, suggested; in document order
+  std::vector<int> touched;
   for (const Credit& c : impl_->credits) {
     if (c.verdict != Verdict::kMismatch) continue;
-    boost::add_edge(c.cited, c.suggested, ng);
-    if (next[c.cited] < 0) {
-      next[c.cited] = c.suggested;
-      order.push_back(c.cited);
+    edges.emplace_back(c.cited, c.suggested);
+    touched.push_back(c.cited);
+    touched.push_back(c.suggested);
+  }
+  if (edges.empty()) return {};
+  std::sort(touched.begin(), touched.end());
+  touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+  auto id = [&](int note) {
+    return static_cast<int>(std::lower_bound(touched.begin(), touched.end(), note) - touched.begin());
+  };
+  const size_t n = touched.size();
+  using NoteGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
+  NoteGraph ng(n);
+  std::vector<int> next(n, -1);  // by compact id: the first note suggested for it
+  std::vector<int> order;        // cited notes (compact ids) in document order of their first mismatch
+  for (const auto& [cited, suggested] : edges) {
+    const int from = id(cited);
+    const int to = id(suggested);
+    boost::add_edge(from, to, ng);
+    if (next[from] < 0) {
+      next[from] = to;
+      order.push_back(from);
     }
   }
   std::vector<int> component(n);
@@ -394,10 +412,10 @@ std::vector<std::vector<int>> CitationGraph::MismatchCycles() const {
     const int comp = component[start];
     if (size[comp] < 2 || done[comp]) continue;
     done[comp] = true;
-    std::vector<int> cycle{start};
+    std::vector<int> cycle{touched[start]};
     for (int v = next[start]; v >= 0 && v != start && static_cast<int>(cycle.size()) <= size[comp]; v = next[v]) {
       if (component[v] != comp) break;
-      cycle.push_back(v);
+      cycle.push_back(touched[v]);
     }
     cycles.push_back(std::move(cycle));
   }
