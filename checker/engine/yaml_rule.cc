@@ -315,7 +315,7 @@ void YamlRule::Run(const Analysis& analysis, Sink& sink) const {
           if (f.kind == extract::FigureKind::kCount && f.value < t.min_count) continue;
           Match mm;
           mm.span = f.text;
-          mm.groups.push_back(f.written);
+          mm.groups.emplace_back(f.Written(unit.text));
           matches.push_back(std::move(mm));
         }
         break;

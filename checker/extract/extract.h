@@ -71,15 +71,16 @@ const char* FigureKindName(FigureKind k);
 
 struct Figure {
   FigureKind kind = FigureKind::kCount;
+  bool in_quote = false;      // inside a quotation (set by the caller that knows the quotes)
   double value = 0;           // normalized: $50B and $50 billion → 5e10; a range's low end
   double high = 0;            // a range's high end (1–3% → 1, 3); equal to value otherwise
-  std::string unit;           // currency symbol/code for money, "" otherwise
+  std::string_view unit;      // currency symbol for money ("$", "€", "£", "¥": static), "" otherwise
   Span text;                  // as written, in the text it was found in
-  std::string written;        // "$50 billion"
   PackedWords context;        // normalized content words around it (none with a context window of 0)
   PackedWords noun;           // the words after it naming what it counts ("mail", "ballot")
-  bool in_quote = false;      // inside a quotation (set by the caller that knows the quotes)
   [[nodiscard]] bool range() const { return high > value; }
+  // As written ("$50 billion"), given the text it was found in.
+  [[nodiscard]] std::string_view Written(std::string_view in) const { return in.substr(text.begin, text.size()); }
 };
 
 // Money ($50B, $50 billion, €3m), percentages (20%, 20 percent), ranges,

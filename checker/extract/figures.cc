@@ -46,7 +46,7 @@ bool IsScaleWord(std::string_view w) {
   return w == "thousand" || w == "million" || w == "billion" || w == "trillion";
 }
 
-std::string CurrencyBefore(std::string_view text, uint32_t i) {
+std::string_view CurrencyBefore(std::string_view text, uint32_t i) {
   uint32_t p = i;
   const int32_t c = text::PrevCodePoint(text, p);
   switch (c) {
@@ -313,7 +313,7 @@ void FindFigures(std::string_view text, int context_window, const LexiconIndex* 
         continue;
       }
     }
-    const std::string currency = CurrencyBefore(text, n.begin);
+    const std::string_view currency = CurrencyBefore(text, n.begin);  // a literal
     const uint32_t begin = currency.empty() ? n.begin : n.begin - static_cast<uint32_t>(currency.size());
 
     // The word before: an identifier marker (No., RFC, PEP, Section, p.),
@@ -482,7 +482,6 @@ void FindFigures(std::string_view text, int context_window, const LexiconIndex* 
       if (lex != nullptr && lex->IsMonth(f.noun.front())) continue;
     }
     f.text = {begin, end};
-    f.written = std::string(text.substr(begin, end - begin));
     f.context = ContextWords(text, begin, end, context_window);
     each(f);
     i = std::max(i, end);

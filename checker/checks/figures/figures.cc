@@ -67,7 +67,7 @@ class FigureIndex {
   }
 
  private:
-  std::map<std::pair<int, std::string>, std::vector<double>> points_;
+  std::map<std::pair<int, std::string_view>, std::vector<double>> points_;
   std::vector<extract::Figure> ranges_;
 };
 
@@ -186,8 +186,8 @@ void FiguresMismatch::Run(const Analysis& analysis, Sink& sink) const {
       if (same > 1) continue;
       const Marker& m = doc.markers[claim.marker];
       sink.Report(SourceSpan(doc, fi.claim->text),
-                  fmt::format("{} contradicts note {}, which gives {}", fi.claim->written, doc.notes[fi.note].label,
-                              fi.note_figure->written),
+                  fmt::format("{} contradicts note {}, which gives {}", fi.claim->Written(doc.text), doc.notes[fi.note].label,
+                              fi.note_figure->Written(doc.notes[fi.note].text)),
                   m.label, doc.notes[fi.note].label);
     }
   }
@@ -226,7 +226,7 @@ void FiguresUnsupported::Run(const Analysis& analysis, Sink& sink) const {
       const Marker& m = doc.markers[claim.marker];
       const int note = group.front();
       sink.Report(SourceSpan(doc, f.text),
-                  fmt::format("note {} does not mention {} ({})", doc.notes[note].label, f.written,
+                  fmt::format("note {} does not mention {} ({})", doc.notes[note].label, f.Written(doc.text),
                               extract::FigureKindName(f.kind)),
                   m.label, doc.notes[note].label);
     }
