@@ -596,10 +596,11 @@ std::optional<EntityRef> MediumIn(const std::vector<Token>& toks, size_t from, c
 
 }  // namespace
 
-std::optional<Attribution> FindAttribution(std::string_view s, const std::vector<Span>& quotes,
-                                           const LexiconIndex& lexicon, const EntityRef* last_person,
-                                           const MidSentenceCapitals* capitals) {
-  const std::vector<Token> toks = TokenizeSentence(s, quotes, lexicon, capitals);
+namespace {
+
+// FindAttribution over the sentence's tokens.
+std::optional<Attribution> AttributionIn(std::string_view s, const std::vector<Token>& toks, const LexiconIndex& lexicon,
+                                         const EntityRef* last_person) {
   auto named = [&](const std::string& name, const std::string& cue, const char* how) {
     Attribution a;
     a.speaker = lexicon.ResolveName(name);
@@ -962,6 +963,14 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
   return a;
 }
 
+}  // namespace
+
+std::optional<Attribution> FindAttribution(std::string_view s, const std::vector<Span>& quotes,
+                                           const LexiconIndex& lexicon, const EntityRef* last_person,
+                                           const MidSentenceCapitals* capitals) {
+  return AttributionIn(s, TokenizeSentence(s, quotes, lexicon, capitals), lexicon, last_person);
+}
+
 MidSentenceCapitals FindMidSentenceCapitals(std::string_view s) {
   MidSentenceCapitals out;
   int32_t before = '.';  // the last character before the current word that is not a space
@@ -995,9 +1004,10 @@ MidSentenceCapitals FindMidSentenceCapitals(std::string_view s) {
   return out;
 }
 
-std::optional<EntityRef> SentenceSubject(std::string_view s, const std::vector<Span>& quotes, const LexiconIndex& lexicon,
-                                         const MidSentenceCapitals* capitals) {
-  const std::vector<Token> toks = TokenizeSentence(s, quotes, lexicon, capitals);
+namespace {
+
+// SentenceSubject over the sentence's tokens.
+std::optional<EntityRef> SubjectIn(const std::vector<Token>& toks, const LexiconIndex& lexicon) {
   const Subject subject = SubjectAt(toks, std::min<size_t>(toks.size(), 12), lexicon);
   if (!subject.name.empty() && !subject.definite) {
     EntityRef e = lexicon.ResolveName(subject.name);
@@ -1026,6 +1036,22 @@ std::optional<EntityRef> SentenceSubject(std::string_view s, const std::vector<S
     k = e;
   }
   return last;
+}
+
+}  // namespace
+
+std::optional<EntityRef> SentenceSubject(std::string_view s, const std::vector<Span>& quotes, const LexiconIndex& lexicon,
+                                         const MidSentenceCapitals* capitals) {
+  return SubjectIn(TokenizeSentence(s, quotes, lexicon, capitals), lexicon);
+}
+
+SentenceSpeaker FindSentenceSpeaker(std::string_view s, const std::vector<Span>& quotes, const LexiconIndex& lexicon,
+                                    const EntityRef* last_person, const MidSentenceCapitals* capitals) {
+  const std::vector<Token> toks = TokenizeSentence(s, quotes, lexicon, capitals);
+  SentenceSpeaker out;
+  out.attribution = AttributionIn(s, toks, lexicon, last_person);
+  if (!out.attribution || !out.attribution->NamesPerson()) out.subject = SubjectIn(toks, lexicon);
+  return out;
 }
 
 }  // namespace citelint::extract

@@ -68,23 +68,30 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon, const Extra
     for (; it != x.quotes.end() && it->text.begin < range.end; ++it) out.push_back(static_cast<int>(it - x.quotes.begin()));
     return out;
   };
-  auto attribute = [&](Span range, const EntityRef* last_person) {
+  // The quotes in a range, as offsets into it.
+  auto quotes_within = [&](Span range) {
     std::vector<Span> rel;
     for (int q : quotes_in(range)) {
       const Span s = x.quotes[q].text;
       rel.push_back({s.begin > range.begin ? s.begin - range.begin : 0, std::min(s.end, range.end) - range.begin});
     }
-    auto a = FindAttribution(std::string_view(doc.text).substr(range.begin, range.size()), rel, lexicon, last_person, &capitals);
+    return rel;
+  };
+  // A speaker found in a range has its mention in Document::text.
+  auto in_text = [](std::optional<Attribution>& a, Span range) {
     if (a && !a->mention.empty()) a->mention = {a->mention.begin + range.begin, a->mention.end + range.begin};
+  };
+  auto attribute = [&](Span range, const EntityRef* last_person) {
+    auto a = FindAttribution(std::string_view(doc.text).substr(range.begin, range.size()), quotes_within(range), lexicon,
+                             last_person, &capitals);
+    in_text(a, range);
     return a;
   };
   auto keep = [&](std::optional<Attribution>&& a) -> const Attribution* {
     if (!a) return nullptr;
     return &x.attributions.emplace_back(std::move(*a));
   };
-  auto names_person = [](const auto& a) {
-    return a && a->speaker.kind != EntityKind::kOutlet && !a->pronoun && !a->unnamed;
-  };
+  auto names_person = [](const Attribution* a) { return a != nullptr && a->NamesPerson(); };
 
   // Every sentence's speaker, in order so pronouns find the last person;
   // its paragraph; and the speaker of the sentence before it in the same
@@ -99,6 +106,10 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon, const Extra
   std::unordered_map<std::string, uint32_t> person_ids;
   uint32_t current_person = 0;
   auto intern_person = [&](const EntityRef& e) {
+    const EntityRef& current = persons[current_person];
+    if (e.lexicon == current.lexicon && e.kind == current.kind && e.key == current.key && e.display == current.display) {
+      return current_person;  // the same person again (most sentences)
+    }
     std::string id = std::to_string(e.lexicon) + '\x1f' + std::to_string(static_cast<int>(e.kind)) + '\x1f' + e.key +
                      '\x1f' + e.display;
     const auto [it, added] = person_ids.try_emplace(std::move(id), static_cast<uint32_t>(persons.size()));
@@ -121,23 +132,19 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon, const Extra
       }
       x.sentence_paragraph[s] = paragraph;
       last_person_before[s] = current_person;
-      x.sentence_attribution[s] = keep(attribute(t, &last_person));
-      own[s] = x.sentence_attribution[s] != nullptr;
       // "he" refers to the last person the text spoke of: the speaker named
       // here, else the sentence's subject ("Carson defied the question. …he said").
-      if (names_person(x.sentence_attribution[s]) && x.sentence_attribution[s]->how != "context") {
+      SentenceSpeaker found = FindSentenceSpeaker(std::string_view(doc.text).substr(t.begin, t.size()), quotes_within(t),
+                                                  lexicon, &last_person, &capitals);
+      in_text(found.attribution, t);
+      x.sentence_attribution[s] = keep(std::move(found.attribution));
+      own[s] = x.sentence_attribution[s] != nullptr;
+      if (names_person(x.sentence_attribution[s])) {
         last_person = x.sentence_attribution[s]->speaker;
         current_person = intern_person(last_person);
-      } else {
-        std::vector<Span> rel;
-        for (int q : quotes_in(t)) {
-          const Span qs = x.quotes[q].text;
-          rel.push_back({qs.begin > t.begin ? qs.begin - t.begin : 0, std::min(qs.end, t.end) - t.begin});
-        }
-        if (auto subject = SentenceSubject(std::string_view(doc.text).substr(t.begin, t.size()), rel, lexicon, &capitals)) {
-          last_person = *subject;
-          current_person = intern_person(last_person);
-        }
+      } else if (found.subject) {
+        last_person = *found.subject;
+        current_person = intern_person(last_person);
       }
     }
     // A sentence that names no speaker continues the one before it in its

@@ -106,6 +106,8 @@ struct Attribution {
   std::string_view how;           // (a literal) named | pronoun | appositive | after-quote | label | signature | context
   Span mention;                   // where the speaker is named: in the text given to FindAttribution
                                   // (Extraction: in Document::text); empty when not found
+  // A person named as the speaker (not an outlet, a pronoun or someone unnamed).
+  [[nodiscard]] bool NamesPerson() const { return speaker.kind != EntityKind::kOutlet && !pronoun && !unnamed; }
 };
 
 struct Claim {
@@ -214,5 +216,14 @@ std::optional<EntityRef> SentenceSubject(std::string_view text, const std::vecto
 std::optional<Attribution> FindAttribution(std::string_view text, const std::vector<Span>& quotes,
                                            const LexiconIndex& lexicon, const EntityRef* last_person,
                                            const MidSentenceCapitals* capitals = nullptr);
+
+// A sentence's speaker (FindAttribution) and, when it names no person as
+// its speaker, its subject (SentenceSubject): both over one tokenization.
+struct SentenceSpeaker {
+  std::optional<Attribution> attribution;
+  std::optional<EntityRef> subject;
+};
+SentenceSpeaker FindSentenceSpeaker(std::string_view text, const std::vector<Span>& quotes, const LexiconIndex& lexicon,
+                                    const EntityRef* last_person, const MidSentenceCapitals* capitals = nullptr);
 
 }  // namespace citelint::extract
