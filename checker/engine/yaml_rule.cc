@@ -49,13 +49,18 @@ std::optional<Scope> ParseScope(const std::string& name) {
 
 namespace {
 
+// A word of a unit: its span, and its folded form as a run of the shared
+// buffer the words were made into (no string apiece).
 struct Word {
   Span span;
-  std::string folded;
+  uint32_t folded_begin = 0, folded_size = 0;
 };
 
-std::vector<Word> Words(std::string_view s) {
-  std::vector<Word> out;
+// The unit's words into `out`, their folded forms into `folded` (both
+// cleared first; reused from unit to unit).
+void Words(std::string_view s, std::vector<Word>& out, std::string& folded) {
+  out.clear();
+  folded.clear();
   uint32_t i = 0;
   while (i < s.size()) {
     const uint32_t start = i;
@@ -73,16 +78,21 @@ std::vector<Word> Words(std::string_view s) {
       }
     }
     const std::string_view token = s.substr(start, end - start);
-    std::string folded;
+    const auto folded_begin = static_cast<uint32_t>(folded.size());
     if (std::all_of(token.begin(), token.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; })) {
-      folded = text::FoldCase(token);  // ASCII letters and digits joined by ' or -: normalized, it is itself, folded
+      // ASCII letters and digits joined by ' or -: normalized, it is itself, folded.
+      folded += text::FoldCase(token);
     } else {
-      for (const auto& w : extract::NormalizedWords(token)) folded += (folded.empty() ? "" : " ") + w;
+      bool first = true;
+      for (const auto& w : extract::NormalizedWords(token)) {
+        if (!first) folded += ' ';
+        folded += w;
+        first = false;
+      }
     }
-    out.push_back({{start, end}, std::move(folded)});
+    out.push_back({{start, end}, folded_begin, static_cast<uint32_t>(folded.size()) - folded_begin});
     i = end;
   }
-  return out;
 }
 
 Span Containing(const std::vector<Span>& spans, uint32_t at) {
@@ -244,6 +254,8 @@ void YamlRule::Run(const Analysis& analysis, Sink& sink) const {
     return {0, static_cast<uint32_t>(all.size())};
   };
 
+  std::vector<Word> words;   // a lexicon trigger's words of the unit,
+  std::string folded_words;  // and their folded forms: buffers reused from unit to unit
   for (size_t ui = 0; ui < unit_count; ++ui) {
     const Unit u = unit_at(ui);
     struct {
@@ -272,16 +284,17 @@ void YamlRule::Run(const Analysis& analysis, Sink& sink) const {
         }
         break;
       case Trigger::kLexicon: {
-        const std::vector<Word> words = Words(unit.text);
+        Words(unit.text, words, folded_words);
+        auto folded = [&](const Word& w) { return std::string_view(folded_words).substr(w.folded_begin, w.folded_size); };
         for (size_t i = 0; i < words.size(); ++i) {
           // Only the phrases that start with this word, in the lexicon's order.
-          const auto first = phrases_by_first_word_.find(words[i].folded);
+          const auto first = phrases_by_first_word_.find(folded(words[i]));
           if (first == phrases_by_first_word_.end()) continue;
           for (const size_t p : first->second) {
             const auto& phrase = t.phrases[p];
             if (phrase.empty() || i + phrase.size() > words.size()) continue;
             bool ok = true;
-            for (size_t k = 0; k < phrase.size() && ok; ++k) ok = words[i + k].folded == phrase[k];
+            for (size_t k = 0; k < phrase.size() && ok; ++k) ok = folded(words[i + k]) == phrase[k];
             if (!ok) continue;
             Match mm;
             mm.span = {words[i].span.begin, words[i + phrase.size() - 1].span.end};

@@ -19,6 +19,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "checker/base/string_hash.h"
 #include "checker/engine/check.h"
 #include "checker/text/regex.h"
 
@@ -74,7 +75,7 @@ class YamlRule final : public Check {
   YamlRuleSpec spec_;
   // A lexicon trigger's phrases by their first word (indexes, ascending):
   // a word is compared with the phrases it can start, not with every one.
-  std::unordered_map<std::string, std::vector<size_t>> phrases_by_first_word_;
+  StringMap<std::vector<size_t>> phrases_by_first_word_;
 };
 
 // Names for error messages and the JSON schema.

@@ -77,11 +77,11 @@ std::vector<Token> Tokenize(std::string_view s, const std::vector<Span>& quotes)
         t.possessive_suffix = std::string(poss);
       }
     }
-    t.text = word;
     t.folded = text::FoldCase(word);
     uint32_t k = 0;
     const int32_t first = text::NextCodePoint(word, k);
     t.capitalized = text::IsUpper(first) || first == '@';
+    t.text = std::move(word);
     t.quoted = in_quote(start);
     out.push_back(std::move(t));
     i = end;
@@ -129,11 +129,15 @@ std::vector<Token> TokenizeSentence(std::string_view s, const std::vector<Span>&
                  lex.IsTitleAbbreviation(all[k - 1].folded) && all[k + 1].punct == 0 && all[k + 1].capitalized &&
                  !all[k + 1].quoted;
   }
-  std::vector<Token> out;
-  out.reserve(all.size());
+  // Compacted in place: nothing moves before the first dropped period.
+  size_t kept = 0;
   for (size_t k = 0; k < all.size(); ++k) {
-    if (!dropped[k]) out.push_back(std::move(all[k]));
+    if (dropped[k]) continue;
+    if (kept != k) all[kept] = std::move(all[k]);
+    ++kept;
   }
+  all.resize(kept);
+  std::vector<Token> out = std::move(all);
   if (capitals != nullptr && !out.empty() && out[0].punct == 0 && !out[0].quoted && out[0].capitalized &&
       out[0].text[0] != '@' && !capitals->Has(out[0].folded) && !lex.IsRole(out[0].folded) &&
       !lex.IsPlace(out[0].text) && lex.ResolveName(out[0].text).lexicon < 0 &&
