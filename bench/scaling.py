@@ -4,10 +4,11 @@ line (minified HTML is one line), many notes, a large plain-text file and,
 when ../shared is present, the Mueller report's real text repeated; the last
 column says whether peak RSS is under 4x the input + 30 MB.
 
-  bench/scaling.py [--bin CITELINT] [--base-mb N]
+  bench/scaling.py [--bin CITELINT] [--base-mb N] [--factors 1,10,100] [--cases real-text,...]
 
-Each case is generated at 1x, 2x, 4x and 8x; the ratio column is the time
-per byte relative to the smallest size (1.0 is linear).
+Each case is generated at 1x, 2x, 4x and 8x (or the --factors given:
+--factors 1,10,100 for the 10x and 100x steps); the ratio column is the
+time per byte relative to the first size (1.0 is linear).
 """
 import argparse
 import gc
@@ -92,18 +93,26 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--bin", default=os.path.join(ROOT, "build", "release", "checker", "cli", "citelint"))
     parser.add_argument("--base-mb", type=float, default=1.0, help="the 1x size in MB")
+    parser.add_argument("--factors", default="1,2,4,8",
+                        help="the sizes, as multiples of the base (e.g. 1,10,100 for the 100x step)")
+    parser.add_argument("--cases", default="",
+                        help="only these cases, comma-separated (long-line, many-notes, large-text, real-text)")
     args = parser.parse_args()
+    factors = [float(f) for f in args.factors.split(",")]
     print(f"{'case':<12} {'size':>9} {'time':>8} {'MB/s':>7} {'peak RSS':>9} {'RSS/size':>9} {'time/byte vs 1x':>16}"
           f" {'4x+30MB':>8}")
     cases = [("long line", long_line), ("many notes", many_notes), ("large text", large_text)]
     if os.path.isdir(MUELLER):
         cases.append(("real text", real_text))
+    if args.cases:
+        wanted = set(args.cases.split(","))
+        cases = [c for c in cases if c[0].replace(" ", "-") in wanted]
     with tempfile.TemporaryDirectory() as tmp:
         for name, make in cases:
             base = None
-            for factor in (1, 2, 4, 8):
+            for factor in factors:
                 text, ext = make(args.base_mb * factor)
-                path = os.path.join(tmp, f"{name.replace(' ', '-')}-{factor}{ext}")
+                path = os.path.join(tmp, f"{name.replace(' ', '-')}-{factor:g}{ext}")
                 with open(path, "w", encoding="utf-8") as f:
                     f.write(text)
                 # Freed before citelint starts: a forked child's peak RSS counts
