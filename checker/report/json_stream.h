@@ -20,11 +20,18 @@ class JsonArrayStream {
     const std::string inner(static_cast<size_t>(2 * (depth_ + 1)), ' ');
     out_ << (first_ ? "[\n" : ",\n") << inner;
     first_ = false;
-    // Every newline of a dump is structural: strings escape theirs.
-    for (char c : element.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)) {
-      out_ << c;
-      if (c == '\n') out_ << inner;
+    // Every newline of a dump is structural: strings escape theirs. Indented
+    // in one buffer (reused), written at once rather than a byte at a time.
+    const std::string dump = element.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+    buffer_.clear();
+    size_t from = 0;
+    for (size_t nl = dump.find('\n'); nl != std::string::npos; nl = dump.find('\n', from)) {
+      buffer_.append(dump, from, nl + 1 - from);
+      buffer_ += inner;
+      from = nl + 1;
     }
+    buffer_.append(dump, from, std::string::npos);
+    out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
   }
   // Closes the array: "[]" when nothing was written, as dump() prints it.
   void close() { out_ << (first_ ? std::string("[]") : "\n" + std::string(static_cast<size_t>(2 * depth_), ' ') + "]"); }
@@ -33,6 +40,7 @@ class JsonArrayStream {
   std::ostream& out_;
   int depth_;
   bool first_ = true;
+  std::string buffer_;
 };
 
 // Splits the dump(2) of `root` at a placeholder string value: what comes
