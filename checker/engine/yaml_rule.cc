@@ -102,9 +102,14 @@ Span Containing(const std::vector<Span>& spans, uint32_t at) {
   return at <= it->end ? *it : Span{at, at};
 }
 
+// The first sentence that starts after `at`.
+std::span<const extract::Sentence>::iterator SentenceAfter(std::span<const extract::Sentence> sentences, uint32_t at) {
+  return std::upper_bound(sentences.begin(), sentences.end(), at,
+                          [](uint32_t a, const extract::Sentence& s) { return a < s.text.begin; });
+}
+
 Span Containing(std::span<const extract::Sentence> sentences, uint32_t at) {
-  auto it = std::upper_bound(sentences.begin(), sentences.end(), at,
-                             [](uint32_t a, const extract::Sentence& s) { return a < s.text.begin; });
+  auto it = SentenceAfter(sentences, at);
   if (it == sentences.begin()) return {at, at};
   --it;
   return at <= it->text.end ? it->text : Span{at, at};
@@ -148,8 +153,7 @@ void YamlRule::Run(const Analysis& analysis, Sink& sink) const {
       case Predicate::kSpeakerAny: {
         // The sentence's speaker (named, unnamed, or carried over from the
         // sentence before it in the paragraph), computed once in extraction.
-        auto it = std::upper_bound(sentences.begin(), sentences.end(), at,
-                                   [](uint32_t a, const extract::Sentence& s) { return a < s.text.begin; });
+        auto it = SentenceAfter(sentences, at);
         if (it == sentences.begin()) return false;
         --it;
         if (at > it->text.end) return false;
@@ -166,8 +170,7 @@ void YamlRule::Run(const Analysis& analysis, Sink& sink) const {
         if (it != facts.marker_at.end() && *it <= para.end) return true;
         // An inline citation after it, in its sentence or the citation
         // sentence after it (which abbreviations may split: "22 U.S.C. | § 618.").
-        auto next = std::upper_bound(sentences.begin(), sentences.end(), at,
-                                     [](uint32_t a, const extract::Sentence& s) { return a < s.text.begin; });
+        auto next = SentenceAfter(sentences, at);
         const uint32_t sentence_end = next != sentences.begin() ? std::prev(next)->text.end : at;
         const uint32_t limit =
             std::min(para.end, std::max(next != sentences.end() ? next->text.end : para.end, sentence_end + 120));

@@ -106,10 +106,7 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon, const Extra
   std::unordered_map<std::string, uint32_t> person_ids;
   uint32_t current_person = 0;
   auto intern_person = [&](const EntityRef& e) {
-    const EntityRef& current = persons[current_person];
-    if (e.lexicon == current.lexicon && e.kind == current.kind && e.key == current.key && e.display == current.display) {
-      return current_person;  // the same person again (most sentences)
-    }
+    if (e == persons[current_person]) return current_person;  // the same person again (most sentences)
     std::string id = std::to_string(e.lexicon) + '\x1f' + std::to_string(static_cast<int>(e.kind)) + '\x1f' + e.key +
                      '\x1f' + e.display;
     const auto [it, added] = person_ids.try_emplace(std::move(id), static_cast<uint32_t>(persons.size()));
@@ -247,7 +244,7 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon, const Extra
     }
     if (x.sentences.empty()) break;
     // The sentence that starts at or before the marker.
-    while (s + 1 < x.sentences.size() && doc.text_map.ToSource(x.sentences[s + 1].text).begin <= m.span.begin) ++s;
+    while (s + 1 < x.sentences.size() && doc.text_map.ToSource(x.sentences[s + 1].text.begin) <= m.span.begin) ++s;
     const Sentence& sentence = x.sentences[s];
     Claim c;
     c.marker = static_cast<int>(mi);

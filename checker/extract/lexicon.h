@@ -68,6 +68,8 @@ struct EntityRef {
   std::string display;     // as shown in messages ("Mara Quint")
   EntityKind kind = EntityKind::kUnknown;
   [[nodiscard]] bool empty() const { return key.empty(); }
+  // The same reference, field for field (SameEntity says whether two denote one entity).
+  friend bool operator==(const EntityRef&, const EntityRef&) = default;
 };
 
 // True when two references denote the same entity: the same lexicon entry, the

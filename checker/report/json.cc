@@ -98,10 +98,7 @@ void WriteJson(std::ostream& out, const Input& input) {
   // An object as the top level's member: dumped, then indented one level.
   auto member = [](const nlohmann::ordered_json& j) {
     std::string indented;
-    for (char c : j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)) {
-      indented += c;
-      if (c == '\n') indented += "  ";
-    }
+    AppendIndented(indented, j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace), "  ");
     return indented;
   };
   if (input.gate != nullptr) {

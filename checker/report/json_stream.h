@@ -5,11 +5,24 @@
 
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include <nlohmann/json.hpp>
 
 namespace citelint::report {
+
+// Appends `dump` to `out` with `indent` after each of its newlines (every
+// newline of a dump is structural: strings escape theirs).
+inline void AppendIndented(std::string& out, std::string_view dump, std::string_view indent) {
+  size_t from = 0;
+  for (size_t nl = dump.find('\n'); nl != std::string_view::npos; nl = dump.find('\n', from)) {
+    out.append(dump, from, nl + 1 - from);
+    out.append(indent);
+    from = nl + 1;
+  }
+  out.append(dump, from, std::string_view::npos);
+}
 
 class JsonArrayStream {
  public:
@@ -20,17 +33,9 @@ class JsonArrayStream {
     const std::string inner(static_cast<size_t>(2 * (depth_ + 1)), ' ');
     out_ << (first_ ? "[\n" : ",\n") << inner;
     first_ = false;
-    // Every newline of a dump is structural: strings escape theirs. Indented
-    // in one buffer (reused), written at once rather than a byte at a time.
-    const std::string dump = element.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+    // Indented in one buffer (reused), written at once rather than a byte at a time.
     buffer_.clear();
-    size_t from = 0;
-    for (size_t nl = dump.find('\n'); nl != std::string::npos; nl = dump.find('\n', from)) {
-      buffer_.append(dump, from, nl + 1 - from);
-      buffer_ += inner;
-      from = nl + 1;
-    }
-    buffer_.append(dump, from, std::string::npos);
+    AppendIndented(buffer_, element.dump(2, ' ', false, nlohmann::json::error_handler_t::replace), inner);
     out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
   }
   // Closes the array: "[]" when nothing was written, as dump() prints it.
