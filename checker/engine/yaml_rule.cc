@@ -61,13 +61,23 @@ struct Word {
 void Words(std::string_view s, std::vector<Word>& out, std::string& folded) {
   out.clear();
   folded.clear();
+  auto alnum = [](unsigned char b) { return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9'); };
   uint32_t i = 0;
   while (i < s.size()) {
     const uint32_t start = i;
+    if (static_cast<unsigned char>(s[i]) < 0x80 && !alnum(static_cast<unsigned char>(s[i]))) {
+      ++i;  // ASCII space and punctuation: no word starts here
+      continue;
+    }
     const int32_t c = text::NextCodePoint(s, i);
     if (!(text::IsLetter(c) || (c >= '0' && c <= '9'))) continue;
     uint32_t end = i;
     while (end < s.size()) {
+      const auto b = static_cast<unsigned char>(s[end]);
+      if (alnum(b)) {  // the common case, answered without decoding
+        ++end;
+        continue;
+      }
       uint32_t k = end;
       const int32_t d = text::NextCodePoint(s, k);
       if (text::IsLetter(d) || (d >= '0' && d <= '9') || ((d == '\'' || d == 0x2019 || d == '-') && k < s.size() &&
@@ -80,8 +90,12 @@ void Words(std::string_view s, std::vector<Word>& out, std::string& folded) {
     const std::string_view token = s.substr(start, end - start);
     const auto folded_begin = static_cast<uint32_t>(folded.size());
     if (std::all_of(token.begin(), token.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; })) {
-      // ASCII letters and digits joined by ' or -: normalized, it is itself, folded.
-      folded += text::FoldCase(token);
+      // ASCII letters and digits joined by ' or -: normalized, it is itself,
+      // folded (its lower case, made in place in the buffer).
+      folded += token;
+      for (size_t k = folded_begin; k < folded.size(); ++k) {
+        if (folded[k] >= 'A' && folded[k] <= 'Z') folded[k] = static_cast<char>(folded[k] + ('a' - 'A'));
+      }
     } else {
       bool first = true;
       for (const auto& w : extract::NormalizedWords(token)) {

@@ -18,11 +18,11 @@ namespace {
 
 struct Token {
   Span span;
-  std::string text;    // as written (without a trailing possessive)
+  std::string_view text;  // as written (without a trailing possessive), in the tokenized string
   std::string folded;
   bool capitalized = false;
   bool possessive = false;  // Ridgeway’s
-  std::string possessive_suffix;  // "’s" or "'s" as written
+  std::string_view possessive_suffix;  // "’s" or "'s" as written (a literal)
   bool quoted = false;
   char punct = 0;           // ',', '(', ')', ':' for punctuation tokens; 0 for words
   bool dash = false;        // the ',' stands for a dash (—)
@@ -69,19 +69,19 @@ std::vector<Token> Tokenize(std::string_view s, const std::vector<Span>& quotes)
     }
     Token t;
     t.span = {start, end};
-    std::string word(s.substr(start, end - start));
-    for (std::string_view poss : {"\u2019s", "'s"}) {
-      if (word.size() > poss.size() && word.compare(word.size() - poss.size(), poss.size(), poss) == 0) {
-        word.resize(word.size() - poss.size());
+    std::string_view word = s.substr(start, end - start);
+    for (std::string_view poss : {std::string_view("\u2019s"), std::string_view("'s")}) {
+      if (word.size() > poss.size() && word.ends_with(poss)) {
+        word.remove_suffix(poss.size());
         t.possessive = true;
-        t.possessive_suffix = std::string(poss);
+        t.possessive_suffix = poss;
       }
     }
     t.folded = text::FoldCase(word);
     uint32_t k = 0;
     const int32_t first = text::NextCodePoint(word, k);
     t.capitalized = text::IsUpper(first) || first == '@';
-    t.text = std::move(word);
+    t.text = word;
     t.quoted = in_quote(start);
     out.push_back(std::move(t));
     i = end;
@@ -158,7 +158,11 @@ bool Shouted(const Token& t) {
 // newspaper's editorial board"), one space apart.
 std::string Words(const std::vector<Token>& toks, size_t from, size_t to) {
   std::string phrase;
-  for (size_t k = from; k < to; ++k) phrase += (phrase.empty() ? "" : " ") + toks[k].text + toks[k].possessive_suffix;
+  for (size_t k = from; k < to; ++k) {
+    if (!phrase.empty()) phrase += ' ';
+    phrase += toks[k].text;
+    phrase += toks[k].possessive_suffix;
+  }
   return phrase;
 }
 
@@ -186,7 +190,10 @@ std::string NameEndingAt(const std::vector<Token>& toks, int last, const Lexicon
   if (first == last && lex.IsNotName(toks[first].folded)) return {};  // "Please", "Thanks"
   auto join = [&](int from) {
     std::string n;
-    for (int k = from; k <= last; ++k) n += (n.empty() ? "" : " ") + toks[k].text;
+    for (int k = from; k <= last; ++k) {
+      if (!n.empty()) n += ' ';
+      n += toks[k].text;
+    }
     return n;
   };
   std::string name = join(first);
@@ -333,7 +340,7 @@ bool PersonLike(const EntityRef& e, const std::string& name, const LexiconIndex&
 std::string UnnamedAt(const std::vector<Token>& toks, int k, const LexiconIndex& lex) {
   if (k < 0 || toks[k].punct != 0 || toks[k].quoted) return {};
   const std::string& w = toks[k].folded;
-  if (w == "i" || w == "we" || w == "you") return toks[k].text;  // the writer, or the reader addressed
+  if (w == "i" || w == "we" || w == "you") return std::string(toks[k].text);  // the writer, or the reader addressed
   // "a spokeswoman", "officials", "the President" (a role), "a tall soldier"
   // (any noun after a determiner).
   const bool listed = lex.IsUnnamedSpeaker(w) || lex.IsRole(w);
@@ -352,7 +359,7 @@ std::string UnnamedAt(const std::vector<Token>& toks, int k, const LexiconIndex&
   }
   if (!listed && !determined) return {};
   if (!listed && lex.IsNotName(w)) return {};  // after a determiner a cue word is a noun: "the notes promise"
-  std::string phrase = toks[k].text;
+  std::string phrase(toks[k].text);
   for (int m = k - 1; m >= 0 && m >= k - 3; --m) {
     if (toks[m].punct != 0 || toks[m].quoted) break;
     // "is what former employees (have called)": the phrase starts after a verb
@@ -363,7 +370,9 @@ std::string UnnamedAt(const std::vector<Token>& toks, int k, const LexiconIndex&
       break;
     }
     // "the newspaper's editorial board" keeps its possessive.
-    phrase = toks[m].text + toks[m].possessive_suffix + " " + phrase;
+    phrase.insert(0, 1, ' ');
+    phrase.insert(0, toks[m].possessive_suffix);
+    phrase.insert(0, toks[m].text);
     if (toks[m].folded == "a" || toks[m].folded == "an" || toks[m].folded == "the") break;
   }
   return phrase;
@@ -379,7 +388,8 @@ std::string UnnamedAfter(const std::vector<Token>& toks, size_t from, const Lexi
     if (t.punct != 0 || t.quoted || (t.capitalized && m > from) || lex.IsPreposition(t.folded) || lex.IsCueVerb(t.folded)) break;
     const bool number = !t.text.empty() && t.text[0] >= '0' && t.text[0] <= '9';
     if (m == from && !lex.IsDeterminer(t.folded) && !number && !lex.IsUnnamedSpeaker(t.folded)) return {};
-    phrase += (phrase.empty() ? "" : " ") + t.text;
+    if (!phrase.empty()) phrase += ' ';
+    phrase += t.text;
     if (m > from && (lex.IsUnnamedSpeaker(t.folded) || lex.IsRole(t.folded))) return phrase;
   }
   return {};
@@ -682,7 +692,7 @@ std::optional<Attribution> AttributionIn(std::string_view s, const std::vector<T
       return a;
     }
     if (!fallback) {
-      fallback = unnamed(t.text, cue, "pronoun");
+      fallback = unnamed(std::string(t.text), cue, "pronoun");
       fallback->mention = t.span;
     }
     return std::nullopt;
@@ -828,7 +838,8 @@ std::optional<Attribution> AttributionIn(std::string_view s, const std::vector<T
     std::string number_suffix;
     if (k >= 1 && toks[k].punct == 0 && !toks[k].quoted && !toks[k].text.empty() && toks[k].text[0] >= '0' &&
         toks[k].text[0] <= '9' && IsNameToken(toks[k - 1], lexicon)) {
-      number_suffix = " " + toks[k].text;
+      number_suffix = " ";
+      number_suffix += toks[k].text;
       --k;
     }
     if (const int noun = k >= 0 ? QualifiedSpeakerNoun(toks, k, lexicon) : -1; noun >= 0) {
@@ -854,7 +865,10 @@ std::optional<Attribution> AttributionIn(std::string_view s, const std::vector<T
           int start = k;
           while (start > 0 && IsNameToken(toks[start - 1], lexicon) && !toks[start - 1].possessive) --start;
           std::string place;
-          for (int m = start; m <= k; ++m) place += (place.empty() ? "" : " ") + toks[m].text;
+          for (int m = start; m <= k; ++m) {
+            if (!place.empty()) place += ' ';
+            place += toks[m].text;
+          }
           if (start == 0 && lexicon.IsPlace(place)) {
             return named(place, cue, "named");
           }
@@ -914,7 +928,7 @@ std::optional<Attribution> AttributionIn(std::string_view s, const std::vector<T
           break;
         }
         if (lexicon.IsUnnamedSpeaker(toks[m].folded) || lexicon.IsRole(toks[m].folded) || after_determiner) {
-          if (!fallback) fallback = unnamed(toks[m].text, cue, "after-quote");
+          if (!fallback) fallback = unnamed(std::string(toks[m].text), cue, "after-quote");
           break;
         }
       }
