@@ -235,6 +235,11 @@ int RunCheck(const CheckOptions& options) {
     run(true);
     for (std::thread& t : pool) t.join();
   };
+  // The writers' per-finding work (locating, fingerprinting, formatting)
+  // spread over the same threads as the checking.
+  const report::ParallelFor parallel_for = [&](size_t n, const std::function<void(size_t)>& work) {
+    parallel(n, [&](size_t i, bool) { work(i); });
+  };
   // HTML endnotes live in another file (chapter.xhtml → endnotes.xhtml#note-3).
   // With two HTML files or more, each is checked as it stands and keeps only
   // what resolving links across files needs (note ids, element ids, link
@@ -370,7 +375,9 @@ int RunCheck(const CheckOptions& options) {
   // (Only a baseline needs them here; a writer that reports them computes them itself.)
   std::vector<std::string> fingerprints;
   if (!options.baseline.empty() || !options.write_baseline.empty()) {
-    fingerprints = report::Fingerprints(report::Input{diagnostics, sources, summary});
+    report::Input of{diagnostics, sources, summary};
+    of.parallel = &parallel_for;
+    fingerprints = report::Fingerprints(of);
   }
   if (!options.write_baseline.empty()) {
     nlohmann::ordered_json findings = nlohmann::ordered_json::array();
@@ -467,6 +474,7 @@ int RunCheck(const CheckOptions& options) {
   }
 
   report::Input input{diagnostics, sources, summary};
+  input.parallel = &parallel_for;
   input.gate = gate ? &*gate : nullptr;
   input.blocking = gate ? &blocking : nullptr;
   input.fingerprints = options.baseline.empty() ? nullptr : &fingerprints;
@@ -523,6 +531,7 @@ int RunCheck(const CheckOptions& options) {
     report::Input all{options.baseline.empty() ? diagnostics : all_diagnostics, sources, summary};
     all.fingerprints = options.baseline.empty() ? nullptr : &all_fingerprints;
     all.rules = &rules;
+    all.parallel = &parallel_for;
     all.files = &checked_paths;
     report::WriteSarif(out, all, sarif);
   } else {

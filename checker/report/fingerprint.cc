@@ -44,12 +44,21 @@ std::string Normalize(std::string_view s) {
 
 }  // namespace
 
+void ForEach(const Input& input, size_t n, const std::function<void(size_t)>& work) {
+  if (input.parallel != nullptr && n > 1) {
+    (*input.parallel)(n, work);
+    return;
+  }
+  for (size_t i = 0; i < n; ++i) work(i);
+}
+
 std::vector<std::string> Fingerprints(const Input& input) {
-  std::vector<std::string> out;
-  out.reserve(input.diagnostics.size());
-  std::map<uint64_t, int> seen;  // key → occurrences so far
-  for (const Diagnostic& d : input.diagnostics) {
-    Fnv key;
+  // Each finding's key on its own (spread over the run's threads), then the
+  // occurrences of equal keys counted in order.
+  std::vector<Fnv> keys(input.diagnostics.size());
+  ForEach(input, keys.size(), [&](size_t i) {
+    const Diagnostic& d = input.diagnostics[i];
+    Fnv& key = keys[i];
     key.Add(d.rule);
     key.Add("\x1f");
     key.Add(d.path);
@@ -70,6 +79,11 @@ std::vector<std::string> Fingerprints(const Input& input) {
       key.Add("\x1f");
       key.Add(Normalize(text.substr(end, to - end)));
     }
+  });
+  std::vector<std::string> out;
+  out.reserve(input.diagnostics.size());
+  std::map<uint64_t, int> seen;  // key → occurrences so far
+  for (const Fnv& key : keys) {
     const int n = seen[key.h]++;
     Fnv full = key;
     full.Add(fmt::format("\x1f{}", n));

@@ -1,5 +1,7 @@
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 #include "checker/report/json_stream.h"
 #include "checker/report/report.h"
 
@@ -60,10 +62,13 @@ void WriteJson(std::ostream& out, const Input& input) {
     }
   }
   int counts[3] = {0, 0, 0};
+  for (const Diagnostic& d : input.diagnostics) ++counts[static_cast<int>(d.severity)];
   const std::vector<std::string> fingerprints = FingerprintsOf(input);
-  size_t index = 0;
-  for (const Diagnostic& d : input.diagnostics) {
-    ++counts[static_cast<int>(d.severity)];
+  // Each finding's element: located, built and dumped on its own (over the
+  // run's threads, a slice at a time so a large report is never held whole),
+  // then written in order.
+  auto element = [&](size_t index) {
+    const Diagnostic& d = input.diagnostics[index];
     const Position pos = Locate(input, d);
     nlohmann::ordered_json j;
     j["rule"] = d.rule;
@@ -77,7 +82,7 @@ void WriteJson(std::ostream& out, const Input& input) {
     j["marker"] = d.marker ? nlohmann::ordered_json(*d.marker) : nlohmann::ordered_json(nullptr);
     j["note"] = d.note ? nlohmann::ordered_json(*d.note) : nlohmann::ordered_json(nullptr);
     j["suggest"] = d.suggest ? nlohmann::ordered_json(*d.suggest) : nlohmann::ordered_json(nullptr);
-    j["fingerprint"] = fingerprints[index++];
+    j["fingerprint"] = fingerprints[index];
     nlohmann::ordered_json related = nlohmann::ordered_json::array();
     if (auto src = input.sources.find(d.path); src != input.sources.end()) {
       for (const RelatedLocation& r : d.related) {
@@ -87,8 +92,16 @@ void WriteJson(std::ostream& out, const Input& input) {
       }
     }
     j["related"] = std::move(related);
-    if (input.gate != nullptr && input.blocking != nullptr) j["blocking"] = static_cast<bool>((*input.blocking)[index - 1]);
-    diagnostics.push_back(j);
+    if (input.gate != nullptr && input.blocking != nullptr) j["blocking"] = static_cast<bool>((*input.blocking)[index]);
+    return j;
+  };
+  constexpr size_t kSlice = 4096;
+  std::vector<std::string> formatted;
+  for (size_t from = 0; from < input.diagnostics.size(); from += kSlice) {
+    const size_t n = std::min(kSlice, input.diagnostics.size() - from);
+    formatted.assign(n, std::string());
+    ForEach(input, n, [&](size_t k) { diagnostics.Format(element(from + k), formatted[k]); });
+    for (const std::string& f : formatted) diagnostics.push_back_formatted(f);
   }
   diagnostics.close();
   const nlohmann::ordered_json summary = {

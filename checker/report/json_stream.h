@@ -30,18 +30,25 @@ class JsonArrayStream {
   // elements are indented depth + 1 levels of two spaces).
   JsonArrayStream(std::ostream& out, int depth) : out_(out), depth_(depth) {}
   void push_back(const nlohmann::ordered_json& element) {
-    const std::string inner(static_cast<size_t>(2 * (depth_ + 1)), ' ');
-    out_ << (first_ ? "[\n" : ",\n") << inner;
-    first_ = false;
-    // Indented in one buffer (reused), written at once rather than a byte at a time.
     buffer_.clear();
-    AppendIndented(buffer_, element.dump(2, ' ', false, nlohmann::json::error_handler_t::replace), inner);
-    out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    Format(element, buffer_);
+    push_back_formatted(buffer_);
+  }
+  // An element as push_back writes it (without the separator before it), into
+  // `into`: the part of the work that needs no stream, done where the caller likes.
+  void Format(const nlohmann::ordered_json& element, std::string& into) const {
+    AppendIndented(into, element.dump(2, ' ', false, nlohmann::json::error_handler_t::replace), Inner());
+  }
+  void push_back_formatted(std::string_view formatted) {
+    out_ << (first_ ? "[\n" : ",\n") << Inner();
+    first_ = false;
+    out_.write(formatted.data(), static_cast<std::streamsize>(formatted.size()));
   }
   // Closes the array: "[]" when nothing was written, as dump() prints it.
   void close() { out_ << (first_ ? std::string("[]") : "\n" + std::string(static_cast<size_t>(2 * depth_), ' ') + "]"); }
 
  private:
+  [[nodiscard]] std::string Inner() const { return std::string(static_cast<size_t>(2 * (depth_ + 1)), ' '); }
   std::ostream& out_;
   int depth_;
   bool first_ = true;

@@ -2,6 +2,7 @@
 // 1-based line and column (code points); nothing upstream does.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -41,6 +42,11 @@ struct GateVerdict {
   int unchecked = 0;    // files that could not be checked
 };
 
+// Runs work(i) for every i < n, on as many threads as the run was given
+// (--jobs); the caller waits for all of them. A writer hands it work whose
+// results land in slots of their own, so the output does not depend on it.
+using ParallelFor = std::function<void(size_t n, const std::function<void(size_t)>& work)>;
+
 struct Input {
   const std::vector<Diagnostic>& diagnostics;  // sorted
   const std::map<std::string, std::shared_ptr<const SourceFile>>& sources;  // by path: at least every file with a finding
@@ -60,7 +66,12 @@ struct Input {
   // order of `diagnostics`). Both null otherwise.
   const GateVerdict* gate = nullptr;
   const std::vector<bool>* blocking = nullptr;
+  // Where the JSON writer and fingerprints spread their per-finding work;
+  // null: all on the calling thread.
+  const ParallelFor* parallel = nullptr;
 };
+// input.parallel's work, or the same loop on this thread.
+void ForEach(const Input& input, size_t n, const std::function<void(size_t)>& work);
 // "hold (profile publish): 2 findings block publishing" / "pass (profile publish): nothing blocks publishing".
 std::string GateLine(const GateVerdict& v);
 
