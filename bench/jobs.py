@@ -5,7 +5,8 @@ Generates 1,000 invented plain-text, Markdown and HTML articles (quotations,
 figures, markers and notes, a few broken on purpose) in a temporary
 directory, runs `citelint check --format json` over them with --jobs 1, 2, …
 up to the number of cores, checks that every run printed the same bytes, and
-prints the time, MB/s, speed-up and peak resident memory of each.
+prints the time, MB/s, speed-up and peak resident memory of each (best of R
+runs, the job counts taking turns run by run).
 
   bench/jobs.py [--bin CITELINT] [--docs N] [--runs R]
 """
@@ -72,10 +73,14 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         size = sum(write(tmp, n, rng) for n in range(args.docs))
         print(f"{args.docs} documents, {size / 1e6:.1f} MB; {cores} cores")
-        digests, base = {}, None
-        for jobs in sorted({1, 2, cores}):
-            best, peak = None, 0.0
-            for _ in range(args.runs):
+        digests = {}
+        counts = sorted({1, 2, cores})
+        best = {jobs: None for jobs in counts}
+        peak = {jobs: 0.0 for jobs in counts}
+        # Rounds interleave the job counts, so a slow spell of the machine
+        # (shared cores, frequency) falls on all of them alike; best of R each.
+        for _ in range(args.runs):
+            for jobs in counts:
                 start = time.perf_counter()
                 with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
                     p = subprocess.Popen([args.bin, "check", "--format", "json", "--fail-on", "never", "--jobs",
@@ -89,11 +94,11 @@ def main():
                 if p.returncode != 0:
                     sys.exit(f"citelint failed ({p.returncode}): {stderr.decode()[:500]}")
                 digests.setdefault(hashlib.sha256(stdout).hexdigest(), []).append(jobs)
-                best = elapsed if best is None else min(best, elapsed)
-                peak = max(peak, usage.ru_maxrss / 1024)  # KiB → MiB
-            base = base or best
-            print(f"--jobs {jobs}: {best:.2f} s, {size / 1e6 / best:.2f} MB/s, speed-up {base / best:.2f}x, "
-                  f"peak RSS {peak:.0f} MB")
+                best[jobs] = elapsed if best[jobs] is None else min(best[jobs], elapsed)
+                peak[jobs] = max(peak[jobs], usage.ru_maxrss / 1024)  # KiB → MiB
+        for jobs in counts:
+            print(f"--jobs {jobs}: {best[jobs]:.2f} s, {size / 1e6 / best[jobs]:.2f} MB/s, "
+                  f"speed-up {best[1] / best[jobs]:.2f}x, peak RSS {peak[jobs]:.0f} MB")
         if len(digests) != 1:
             sys.exit(f"output differs between job counts: {digests}")
         print("output byte-identical for every job count")
