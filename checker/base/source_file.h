@@ -52,7 +52,7 @@ class SourceFile {
   std::string bytes_;
   std::vector<uint32_t> line_starts_;
   std::vector<uint32_t> code_points_;  // code points before each kBlock-byte block
-  static constexpr uint32_t kBlock = 4096;
+  static constexpr uint32_t kBlock = 512;  // 4 bytes of table per 512 of text
 };
 
 }  // namespace citelint

@@ -273,7 +273,7 @@ void Walker::AddDefinition(cmark_node* node) {
     }
   }
   doc_.notes.push_back(std::move(note));
-  covered_.push_back({source_.Locate(label_at).line, cmark_node_get_end_line(node)});
+  covered_.push_back({source_.LineOf(label_at), cmark_node_get_end_line(node)});
 }
 
 void Walker::AddBlock(cmark_node* node) {

@@ -98,7 +98,7 @@ std::vector<Comment> ParseComments(const Document& doc) {
       }
     }
     c.span = {static_cast<uint32_t>(raw.at), static_cast<uint32_t>(raw.end)};
-    c.line = doc.source->Locate(c.span.begin).line;
+    c.line = doc.source->LineOf(c.span.begin);
     out.push_back(std::move(c));
   }
   // Ranges: a disable runs to the matching enable (same rules) or the end.
@@ -185,7 +185,7 @@ std::vector<Diagnostic> ApplySuppressions(const Document& doc, std::vector<Diagn
   }
   std::vector<Diagnostic> kept;
   for (Diagnostic& d : findings) {
-    const int line = doc.source->Locate(d.span.begin).line;
+    const int line = doc.source->LineOf(d.span.begin);
     bool suppressed = false;
     for (Comment& c : comments) {
       if (c.kind == Comment::kEnable || line < c.from_line || line > c.to_line || !Covers(c.rules, d.rule)) continue;

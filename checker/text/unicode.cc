@@ -186,17 +186,22 @@ int32_t PrevCodePoint(std::string_view s, uint32_t& i) {
 }
 
 std::string FoldCase(std::string_view s) {
-  if (std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-    std::string out(s);
-    for (char& c : out) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+  // ASCII lowered in one pass; the first byte outside ASCII sends the whole
+  // string through ICU.
+  std::string out(s);
+  bool ascii = true;
+  for (char& c : out) {
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      ascii = false;
+      break;
     }
-    return out;
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
   }
+  if (ascii) return out;
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(
       icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
   u.foldCase();
-  std::string out;
+  out.clear();
   u.toUTF8String(out);
   return out;
 }
@@ -215,7 +220,7 @@ int DisplayWidth(int32_t c) {
   if (width == U_EA_WIDE || width == U_EA_FULLWIDTH) return 2;
   return 1;
 }
-bool IsWhitespace(int32_t c) { return c >= 0 && (u_isUWhiteSpace(c) || c == 0xFEFF); }
+bool IsWhitespaceSlow(int32_t c) { return c >= 0 && (u_isUWhiteSpace(c) || c == 0xFEFF); }
 
 bool IsClosingQuote(int32_t c) {
   switch (c) {

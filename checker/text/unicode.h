@@ -71,7 +71,13 @@ inline bool IsLower(int32_t c) {
   if (c >= 0 && c < 0x80) return c >= 'a' && c <= 'z';
   return IsLowerSlow(c);
 }
-bool IsWhitespace(int32_t c);  // includes NBSP and other Unicode spaces
+// Unicode White_Space (NBSP and the other Unicode spaces) and U+FEFF; ASCII
+// answered inline: tab, LF, VT, FF, CR and space are its only ASCII members.
+bool IsWhitespaceSlow(int32_t c);
+inline bool IsWhitespace(int32_t c) {
+  if (c >= 0 && c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
+  return IsWhitespaceSlow(c);
+}
 // Terminal cells a code point takes: 2 for East Asian wide and fullwidth (CJK,
 // most emoji), 0 for combining marks and format characters, else 1.
 int DisplayWidth(int32_t c);
