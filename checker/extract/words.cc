@@ -17,11 +17,18 @@ std::vector<std::string> NormalizedWords(std::string_view text_in) {
     if (!word.empty()) words.push_back(std::move(word));
     word.clear();
   };
+  auto ascii_alnum = [](char b) { return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9'); };
   while (i < s.size()) {
     const uint32_t start = i;
+    if (ascii_alnum(s[i])) {
+      // A run of ASCII letters and digits joins the word at once.
+      while (i < s.size() && ascii_alnum(s[i])) ++i;
+      word.append(s.data() + start, i - start);
+      continue;
+    }
     const int32_t c = text::NextCodePoint(s, i);
     if (text::IsLetter(c) || (c >= '0' && c <= '9')) {
-      word.append(s.substr(start, i - start));
+      word.append(s.data() + start, i - start);
     } else if ((c == '\'' || c == 0x2019 || c == '-' || c == 0x2010 || c == 0x2011) && !word.empty()) {
       word.push_back(c == 0x2019 || c == '\'' ? '\'' : '-');
     } else if ((c == '.' || c == ',') && !word.empty() && i < s.size() && s[i] >= '0' && s[i] <= '9' &&

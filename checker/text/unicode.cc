@@ -185,24 +185,63 @@ int32_t PrevCodePoint(std::string_view s, uint32_t& i) {
   return c < 0 ? 0xFFFD : c;
 }
 
-std::string FoldCase(std::string_view s) {
-  // ASCII lowered in one pass; the first byte outside ASCII sends the whole
-  // string through ICU.
-  std::string out(s);
-  bool ascii = true;
-  for (char& c : out) {
-    if (static_cast<unsigned char>(c) >= 0x80) {
-      ascii = false;
-      break;
+namespace {
+
+// Whether ICU's folding leaves a run of non-ASCII bytes as it is: well-formed
+// UTF-8 whose code points have no decomposition and do not change when case
+// folded (quotation marks, dashes, most symbols). Changes_When_Casefolded is
+// defined on a code point's decomposition ("ǰ" folds to "j" and a combining
+// caron, its decomposition, so the property is false for it): a code point
+// that has one goes through ICU.
+bool FoldsToItself(std::string_view run) {
+  int32_t i = 0;
+  const auto n = static_cast<int32_t>(run.size());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(run.data(), i, n, c);
+    if (c < 0 || u_hasBinaryProperty(c, UCHAR_CHANGES_WHEN_CASEFOLDED) ||
+        u_getIntPropertyValue(c, UCHAR_DECOMPOSITION_TYPE) != U_DT_NONE) {
+      return false;
     }
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
   }
-  if (ascii) return out;
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-  u.foldCase();
-  out.clear();
-  u.toUTF8String(out);
+  return true;
+}
+
+}  // namespace
+
+std::string FoldCase(std::string_view s) {
+  // ASCII lowered byte by byte. Case folding maps each code point on its own
+  // (no context), and an ASCII byte always ends an ill-formed sequence, so
+  // each run of non-ASCII bytes is folded alone: copied when nothing in it
+  // folds, else through ICU (UTF-16 and back). The result is ICU's folding
+  // of the whole string (a unit test holds it to that for every code point).
+  // The common case, all ASCII, lowered in place in one copy.
+  std::string out(s);
+  size_t i = 0;
+  for (; i < out.size() && static_cast<unsigned char>(out[i]) < 0x80; ++i) {
+    if (out[i] >= 'A' && out[i] <= 'Z') out[i] = static_cast<char>(out[i] + ('a' - 'A'));
+  }
+  if (i == out.size()) return out;
+  out.resize(i);
+  while (i < s.size()) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      out += b >= 'A' && b <= 'Z' ? static_cast<char>(b + ('a' - 'A')) : static_cast<char>(b);
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < s.size() && static_cast<unsigned char>(s[j]) >= 0x80) ++j;
+    const std::string_view run = s.substr(i, j - i);
+    if (FoldsToItself(run)) {
+      out.append(run);
+    } else {
+      icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(run.data(), static_cast<int32_t>(run.size())));
+      u.foldCase();
+      u.toUTF8String(out);  // appends
+    }
+    i = j;
+  }
   return out;
 }
 

@@ -1,6 +1,8 @@
 // The inline ASCII answers of checker/text/unicode.h against ICU's own, for
 // every ASCII code point: the fast paths must not change what a rule sees.
 #include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include <gtest/gtest.h>
 
@@ -35,6 +37,45 @@ TEST(UnicodeTest, FoldCase) {
   // Past ASCII, ICU's full folding: the whole string, not only the rest.
   EXPECT_EQ(FoldCase("ÉCOLE Straße"), "école strasse");
   EXPECT_EQ(FoldCase("Ab\xC3\x89"), "ab\xC3\xA9");
+}
+
+}  // namespace
+}  // namespace citelint::text
+
+namespace citelint::text {
+namespace {
+
+// ICU's full case folding of the whole string, as FoldCase once did it.
+std::string IcuFold(std::string_view s) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  u.foldCase();
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+// Every code point, alone and between ASCII letters, folds as ICU folds it.
+TEST(UnicodeTest, FoldCaseIsIcusFoldingForEveryCodePoint) {
+  int differ = 0;
+  for (UChar32 c = 0x80; c <= 0x10FFFF; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;  // surrogates are no UTF-8
+    char buffer[4];
+    int32_t n = 0;
+    U8_APPEND_UNSAFE(buffer, n, c);
+    const std::string one(buffer, static_cast<size_t>(n));
+    const std::string framed = "Ab" + one + "Cd" + one + one;
+    if (FoldCase(one) != IcuFold(one) || FoldCase(framed) != IcuFold(framed)) ++differ;
+    if (differ == 1 && FoldCase(framed) != IcuFold(framed)) ADD_FAILURE() << "U+" << std::hex << c;
+  }
+  EXPECT_EQ(differ, 0);
+}
+
+// Ill-formed UTF-8 comes out as ICU makes it (U+FFFD where ICU puts one).
+TEST(UnicodeTest, FoldCaseOfIllFormedUtf8IsIcus) {
+  for (const std::string& s : {std::string("a\xC3"), std::string("\xC3" "A"), std::string("\xE2\x80" "B\x80"),
+                              std::string("X\xF0\x9F\x98"), std::string("\xFF\xFE" "Q"), std::string("\xC3\xA9\xE2")}) {
+    EXPECT_EQ(FoldCase(s), IcuFold(s));
+  }
 }
 
 }  // namespace
