@@ -137,7 +137,6 @@ struct Source {
   // "Title — what the source says", "@handle on X — “…”", "Name on Bluesky:
   // …": a description of the source, not a bare citation of a document.
   bool described = false;
-  std::string cue;                 // the note's own cue ("reports", "notes")
   Span handle;                     // in the note's text: "sama" for "@sama on X"
   Span platform;                   // in the note's text
   Span domain;                     // in the note's first URL

@@ -95,7 +95,6 @@ Source DescribeNote(const Note& note, int index, const LexiconIndex& lex, const 
       const std::string first_words = text::FoldCase(rest.substr(0, a->speaker.display.size() + 4));
       if (first_words.find(text::FoldCase(a->speaker.display)) != std::string::npos) {
         src.publisher = a->speaker;
-        src.cue = a->cue;
       }
     }
   }
@@ -115,7 +114,6 @@ Source DescribeNote(const Note& note, int index, const LexiconIndex& lex, const 
     }
     if (auto a = FindAttribution(opening, quote_spans, lex, nullptr); a && !a->unnamed && a->how != "subject") {
       src.publisher = a->speaker;
-      src.cue = a->cue;
     }
   }
   if (!src.publisher.empty()) src.publisher_from_text = true;

@@ -142,7 +142,6 @@ TEST(NoteDescriptionTest, OutletsHandlesAndDomains) {
   Described s = Describe("Port reopens — Harbour Gazette reports that ships are moving again");
   EXPECT_EQ(s.title, "Port reopens");
   EXPECT_EQ(s.publisher.display, "Harbour Gazette");
-  EXPECT_EQ(s.cue, "reports");
 
   s = Describe("@sama on X — “we have updated our partnership”");
   EXPECT_EQ(s.handle, "sama");
