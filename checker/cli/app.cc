@@ -18,6 +18,8 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <exception>
+#include <mutex>
 #include <thread>
 
 #include <unistd.h>
@@ -236,9 +238,21 @@ int RunCheck(const CheckOptions& options) {
     for (std::thread& t : pool) t.join();
   };
   // The writers' per-finding work (locating, fingerprinting, formatting)
-  // spread over the same threads as the checking.
+  // spread over the same threads as the checking. A failure on a worker
+  // thread (out of memory) is carried back and thrown on this one, where the
+  // top-level handler reports it, instead of ending the process.
   const report::ParallelFor parallel_for = [&](size_t n, const std::function<void(size_t)>& work) {
-    parallel(n, [&](size_t i, bool) { work(i); });
+    std::mutex failed_mutex;
+    std::exception_ptr failed;
+    parallel(n, [&](size_t i, bool) {
+      try {
+        work(i);
+      } catch (...) {
+        const std::lock_guard<std::mutex> lock(failed_mutex);
+        if (!failed) failed = std::current_exception();
+      }
+    });
+    if (failed) std::rethrow_exception(failed);
   };
   // HTML endnotes live in another file (chapter.xhtml → endnotes.xhtml#note-3).
   // With two HTML files or more, each is checked as it stands and keeps only
