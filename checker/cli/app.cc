@@ -233,7 +233,15 @@ int RunCheck(const CheckOptions& options) {
       for (size_t i = next++; i < n; i = next++) work(i, main_thread);
     };
     std::vector<std::thread> pool;
-    for (size_t t = 1; t < std::min(max_threads, n); ++t) pool.emplace_back(run, false);
+    for (size_t t = 1; t < std::min(max_threads, n); ++t) {
+      // A thread the system will not start (or no memory to track it): the
+      // work goes to those that did.
+      try {
+        pool.emplace_back(run, false);
+      } catch (const std::exception&) {
+        break;
+      }
+    }
     run(true);
     for (std::thread& t : pool) t.join();
   };

@@ -30,7 +30,7 @@ struct Token {
 
 std::vector<Token> Tokenize(std::string_view s, const std::vector<Span>& quotes) {
   std::vector<Token> out;
-  out.reserve(s.size() / 4 + 1);  // a token takes five bytes or so: one allocation, no moves as it grows
+  out.reserve(s.size() / 4 + 1);  // prose has a token every five bytes or so: one allocation as a rule
   auto in_quote = [&](uint32_t at) {
     return std::any_of(quotes.begin(), quotes.end(), [&](const Span& q) { return at >= q.begin && at < q.end; });
   };
