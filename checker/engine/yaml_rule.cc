@@ -61,11 +61,10 @@ struct Word {
 void Words(std::string_view s, std::vector<Word>& out, std::string& folded) {
   out.clear();
   folded.clear();
-  auto alnum = [](unsigned char b) { return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9'); };
   uint32_t i = 0;
   while (i < s.size()) {
     const uint32_t start = i;
-    if (static_cast<unsigned char>(s[i]) < 0x80 && !alnum(static_cast<unsigned char>(s[i]))) {
+    if (static_cast<unsigned char>(s[i]) < 0x80 && !text::IsAsciiAlnum(s[i])) {
       ++i;  // ASCII space and punctuation: no word starts here
       continue;
     }
@@ -73,8 +72,7 @@ void Words(std::string_view s, std::vector<Word>& out, std::string& folded) {
     if (!(text::IsLetter(c) || (c >= '0' && c <= '9'))) continue;
     uint32_t end = i;
     while (end < s.size()) {
-      const auto b = static_cast<unsigned char>(s[end]);
-      if (alnum(b)) {  // the common case, answered without decoding
+      if (text::IsAsciiAlnum(s[end])) {  // the common case, answered without decoding
         ++end;
         continue;
       }
@@ -93,9 +91,7 @@ void Words(std::string_view s, std::vector<Word>& out, std::string& folded) {
       // ASCII letters and digits joined by ' or -: normalized, it is itself,
       // folded (its lower case, made in place in the buffer).
       folded += token;
-      for (size_t k = folded_begin; k < folded.size(); ++k) {
-        if (folded[k] >= 'A' && folded[k] <= 'Z') folded[k] = static_cast<char>(folded[k] + ('a' - 'A'));
-      }
+      for (size_t k = folded_begin; k < folded.size(); ++k) folded[k] = text::AsciiLower(folded[k]);
     } else {
       bool first = true;
       for (const auto& w : extract::NormalizedWords(token)) {

@@ -17,12 +17,11 @@ std::vector<std::string> NormalizedWords(std::string_view text_in) {
     if (!word.empty()) words.push_back(std::move(word));
     word.clear();
   };
-  auto ascii_alnum = [](char b) { return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9'); };
   while (i < s.size()) {
     const uint32_t start = i;
-    if (ascii_alnum(s[i])) {
+    if (text::IsAsciiAlnum(s[i])) {
       // A run of ASCII letters and digits joins the word at once.
-      while (i < s.size() && ascii_alnum(s[i])) ++i;
+      while (i < s.size() && text::IsAsciiAlnum(s[i])) ++i;
       word.append(s.data() + start, i - start);
       continue;
     }

@@ -218,15 +218,12 @@ std::string FoldCase(std::string_view s) {
   // The common case, all ASCII, lowered in place in one copy.
   std::string out(s);
   size_t i = 0;
-  for (; i < out.size() && static_cast<unsigned char>(out[i]) < 0x80; ++i) {
-    if (out[i] >= 'A' && out[i] <= 'Z') out[i] = static_cast<char>(out[i] + ('a' - 'A'));
-  }
+  for (; i < out.size() && static_cast<unsigned char>(out[i]) < 0x80; ++i) out[i] = AsciiLower(out[i]);
   if (i == out.size()) return out;
   out.resize(i);
   while (i < s.size()) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    if (b < 0x80) {
-      out += b >= 'A' && b <= 'Z' ? static_cast<char>(b + ('a' - 'A')) : static_cast<char>(b);
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      out += AsciiLower(s[i]);
       ++i;
       continue;
     }

@@ -71,6 +71,10 @@ inline bool IsLower(int32_t c) {
   if (c >= 0 && c < 0x80) return c >= 'a' && c <= 'z';
   return IsLowerSlow(c);
 }
+// ASCII letters and digits, and ASCII lower case (other bytes unchanged): the
+// byte-level fast paths of the tokenizers and of FoldCase share these.
+inline bool IsAsciiAlnum(char b) { return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9'); }
+inline char AsciiLower(char b) { return b >= 'A' && b <= 'Z' ? static_cast<char>(b + ('a' - 'A')) : b; }
 // Unicode White_Space (NBSP and the other Unicode spaces) and U+FEFF; ASCII
 // answered inline: tab, LF, VT, FF, CR and space are its only ASCII members.
 bool IsWhitespaceSlow(int32_t c);

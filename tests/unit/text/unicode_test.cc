@@ -20,6 +20,8 @@ TEST(UnicodeTest, AsciiFastPathsAgreeWithIcu) {
     EXPECT_EQ(IsUpper(c), static_cast<bool>(u_isupper(c)));
     EXPECT_EQ(IsLower(c), static_cast<bool>(u_islower(c)));
     EXPECT_EQ(IsWhitespace(c), static_cast<bool>(u_isUWhiteSpace(c)));
+    EXPECT_EQ(IsAsciiAlnum(static_cast<char>(c)), u_isalpha(c) || u_isdigit(c));
+    EXPECT_EQ(AsciiLower(static_cast<char>(c)), static_cast<char>(u_foldCase(c, U_FOLD_CASE_DEFAULT)));
   }
 }
 
