@@ -28,7 +28,8 @@ class JsonArrayStream {
  public:
   // `depth`: how many levels the array's key sits inside the root (its
   // elements are indented depth + 1 levels of two spaces).
-  JsonArrayStream(std::ostream& out, int depth) : out_(out), depth_(depth) {}
+  JsonArrayStream(std::ostream& out, int depth)
+      : out_(out), depth_(depth), inner_(static_cast<size_t>(2 * (depth + 1)), ' ') {}
   void push_back(const nlohmann::ordered_json& element) {
     buffer_.clear();
     Format(element, buffer_);
@@ -37,10 +38,10 @@ class JsonArrayStream {
   // An element as push_back writes it (without the separator before it), into
   // `into`: the part of the work that needs no stream, done where the caller likes.
   void Format(const nlohmann::ordered_json& element, std::string& into) const {
-    AppendIndented(into, element.dump(2, ' ', false, nlohmann::json::error_handler_t::replace), Inner());
+    AppendIndented(into, element.dump(2, ' ', false, nlohmann::json::error_handler_t::replace), inner_);
   }
   void push_back_formatted(std::string_view formatted) {
-    out_ << (first_ ? "[\n" : ",\n") << Inner();
+    out_ << (first_ ? "[\n" : ",\n") << inner_;
     first_ = false;
     out_.write(formatted.data(), static_cast<std::streamsize>(formatted.size()));
   }
@@ -48,9 +49,9 @@ class JsonArrayStream {
   void close() { out_ << (first_ ? std::string("[]") : "\n" + std::string(static_cast<size_t>(2 * depth_), ' ') + "]"); }
 
  private:
-  [[nodiscard]] std::string Inner() const { return std::string(static_cast<size_t>(2 * (depth_ + 1)), ' '); }
   std::ostream& out_;
   int depth_;
+  std::string inner_;  // an element's indent: depth + 1 levels of two spaces
   bool first_ = true;
   std::string buffer_;
 };
