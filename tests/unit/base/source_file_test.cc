@@ -58,6 +58,25 @@ TEST(SourceFileTest, ColumnsOnALongLineCountEveryCodePoint) {
   EXPECT_EQ(f.Locate(mid).column, expected);
 }
 
+TEST(SourceFileTest, ColumnsAtEveryOffsetMatchACountByteByByte) {
+  // Bytes of every kind (ASCII, lead bytes, continuation bytes, invalid ones;
+  // no line ends) in a pseudo-random order over several blocks, located at
+  // every offset: the column is one more than the code points before it.
+  std::string bytes;
+  uint32_t state = 12345;
+  const unsigned char kinds[] = {'a', ' ', 0x80, 0xBF, 0xC3, 0xE2, 0xF0, 0xFF, 0x7F, 0x40};
+  for (int i = 0; i < 3000; ++i) {
+    state = state * 1103515245u + 12345u;
+    bytes += static_cast<char>(kinds[(state >> 16) % sizeof kinds]);
+  }
+  SourceFile f("a.bin", bytes);
+  uint32_t expected = 0;
+  for (uint32_t offset = 0; offset <= bytes.size(); ++offset) {
+    ASSERT_EQ(f.Locate(offset).column, static_cast<int>(expected) + 1) << "at offset " << offset;
+    if (offset < bytes.size()) expected += (static_cast<unsigned char>(bytes[offset]) & 0xC0) != 0x80 ? 1 : 0;
+  }
+}
+
 TEST(SourceFileTest, ReadRefusesDevicesAndFilesOverTheCap) {
   auto dev = SourceFile::Read("/dev/null");
   ASSERT_FALSE(dev.ok());
