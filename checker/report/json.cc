@@ -64,43 +64,53 @@ void WriteJson(std::ostream& out, const Input& input) {
   int counts[3] = {0, 0, 0};
   for (const Diagnostic& d : input.diagnostics) ++counts[static_cast<int>(d.severity)];
   const std::vector<std::string> fingerprints = FingerprintsOf(input);
-  // Each finding's element: located, built and dumped on its own (over the
-  // run's threads, a slice at a time so a large report is never held whole),
-  // then written in order.
-  auto element = [&](size_t index) {
+  // Each finding's element: located and written on its own (over the run's
+  // threads, a slice at a time so a large report is never held whole), then
+  // written out in order.
+  auto element = [&](size_t index, std::string& into) {
     const Diagnostic& d = input.diagnostics[index];
     const Position pos = Locate(input, d);
-    nlohmann::ordered_json j;
-    j["rule"] = d.rule;
-    j["severity"] = SeverityName(d.severity);
-    j["path"] = d.path;
-    j["line"] = pos.start.line;
-    j["column"] = pos.start.column;
-    j["end_line"] = pos.end.line;
-    j["end_column"] = pos.end.column;
-    j["message"] = d.message;
-    j["marker"] = d.marker ? nlohmann::ordered_json(*d.marker) : nlohmann::ordered_json(nullptr);
-    j["note"] = d.note ? nlohmann::ordered_json(*d.note) : nlohmann::ordered_json(nullptr);
-    j["suggest"] = d.suggest ? nlohmann::ordered_json(*d.suggest) : nlohmann::ordered_json(nullptr);
-    j["fingerprint"] = fingerprints[index];
-    nlohmann::ordered_json related = nlohmann::ordered_json::array();
+    JsonWriter j(into, diagnostics.indent());
+    j.BeginObject();
+    j.Member("rule", d.rule);
+    j.Member("severity", SeverityName(d.severity));
+    j.Member("path", d.path);
+    j.Member("line", pos.start.line);
+    j.Member("column", pos.start.column);
+    j.Member("end_line", pos.end.line);
+    j.Member("end_column", pos.end.column);
+    j.Member("message", d.message);
+    j.MemberOrNull("marker", d.marker);
+    j.MemberOrNull("note", d.note);
+    j.MemberOrNull("suggest", d.suggest);
+    j.Member("fingerprint", fingerprints[index]);
+    j.Key("related");
+    j.BeginArray();
     if (auto src = input.sources.find(d.path); src != input.sources.end()) {
       for (const RelatedLocation& r : d.related) {
         const LineCol a = src->second->Locate(r.span.begin), b = src->second->Locate(r.span.end);
-        related.push_back({{"line", a.line}, {"column", a.column}, {"end_line", b.line}, {"end_column", b.column},
-                           {"message", r.message}});
+        j.BeginObject();
+        j.Member("line", a.line);
+        j.Member("column", a.column);
+        j.Member("end_line", b.line);
+        j.Member("end_column", b.column);
+        j.Member("message", r.message);
+        j.EndObject();
       }
     }
-    j["related"] = std::move(related);
-    if (input.gate != nullptr && input.blocking != nullptr) j["blocking"] = static_cast<bool>((*input.blocking)[index]);
-    return j;
+    j.EndArray();
+    if (input.gate != nullptr && input.blocking != nullptr) {
+      j.Key("blocking");
+      j.Bool((*input.blocking)[index]);
+    }
+    j.EndObject();
   };
   constexpr size_t kSlice = 4096;
   std::vector<std::string> formatted;
   for (size_t from = 0; from < input.diagnostics.size(); from += kSlice) {
     const size_t n = std::min(kSlice, input.diagnostics.size() - from);
     formatted.assign(n, std::string());
-    ForEach(input, n, [&](size_t k) { diagnostics.Format(element(from + k), formatted[k]); });
+    ForEach(input, n, [&](size_t k) { element(from + k, formatted[k]); });
     for (const std::string& f : formatted) diagnostics.push_back_formatted(f);
   }
   diagnostics.close();

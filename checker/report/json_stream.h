@@ -3,10 +3,13 @@
 // a large run never holds the whole tree in memory.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -24,6 +27,101 @@ inline void AppendIndented(std::string& out, std::string_view dump, std::string_
   out.append(dump, from, std::string_view::npos);
 }
 
+// Writes one JSON value into a string laid out exactly as nlohmann::json's
+// dump(2, ' ', false, error_handler_t::replace) lays it out, every line after
+// the first indented by `indent` (as AppendIndented would indent the dump):
+// the writers' per-finding elements without building a json tree for each
+// (which cost more than checking the finding). Callers keep the nesting
+// well formed; a key is followed by exactly one value.
+class JsonWriter {
+ public:
+  JsonWriter(std::string& out, std::string_view indent) : out_(out), indent_(indent) {}
+  void BeginObject() { Open('{'); }
+  void EndObject() { Close('}'); }
+  void BeginArray() { Open('['); }
+  void EndArray() { Close(']'); }
+  void Key(std::string_view key) {
+    Separate();
+    AppendString(out_, key);
+    out_ += ": ";
+    after_key_ = true;
+  }
+  void String(std::string_view s) {
+    Value();
+    AppendString(out_, s);
+  }
+  void Int(int64_t n) {
+    Value();
+    out_ += std::to_string(n);
+  }
+  void Bool(bool b) {
+    Value();
+    out_ += b ? "true" : "false";
+  }
+  void Null() {
+    Value();
+    out_ += "null";
+  }
+  // A key and its value in one call (an absent string is null).
+  void Member(std::string_view key, std::string_view s) { Key(key), String(s); }
+  void Member(std::string_view key, int64_t n) { Key(key), Int(n); }
+  void MemberOrNull(std::string_view key, const std::optional<std::string>& s) {
+    Key(key);
+    if (s) {
+      String(*s);
+    } else {
+      Null();
+    }
+  }
+
+  // `s` as a JSON string: quoted, escaped as nlohmann's dump escapes it (its
+  // two-letter escapes, \u00xx for other control characters, UTF-8 kept as
+  // it is, an ill-formed sequence replaced by U+FFFD).
+  static void AppendString(std::string& out, std::string_view s);
+
+ private:
+  struct Frame {
+    bool empty = true;
+  };
+  // Before a member or an array element: the comma after the one before it,
+  // a new line and the indent of its depth.
+  void Separate() {
+    if (frames_.empty()) return;
+    Frame& f = frames_.back();
+    out_ += f.empty ? "\n" : ",\n";
+    f.empty = false;
+    out_ += indent_;
+    out_.append(2 * frames_.size(), ' ');
+  }
+  void Value() {
+    if (after_key_) {
+      after_key_ = false;
+    } else {
+      Separate();
+    }
+  }
+  void Open(char bracket) {
+    Value();
+    out_ += bracket;
+    frames_.push_back({});
+  }
+  void Close(char bracket) {
+    const bool empty = frames_.back().empty;
+    frames_.pop_back();
+    if (!empty) {
+      out_ += '\n';
+      out_ += indent_;
+      out_.append(2 * frames_.size(), ' ');
+    }
+    out_ += bracket;
+  }
+
+  std::string& out_;
+  std::string_view indent_;
+  std::vector<Frame> frames_;
+  bool after_key_ = false;
+};
+
 class JsonArrayStream {
  public:
   // `depth`: how many levels the array's key sits inside the root (its
@@ -40,6 +138,8 @@ class JsonArrayStream {
   void Format(const nlohmann::ordered_json& element, std::string& into) const {
     AppendIndented(into, element.dump(2, ' ', false, nlohmann::json::error_handler_t::replace), inner_);
   }
+  // The indent of the array's elements (for a JsonWriter writing one).
+  [[nodiscard]] std::string_view indent() const { return inner_; }
   void push_back_formatted(std::string_view formatted) {
     out_ << (first_ ? "[\n" : ",\n") << inner_;
     first_ = false;
