@@ -599,8 +599,8 @@ Subject SubjectAt(const std::vector<Token>& toks, size_t limit, const LexiconInd
 
 std::optional<EntityRef> MediumIn(const std::vector<Token>& toks, size_t from, const LexiconIndex& lex) {
   for (size_t i = from; i < toks.size(); ++i) {
-    if (toks[i].quoted || toks[i].punct != 0 || !lex.StartsPhrase(toks[i].folded)) continue;
-    for (const Phrase& p : lex.MediaPhrases()) {
+    if (toks[i].quoted || toks[i].punct != 0) continue;
+    for (const Phrase& p : lex.Phrases(lex.PhrasesStartingWith(toks[i].folded), PhraseList::kMedia)) {
       if (!PhraseAt(toks, i, p.words)) continue;
       const std::string name = NameRightAfter(toks, i + p.words.size(), lex);
       if (!name.empty()) return lex.ResolveName(name);
@@ -700,13 +700,11 @@ std::optional<Attribution> AttributionIn(std::string_view s, const std::vector<T
   };
   for (size_t i = 0; i < toks.size(); ++i) {
     if (toks[i].quoted || toks[i].punct != 0) continue;
-    // The phrases that may start here: none when the word starts no phrase.
-    const bool starts_phrase = lexicon.StartsPhrase(toks[i].folded);
-    auto phrases = [&](const std::vector<Phrase>& list) {
-      return starts_phrase ? std::span<const Phrase>(list) : std::span<const Phrase>();
-    };
+    // The phrases that may start here: those that begin with this word.
+    const PhraseStarts* starts = lexicon.PhrasesStartingWith(toks[i].folded);
+    auto phrases = [&](PhraseList list) { return lexicon.Phrases(starts, list); };
     // according to X
-    for (const Phrase& p : phrases(lexicon.BeforeSpeakerPhrases())) {
+    for (const Phrase& p : phrases(PhraseList::kBeforeSpeaker)) {
       if (!PhraseAt(toks, i, p.words)) continue;
       std::string name = FirstNameAfter(toks, i + p.words.size(), lexicon);
       if (name.empty()) {
@@ -720,7 +718,7 @@ std::optional<Attribution> AttributionIn(std::string_view s, const std::vector<T
     }
     std::string cue;
     size_t cue_len = 0;
-    for (const Phrase& p : phrases(lexicon.CuePhrases())) {
+    for (const Phrase& p : phrases(PhraseList::kCue)) {
       if (PhraseAt(toks, i, p.words)) {
         cue = p.text;
         cue_len = p.words.size();
@@ -732,8 +730,9 @@ std::optional<Attribution> AttributionIn(std::string_view s, const std::vector<T
       cue_len = 1;
     }
     if (cue.empty()) continue;
-    const auto not_cues = phrases(lexicon.NotCuePhrases());
-    if (std::any_of(not_cues.begin(), not_cues.end(), [&](const Phrase& p) { return PhraseAt(toks, i, p.words); })) continue;
+    bool not_cue = false;
+    for (const Phrase& p : phrases(PhraseList::kNotCue)) not_cue = not_cue || PhraseAt(toks, i, p.words);
+    if (not_cue) continue;
     // After a possessive or a determiner the cue is a noun: "Lovelace's
     // notes", "a prepared text", "a phone message".
     if (i > 0 && toks[i - 1].possessive && !toks[i - 1].quoted) continue;
@@ -793,8 +792,7 @@ std::optional<Attribution> AttributionIn(std::string_view s, const std::vector<T
         while (open >= 0 && toks[open].punct != '(') --open;
         if (open < 0) break;
         for (int m = open + 1; m < k; ++m) {
-          if (!lexicon.StartsPhrase(toks[m].folded)) continue;
-          for (const Phrase& p : lexicon.ViaPhrases()) {
+          for (const Phrase& p : lexicon.Phrases(lexicon.PhrasesStartingWith(toks[m].folded), PhraseList::kVia)) {
             if (PhraseAt(toks, static_cast<size_t>(m), p.words)) {
               const std::string name = FirstNameAfter(toks, m + p.words.size(), lexicon);
               if (!name.empty() && !via_entity) via_entity = lexicon.ResolveName(name);

@@ -67,8 +67,11 @@ LexiconIndex::LexiconIndex(const Lexicons& lexicons) : lexicons_(lexicons) {  //
   split(lexicons.cue_phrases, cue_phrases_);
   split(lexicons.media_cues, media_);
   split(lexicons.not_cues, not_cues_);
-  for (const auto* list : {&before_speaker_, &via_, &cue_phrases_, &media_, &not_cues_}) {
-    for (const Phrase& p : *list) phrase_starts_.insert(p.words.front());
+  const std::vector<Phrase>* lists[] = {&before_speaker_, &via_, &cue_phrases_, &media_, &not_cues_};
+  for (size_t k = 0; k < std::size(lists); ++k) {
+    for (size_t p = 0; p < lists[k]->size(); ++p) {
+      phrase_starts_[(*lists[k])[p].words.front()].at[k].push_back(static_cast<uint32_t>(p));
+    }
   }
   for (const auto& n : lexicons.quote_naming) quote_naming_.insert(text::FoldCase(n));
   for (const auto& n : lexicons.figure_identifiers) identifiers_.insert(text::FoldCase(n));

@@ -4,6 +4,7 @@
 // entities, keyed by their folded text.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -59,6 +60,43 @@ struct Lexicons {
 struct Phrase {
   std::string text;
   std::vector<std::string> words;
+};
+
+// The five lists of multi-word cues.
+enum class PhraseList { kBeforeSpeaker, kVia, kCue, kMedia, kNotCue };
+
+// The phrases of each list that begin with one folded word, as indexes into
+// the list, in its order.
+struct PhraseStarts {
+  std::vector<uint32_t> at[5];  // by PhraseList
+};
+
+// The phrases of one list that begin with one word, in the list's order: what
+// a token is compared with, instead of every phrase of the list.
+class PhraseRun {
+ public:
+  PhraseRun() = default;
+  PhraseRun(const std::vector<Phrase>& list, const std::vector<uint32_t>& at) : list_(&list), at_(&at) {}
+  class Iterator {
+   public:
+    Iterator(const std::vector<Phrase>* list, const uint32_t* at) : list_(list), at_(at) {}
+    const Phrase& operator*() const { return (*list_)[*at_]; }
+    Iterator& operator++() {
+      ++at_;
+      return *this;
+    }
+    bool operator!=(const Iterator& other) const { return at_ != other.at_; }
+
+   private:
+    const std::vector<Phrase>* list_;
+    const uint32_t* at_;
+  };
+  [[nodiscard]] Iterator begin() const { return {list_, at_ == nullptr ? nullptr : at_->data()}; }
+  [[nodiscard]] Iterator end() const { return {list_, at_ == nullptr ? nullptr : at_->data() + at_->size()}; }
+
+ private:
+  const std::vector<Phrase>* list_ = nullptr;
+  const std::vector<uint32_t>* at_ = nullptr;
 };
 
 // A resolved mention: a lexicon entity, or an unknown name keyed by its text.
@@ -119,10 +157,20 @@ class LexiconIndex {
   [[nodiscard]] const std::vector<Phrase>& CuePhrases() const { return cue_phrases_; }
   [[nodiscard]] const std::vector<Phrase>& MediaPhrases() const { return media_; }
   [[nodiscard]] const std::vector<Phrase>& NotCuePhrases() const { return not_cues_; }
-  // Does a folded word start any phrase of the five lists above? A word
-  // that does not cannot begin a match: one lookup instead of a comparison
-  // with every phrase.
-  [[nodiscard]] bool StartsPhrase(const std::string& folded_word) const { return phrase_starts_.count(folded_word) > 0; }
+  // The phrases of the five lists above that begin with a folded word; null
+  // when none does (most words): one lookup, then a comparison with those
+  // phrases only.
+  [[nodiscard]] const PhraseStarts* PhrasesStartingWith(std::string_view folded_word) const {
+    const auto it = phrase_starts_.find(folded_word);
+    return it == phrase_starts_.end() ? nullptr : &it->second;
+  }
+  // Of those, the ones of one list (none when `starts` is null).
+  [[nodiscard]] PhraseRun Phrases(const PhraseStarts* starts, PhraseList list) const {
+    if (starts == nullptr) return {};
+    const auto k = static_cast<size_t>(list);
+    const std::vector<Phrase>* lists[] = {&before_speaker_, &via_, &cue_phrases_, &media_, &not_cues_};
+    return {*lists[k], starts->at[k]};
+  }
   [[nodiscard]] const Lexicons& lexicons() const { return lexicons_; }
   // Every folded alias of an entity (for "does this note name E?").
   [[nodiscard]] std::vector<std::string> Names(const EntityRef& e) const;
@@ -137,7 +185,7 @@ class LexiconIndex {
   WordSet report_cues_, unnamed_, quote_naming_, identifiers_, months_, not_counted_,
       determiners_, between_, organizations_, places_, prepositions_, noun_cues_, verb_markers_, title_abbreviations_;
   std::vector<Phrase> before_speaker_, via_, cue_phrases_, media_, not_cues_;
-  WordSet phrase_starts_;
+  StringMap<PhraseStarts> phrase_starts_;
 };
 
 // Folds case and drops a leading "the " ("The Courier" → "courier").
