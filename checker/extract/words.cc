@@ -166,7 +166,7 @@ std::vector<uint32_t> WordIndex::Ids(const std::vector<std::string_view>& words,
   return run;
 }
 
-uint32_t WordIndex::FindRun(const std::vector<uint32_t>& run, uint32_t from, uint32_t to) const {
+uint32_t WordIndex::FindRun(std::span<const uint32_t> run, uint32_t from, uint32_t to) const {
   const auto len = static_cast<uint32_t>(run.size());
   if (len == 0 || to < from || to - from < len) return to;
   // Walk the positions of the run's rarest word in the range.
@@ -226,32 +226,43 @@ std::vector<const std::vector<std::string_view>*> Useful(const WordIndex::Fragme
 
 }  // namespace
 
-std::vector<int> WordIndex::Candidates(const Fragments& quote) const {
-  std::vector<int> out;
+WordIndex::Runs WordIndex::RunsOf(const Fragments& quote) const {
+  Runs runs;
   for (const auto* f : Useful(quote)) {
     const size_t len = std::min(f->size(), static_cast<size_t>(n_));
     for (size_t i = 0; i + len <= f->size(); ++i) {
+      ++runs.total_;
       const std::vector<uint32_t> run = Ids(*f, i, len);
       if (run.empty()) continue;
-      // Every occurrence of the run's rarest word, where the rest of the run
-      // stands around it inside one text; once a text has it, on to the next.
-      size_t k = 0;
-      for (size_t j = 1; j < run.size(); ++j) {
-        if (word_start_[run[j] + 1] - word_start_[run[j]] < word_start_[run[k] + 1] - word_start_[run[k]]) k = j;
-      }
-      const uint32_t* p = positions_.data() + word_start_[run[k]];
-      const uint32_t* e = positions_.data() + word_start_[run[k] + 1];
-      while (p != e) {
-        const int text = TextAt(*p);
-        const uint32_t text_end = starts_[static_cast<size_t>(text) + 1];
-        const uint32_t start = *p - static_cast<uint32_t>(k);
-        if (*p >= starts_[static_cast<size_t>(text)] + k && start + run.size() <= text_end &&
-            std::equal(run.begin(), run.end(), tokens_.begin() + start)) {
-          out.push_back(text);
-          p = std::lower_bound(p, e, text_end);
-        } else {
-          ++p;
-        }
+      runs.known_.emplace_back(static_cast<uint32_t>(runs.ids_.size()), static_cast<uint32_t>(run.size()));
+      runs.ids_.insert(runs.ids_.end(), run.begin(), run.end());
+    }
+  }
+  return runs;
+}
+
+std::vector<int> WordIndex::Candidates(const Runs& runs) const {
+  std::vector<int> out;
+  for (const auto& [begin, length] : runs.known_) {
+    const std::span<const uint32_t> run(runs.ids_.data() + begin, length);
+    // Every occurrence of the run's rarest word, where the rest of the run
+    // stands around it inside one text; once a text has it, on to the next.
+    size_t k = 0;
+    for (size_t j = 1; j < run.size(); ++j) {
+      if (word_start_[run[j] + 1] - word_start_[run[j]] < word_start_[run[k] + 1] - word_start_[run[k]]) k = j;
+    }
+    const uint32_t* p = positions_.data() + word_start_[run[k]];
+    const uint32_t* e = positions_.data() + word_start_[run[k] + 1];
+    while (p != e) {
+      const int text = TextAt(*p);
+      const uint32_t text_end = starts_[static_cast<size_t>(text) + 1];
+      const uint32_t start = *p - static_cast<uint32_t>(k);
+      if (*p >= starts_[static_cast<size_t>(text)] + k && start + run.size() <= text_end &&
+          std::equal(run.begin(), run.end(), tokens_.begin() + start)) {
+        out.push_back(text);
+        p = std::lower_bound(p, e, text_end);
+      } else {
+        ++p;
       }
     }
   }
@@ -260,20 +271,17 @@ std::vector<int> WordIndex::Candidates(const Fragments& quote) const {
   return out;
 }
 
-double WordIndex::Overlap(int id, const Fragments& quote) const {
-  const bool known = id >= 0 && static_cast<size_t>(id) + 1 < starts_.size();
-  size_t total = 0, found = 0;
-  for (const auto* f : Useful(quote)) {
-    const size_t len = std::min(f->size(), static_cast<size_t>(n_));
-    for (size_t i = 0; i + len <= f->size(); ++i) {
-      ++total;
-      if (!known) continue;
-      const std::vector<uint32_t> run = Ids(*f, i, len);
-      const uint32_t end = starts_[static_cast<size_t>(id) + 1];
-      if (!run.empty() && FindRun(run, starts_[static_cast<size_t>(id)], end) != end) ++found;
+double WordIndex::Overlap(int id, const Runs& runs) const {
+  if (runs.total_ == 0) return 0;
+  size_t found = 0;
+  if (id >= 0 && static_cast<size_t>(id) + 1 < starts_.size()) {
+    const uint32_t begin = starts_[static_cast<size_t>(id)];
+    const uint32_t end = starts_[static_cast<size_t>(id) + 1];
+    for (const auto& [at, length] : runs.known_) {
+      if (FindRun(std::span<const uint32_t>(runs.ids_.data() + at, length), begin, end) != end) ++found;
     }
   }
-  return total == 0 ? 0 : static_cast<double>(found) / static_cast<double>(total);
+  return static_cast<double>(found) / static_cast<double>(runs.total_);
 }
 
 bool WordIndex::ContainsVerbatim(int id, const Fragments& quote) const {

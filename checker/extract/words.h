@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <initializer_list>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -74,11 +75,27 @@ class WordIndex {
   // (QuoteFragments::Split): the runs of words between editorial brackets
   // and ellipses (a quote without them is one fragment).
   using Fragments = std::vector<std::vector<std::string_view>>;
-  // Fraction of the quote's n-grams (or, for short fragments, the whole
-  // fragment) found in text `id`: 1.0 means every run of the quote occurs there.
-  [[nodiscard]] double Overlap(int id, const Fragments& quote) const;
-  // Texts that share at least one n-gram with the quote, in increasing id.
-  [[nodiscard]] std::vector<int> Candidates(const Fragments& quote) const;
+  // A quote's runs to look for: its n-grams (or, for short fragments, the
+  // whole fragment) as word ids, looked up once for every text the quote is
+  // compared with.
+  class Runs {
+   public:
+    [[nodiscard]] size_t total() const { return total_; }
+
+   private:
+    friend class WordIndex;
+    std::vector<uint32_t> ids_;  // the runs whose words all occur in some text, one after another
+    std::vector<std::pair<uint32_t, uint32_t>> known_;  // each such run: where it begins in ids_, its length
+    size_t total_ = 0;           // every run, those with a word no text has too
+  };
+  [[nodiscard]] Runs RunsOf(const Fragments& quote) const;
+  // Fraction of the quote's runs found in text `id`: 1.0 means every run of
+  // the quote occurs there.
+  [[nodiscard]] double Overlap(int id, const Runs& runs) const;
+  [[nodiscard]] double Overlap(int id, const Fragments& quote) const { return Overlap(id, RunsOf(quote)); }
+  // Texts that share at least one run with the quote, in increasing id.
+  [[nodiscard]] std::vector<int> Candidates(const Runs& runs) const;
+  [[nodiscard]] std::vector<int> Candidates(const Fragments& quote) const { return Candidates(RunsOf(quote)); }
   // True when every fragment occurs contiguously in text `id`, in order.
   [[nodiscard]] bool ContainsVerbatim(int id, const Fragments& quote) const;
   // True when text `id` holds `words` as a run, a possessive there standing
@@ -91,7 +108,7 @@ class WordIndex {
   [[nodiscard]] std::vector<uint32_t> Ids(const std::vector<std::string_view>& words, size_t from, size_t count) const;
   // The first position at or after `from`, and before `to`, where `run`
   // occurs in the token stream; `to` when it does not.
-  [[nodiscard]] uint32_t FindRun(const std::vector<uint32_t>& run, uint32_t from, uint32_t to) const;
+  [[nodiscard]] uint32_t FindRun(std::span<const uint32_t> run, uint32_t from, uint32_t to) const;
   // The text holding a token position.
   [[nodiscard]] int TextAt(uint32_t position) const;
 

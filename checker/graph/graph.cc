@@ -204,9 +204,9 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
     if (impl->homes[q].quote >= 0) return;
     QuoteHome& h = impl->homes[q];
     h.quote = q;
-    const auto fragments = x.quotes[q].fragments.Split();
-    for (int n : x.note_words.Candidates(fragments)) {
-      const double overlap = x.note_words.Overlap(n, fragments);
+    const auto runs = x.note_words.RunsOf(x.quotes[q].fragments.Split());
+    for (int n : x.note_words.Candidates(runs)) {
+      const double overlap = x.note_words.Overlap(n, runs);
       if (overlap >= options.quote_overlap) h.notes.push_back({n, overlap});
     }
     std::stable_sort(h.notes.begin(), h.notes.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
