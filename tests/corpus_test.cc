@@ -7,6 +7,7 @@
 #include <map>
 
 #include "checker/checks/register_checks.h"
+#include "checker/extract/extract.h"
 #include "tests/test_util.h"
 
 namespace citelint {
@@ -68,6 +69,24 @@ TEST(CorpusTest, MuellerPlainTextAndHtmlAgree) {
     EXPECT_TRUE(CountFindings(txt).empty()) << name << ".txt";
     EXPECT_TRUE(CountFindings(html).empty()) << name << ".html";
   }
+}
+
+// SplitSentences gives ICU a run of lines at a time, as UTF-16: on every
+// document of the corpus, the boundaries are the ones ICU finds in the whole
+// text through its UTF-8 adapter.
+TEST(CorpusTest, SentenceBoundariesByRunsAreTheWholeTexts) {
+  REQUIRE_CORPUS();
+  int texts = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(Documents())) {
+    if (!entry.is_regular_file()) continue;
+    auto doc = LoadPath(entry.path().string());
+    if (!doc.ok() || doc.value().text.empty()) continue;
+    const std::string& text = doc.value().text;
+    ASSERT_EQ(extract::SentenceBoundaries(text), extract::SentenceBoundaries(text, SIZE_MAX, false)) << entry.path();
+    ASSERT_EQ(extract::SentenceBoundaries(text, 200), extract::SentenceBoundaries(text, SIZE_MAX, false)) << entry.path();
+    ++texts;
+  }
+  EXPECT_GT(texts, 100);
 }
 
 struct Totals {

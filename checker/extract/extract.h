@@ -29,6 +29,13 @@ struct Sentence {
 // With a lexicon, a period after a title abbreviation ("Sen.") or a middle
 // initial ("Tomas J.") before a name ends no sentence.
 std::vector<Sentence> SplitSentences(const Document& doc, const LexiconIndex* lexicon = nullptr);
+// ICU's sentence boundaries in a text (after its start, in order, as byte
+// offsets): what SplitSentences starts from. It gives ICU a run of lines of
+// about `run_bytes` at a time, as UTF-16 (`utf16_runs`) or through ICU's
+// UTF-8 adapter; the boundaries are the same either way, as a test checks
+// against the whole text through the adapter.
+inline constexpr size_t kSentenceRun = 64 * 1024;
+std::vector<uint32_t> SentenceBoundaries(std::string_view text, size_t run_bytes = kSentenceRun, bool utf16_runs = true);
 
 // What a quotation is: reported speech, or words quoted as words.
 enum class QuoteKind {

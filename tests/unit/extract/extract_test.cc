@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdint>
 
 #include "checker/extract/extract.h"
 #include "tests/test_util.h"
@@ -181,6 +182,35 @@ TEST(SentencesTest, QuotesMarkersAndAbbreviations) {
 // Each speaker is found once and kept once: a claim that is its whole
 // sentence points at the sentence's speaker, sentences that carry a speaker
 // on share one copy, and a clause after an earlier marker has its own.
+TEST(SentencesTest, BoundariesARunOfLinesAtATimeAreTheWholeTextsBoundaries) {
+  // Abbreviations ICU suppresses breaks after (whole, "Ph.D."-style partial
+  // ones, and their prefixes), quotations, every kind of line end, and
+  // characters of one to four bytes (an emoji is two UTF-16 units), in a
+  // pseudo-random order; split into runs as small as one line.
+  const char* const kPieces[] = {"Mr. ", "Dr. Smith ", "U.S. ", "Ph.D. ", "Ph. ", "e.g. ", "i.e., ", "etc. and ",
+                                 "No. 5 ", "Inc. ", "Gen.", "St. ", "A.", "b. ", "Jan. ", "He said. ", "It rose.",
+                                 " \u201cHello,\u201d she said. ", "Why?\u201d asked ", "Stop!\u201d ", "\n", "\r\n",
+                                 "\n\n", "\r", "\u00e9", "\U0001F600", "\u2028", "\u2029", "\u0085", "word ", "The ",
+                                 ". ", "! ", "? ", "...", "(", ")", "\"", "'", "1.5 ", "\t", "  ", "\u00a0", "Z"};
+  uint32_t state = 2024;
+  for (int doc = 0; doc < 60; ++doc) {
+    std::string text;
+    for (int k = 0; k < 1500; ++k) {
+      state = state * 1103515245u + 12345u;
+      text += kPieces[(state >> 16) % (sizeof kPieces / sizeof *kPieces)];
+    }
+    const std::vector<uint32_t> whole = SentenceBoundaries(text, SIZE_MAX, false);  // one UTF-8 text, as ICU reads it
+    ASSERT_FALSE(whole.empty());
+    for (const size_t run : {size_t{1}, size_t{7}, size_t{64}, size_t{500}, kSentenceRun}) {
+      ASSERT_EQ(SentenceBoundaries(text, run), whole) << "document " << doc << ", runs of " << run << " bytes";
+      ASSERT_EQ(SentenceBoundaries(text, run, false), whole) << "document " << doc << ", UTF-8 runs of " << run;
+    }
+  }
+  // Not well-formed UTF-8: those runs go through ICU's UTF-8 adapter.
+  const std::string broken = "One.\nTwo \xC3 three.\nFour \xF0\x9F.\nFive.";
+  EXPECT_EQ(SentenceBoundaries(broken, 1), SentenceBoundaries(broken, SIZE_MAX, false));
+}
+
 TEST(ExtractTest, SpeakersAreSharedAndClaimsViewTheirRuns) {
   Document doc = test::Load(
       "Odile Brandt said the ferry would run.1 “It will,” she added. “Every day.” “All year.”\n\n"
