@@ -167,10 +167,10 @@ TEST(CorpusTest, WikipediaCiteNotesResolve) {
     EXPECT_EQ(static_cast<int>(doc.notes.size()), notes) << page;
     int cite_links = 0;
     for (const Marker& m : doc.markers) {
-      if (m.target.find("#cite_note-") == std::string::npos) continue;
+      if (m.Target().find("#cite_note-") == std::string::npos) continue;
       ++cite_links;
-      EXPECT_GE(m.note, 0) << page << " " << m.target;
-      EXPECT_FALSE(m.external) << page << " " << m.target;
+      EXPECT_GE(m.note, 0) << page << " " << m.Target();
+      EXPECT_FALSE(m.external) << page << " " << m.Target();
     }
     EXPECT_EQ(cite_links, links) << page;
     const auto findings = CountFindings(doc);

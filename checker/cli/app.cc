@@ -817,7 +817,7 @@ int RunInspect(const std::string& path, const std::string& input_format) {
     const LineCol lc = src.Locate(m.span.begin);
     std::cout << fmt::format("marker {} {}:{} -> {}{}\n", m.label, lc.line, lc.column,
                              m.note >= 0 ? "note " + doc->notes[m.note].label : std::string("none"),
-                             m.external ? " (external " + m.target + ")" : "");
+                             m.external ? " (external " + std::string(m.Target()) + ")" : "");
   }
   for (const Note& n : doc->notes) {
     const LineCol lc = src.Locate(n.label_span.begin);

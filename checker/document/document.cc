@@ -325,9 +325,9 @@ CrossFileFacts FactsOf(const Document& doc) {
   f.path = doc.path();
   f.format = doc.format;
   f.element_ids = doc.element_ids;
-  for (const Note& n : doc.notes) f.notes.emplace_back(n.id, n.backlink);
+  for (const Note& n : doc.notes) f.notes.emplace_back(n.Id(), n.Backlink());
   for (size_t i = 0; i < doc.markers.size(); ++i) {
-    if (doc.markers[i].external) f.external.emplace_back(static_cast<int>(i), doc.markers[i].target);
+    if (doc.markers[i].external) f.external.emplace_back(static_cast<int>(i), doc.markers[i].Target());
   }
   return f;
 }

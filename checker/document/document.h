@@ -8,9 +8,11 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
+#include "checker/base/boxed.h"
 #include "checker/base/source_file.h"
 #include "checker/base/span.h"
 
@@ -40,9 +42,20 @@ struct Marker {
   Span span;             // the label (or reference) in the source
   int block = -1;        // index into Document::blocks, -1 if none
   int note = -1;         // index into Document::notes once resolved, -1 if dangling
-  std::string target;    // HTML: the href ("#fn7", "endnotes.xhtml#note-3"); empty otherwise
+  // HTML: the href ("#fn7", "endnotes.xhtml#note-3"); none otherwise (8
+  // bytes in a marker of another format, where a string took 32).
+  Boxed<std::string> target;
   bool external = false; // HTML: points into another file; not resolved here
   bool in_note = false;  // the reference sits inside a note (a note citing a note)
+
+  [[nodiscard]] std::string_view Target() const { return target ? std::string_view(*target) : std::string_view(); }
+};
+
+// What only an HTML note has: its id attribute and its link back to its
+// reference ("chapter-3.xhtml#noteref-7"), either possibly empty.
+struct HtmlAnchors {
+  std::string id;
+  std::string backlink;
 };
 
 // A note body: `7. … — Valley Courier notes …`, `[^7]: …`, `<li id="fn7">…</li>`.
@@ -52,14 +65,21 @@ struct Note {
   Span label_span;       // the label itself (or the start of the note)
   std::string text;      // plain text of the note body, whitespace collapsed
   std::vector<std::string> urls;
-  std::string id;        // HTML id attribute, if any
   int duplicate_of = -1; // index of another note with the same label (the one that counts)
   bool hidden = false;   // Markdown: a definition inside an HTML comment, never shown
   bool cited_elsewhere = false;  // HTML: a marker in another checked file cites it (or may: see backlink)
-  std::string backlink;  // HTML: the note's link back to its reference ("chapter-3.xhtml#noteref-7"), if any
+  // HTML: the note's id and backlink; none in other formats (8 bytes where
+  // two strings took 64 in every note).
+  Boxed<HtmlAnchors> anchors;
 
   // Where a finding about this note points: its label, else its start.
   [[nodiscard]] Span Anchor() const { return label_span.empty() ? Span{span.begin, span.begin} : label_span; }
+  [[nodiscard]] std::string_view Id() const { return anchors ? std::string_view(anchors->id) : std::string_view(); }
+  [[nodiscard]] std::string_view Backlink() const {
+    return anchors ? std::string_view(anchors->backlink) : std::string_view();
+  }
+  // The anchors, made when first written.
+  HtmlAnchors& Anchors() { return anchors ? *anchors : anchors.emplace(); }
 };
 
 // Maps analysis-text offsets back to source offsets. Pieces are appended in

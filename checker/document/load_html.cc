@@ -256,25 +256,25 @@ void HtmlWalker::AddNote(const GumboNode* n, const std::string& ordinal_label) {
   CollectText(n, text, true);
   note.text = CollapseWhitespace(text);
   CollectUrls(n, note.urls);
-  note.backlink = FindBacklink(n);
+  if (std::string backlink = FindBacklink(n); !backlink.empty()) note.Anchors().backlink = std::move(backlink);
   for (std::string& url : text::FindUrls(note.text)) {
     if (std::find(note.urls.begin(), note.urls.end(), url) == note.urls.end()) note.urls.push_back(std::move(url));
   }
   const int index = static_cast<int>(doc_.notes.size());
   ordinal_label_.push_back(label == ordinal_label && Tag(n) == GUMBO_TAG_LI);
   if (const char* id = Attr(n, "id")) {
-    note.id = id;
+    note.Anchors().id = id;
     // Two notes with one id: the later one can never be reached.
     if (auto earlier = note_of_id_.find(id); earlier != note_of_id_.end()) note.duplicate_of = earlier->second;
   }
   note_of_node_[n] = index;
   doc_.notes.push_back(std::move(note));
   IndexIds(n, index);
-  if (doc_.notes[index].id.empty()) {
+  if (doc_.notes[index].Id().empty()) {
     // The first id inside the note names it (tex4ht: <a id="fn1x0">).
     for (const auto& [id, note_index] : note_of_id_) {
       if (note_index == index) {
-        doc_.notes[index].id = id;
+        doc_.notes[index].Anchors().id = id;
         break;
       }
     }
@@ -372,7 +372,7 @@ void HtmlWalker::AddMarker(const GumboNode* anchor, const GumboNode* label_node,
   Marker m;
   m.in_note = in_note_;
   m.label = StripBrackets(std::move(label));
-  m.target = target;
+  if (!target.empty()) m.target = target;
   m.external = external;
   m.note = note;
   m.span = {StartOffset(anchor), EndOffset(anchor)};

@@ -617,7 +617,7 @@ class DraftWriter {
       out_ << fmt::format("<div class=\"{}\"><h4>Cites note {}</h4><p><strong>{}</strong></p><p>{}</p></div>\n",
                           wrong ? "wrong" : "", Esc(n.label), Esc(Describe(mk.note)), Esc(Clip(n.text, 400)));
     } else if (mk.external) {
-      out_ << "<div><h4>Cites a note in another file</h4><p>" << Esc(mk.target) << "</p></div>\n";
+      out_ << "<div><h4>Cites a note in another file</h4><p>" << Esc(mk.Target()) << "</p></div>\n";
     } else {
       out_ << "<div class=\"wrong\"><h4>Cites</h4><p><strong>no note: there is no note " << Esc(mk.label)
            << "</strong></p></div>\n";

@@ -27,8 +27,8 @@ void DuplicateLabel::Run(const Analysis& analysis, Sink& sink) const {
     if (n.duplicate_of < 0) continue;
     const LineCol other = doc.source->Locate(doc.notes[n.duplicate_of].label_span.begin);
     const std::string message =
-        doc.format == Format::kHtml && !n.id.empty()
-            ? fmt::format("note id {} is already used by the note at line {}", n.id, other.line)
+        doc.format == Format::kHtml && !n.Id().empty()
+            ? fmt::format("note id {} is already used by the note at line {}", n.Id(), other.line)
         : n.hidden ? fmt::format("note label {} is defined again inside an HTML comment (the note shown is at line {})",
                                n.label, other.line)
                  : fmt::format("note label {} is already used by the note at line {}", n.label, other.line);

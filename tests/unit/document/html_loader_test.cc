@@ -110,7 +110,7 @@ TEST(HtmlLoaderTest, EndnotesWhoseBacklinkLeadsToAnUncheckedFileAreNotUnused) {
       "<a href=\"chapter-9.xhtml#noteref-1\" epub:type=\"backlink\">↩</a></p></li></ol></section>\n",
       Format::kHtml);
   ASSERT_EQ(endnotes.notes.size(), 1u);
-  EXPECT_EQ(endnotes.notes[0].backlink, "chapter-9.xhtml#noteref-1");
+  EXPECT_EQ(endnotes.notes[0].Backlink(), "chapter-9.xhtml#noteref-1");
   std::vector<Document*> docs{&endnotes};
   ResolveAcrossDocuments(docs);
   EXPECT_TRUE(endnotes.notes[0].cited_elsewhere);
