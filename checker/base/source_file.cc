@@ -12,10 +12,30 @@
 #include <iostream>
 #include <sstream>
 
+#include "checker/base/lines.h"
+
 namespace citelint {
 
 namespace {
 uint64_t g_max_bytes = 256ull << 20;
+
+// The continuation bytes (10xxxxxx) among `length` bytes. Eight bytes at a
+// time: a continuation byte has its top bit set and the next one clear, so
+// `x & ~(x << 1)` keeps the top bit of exactly those (the shift carries
+// nothing into another byte's top bit); the multiply sums the eight flags
+// into the top byte.
+uint32_t Continuations(const char* p, size_t length) {
+  uint32_t count = 0;
+  constexpr uint64_t kTop = 0x8080808080808080ull;
+  size_t i = 0;
+  for (; i + 8 <= length; i += 8) {
+    uint64_t x;
+    std::memcpy(&x, p + i, 8);
+    count += static_cast<uint32_t>((((x & ~(x << 1) & kTop) >> 7) * 0x0101010101010101ull) >> 56);
+  }
+  for (; i < length; ++i) count += (static_cast<unsigned char>(p[i]) & 0xC0) == 0x80 ? 1 : 0;
+  return count;
+}
 }  // namespace
 
 uint64_t SourceFile::MaxBytes() { return g_max_bytes; }
@@ -26,35 +46,20 @@ SourceFile::SourceFile(std::string path, std::string bytes)
   if (bytes_.size() >= UINT32_MAX) bytes_.resize(UINT32_MAX - 1);  // Read never gets here: it caps first
   const uint32_t n = static_cast<uint32_t>(bytes_.size());
   line_starts_.push_back(0);
+  ForEachLineEnd(bytes_, [&](size_t, size_t next) { line_starts_.push_back(static_cast<uint32_t>(next)); });
   code_points_.reserve(n / kBlock + 1);
   uint32_t cps = 0;
-  for (uint32_t i = 0; i < n; ++i) {
-    if (i % kBlock == 0) code_points_.push_back(cps);
-    const char c = bytes_[i];
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++cps;
-    if (c == '\n' || (c == '\r' && (i + 1 == n || bytes_[i + 1] != '\n'))) line_starts_.push_back(i + 1);
+  for (size_t block = 0; block <= n; block += kBlock) {
+    code_points_.push_back(cps);
+    if (block + kBlock <= n) cps += kBlock - Continuations(bytes_.data() + block, kBlock);
   }
-  if (n % kBlock == 0) code_points_.push_back(cps);
 }
 
 uint32_t SourceFile::CodePointsBefore(uint32_t offset) const {
   const size_t block = std::min<size_t>(offset / kBlock, code_points_.size() - 1);
-  // Every byte that is not a continuation byte (10xxxxxx) starts a code
-  // point. Eight bytes at a time: a continuation byte has its top bit set
-  // and the next one clear, so `x & ~(x << 1)` keeps the top bit of exactly
-  // those (the shift carries nothing into another byte's top bit); the
-  // multiply sums the eight flags into the top byte.
-  size_t i = block * kBlock;
-  uint32_t continuations = 0;
-  constexpr uint64_t kTop = 0x8080808080808080ull;
-  for (; i + 8 <= offset; i += 8) {
-    uint64_t x;
-    std::memcpy(&x, bytes_.data() + i, 8);
-    continuations += static_cast<uint32_t>((((x & ~(x << 1) & kTop) >> 7) * 0x0101010101010101ull) >> 56);
-  }
-  const auto* bytes = reinterpret_cast<const unsigned char*>(bytes_.data());
-  for (; i < offset; ++i) continuations += (bytes[i] & 0xC0) == 0x80 ? 1 : 0;
-  return code_points_[block] + (offset - static_cast<uint32_t>(block * kBlock)) - continuations;
+  // Every byte that is not a continuation byte starts a code point.
+  const auto from = static_cast<uint32_t>(block * kBlock);
+  return code_points_[block] + (offset - from) - Continuations(bytes_.data() + from, offset - from);
 }
 
 Expected<SourceFile> SourceFile::Read(const std::string& path) {

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <unordered_map>
 
+#include "checker/base/lines.h"
 #include "checker/text/unicode.h"
 
 namespace citelint {
@@ -411,16 +412,12 @@ void ResolveAcrossDocuments(const std::vector<Document*>& docs) {
 std::vector<Span> SourceLines(std::string_view src) {
   std::vector<Span> lines;
   size_t begin = src.starts_with("\xEF\xBB\xBF") ? 3 : 0;
-  for (size_t i = begin; i <= src.size(); ++i) {
-    // A line ends at LF, CRLF or a lone CR (old Mac files), as cmark-gfm's do.
-    const bool lone_cr = i < src.size() && src[i] == '\r' && (i + 1 == src.size() || src[i + 1] != '\n');
-    if (i == src.size() || src[i] == '\n' || lone_cr) {
-      size_t end = i;
-      if (!lone_cr && end > begin && src[end - 1] == '\r') --end;
-      if (i < src.size() || begin < src.size()) lines.push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(end)});
-      begin = i + 1;
-    }
-  }
+  // A line ends at LF, CRLF or a lone CR (old Mac files), as cmark-gfm's do.
+  ForEachLineEnd(src, [&](size_t end, size_t next) {
+    lines.push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(end)});
+    begin = next;
+  });
+  if (begin < src.size()) lines.push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(src.size())});
   return lines;
 }
 

@@ -2,6 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "checker/document/document.h"
+
 namespace citelint {
 namespace {
 
@@ -74,6 +80,54 @@ TEST(SourceFileTest, ColumnsAtEveryOffsetMatchACountByteByByte) {
   for (uint32_t offset = 0; offset <= bytes.size(); ++offset) {
     ASSERT_EQ(f.Locate(offset).column, static_cast<int>(expected) + 1) << "at offset " << offset;
     if (offset < bytes.size()) expected += (static_cast<unsigned char>(bytes[offset]) & 0xC0) != 0x80 ? 1 : 0;
+  }
+}
+
+TEST(SourceFileTest, LinesOfEveryKindOfLineEndMatchAByteByByteScan) {
+  // LF, CR LF, lone CR (also last), blank lines and a byte-order mark, in a
+  // pseudo-random order: every offset's line, every line's start, and
+  // SourceLines' content spans, against the definition applied byte by byte.
+  const char* const kPieces[] = {"a", "b c", "\n", "\r\n", "\r", "\n\n", "\r\r\n", "\u00e9", "\xEF\xBB\xBF"};
+  uint32_t state = 99;
+  for (int doc = 0; doc < 200; ++doc) {
+    std::string bytes;
+    const int pieces = doc % 40;
+    for (int k = 0; k < pieces; ++k) {
+      state = state * 1103515245u + 12345u;
+      bytes += kPieces[(state >> 16) % (sizeof kPieces / sizeof *kPieces)];
+    }
+    std::vector<uint32_t> starts = {0};
+    for (uint32_t i = 0; i < bytes.size(); ++i) {
+      const bool lone_cr = bytes[i] == '\r' && (i + 1 == bytes.size() || bytes[i + 1] != '\n');
+      if (bytes[i] == '\n' || lone_cr) starts.push_back(i + 1);
+    }
+    const SourceFile f("a.txt", bytes);
+    ASSERT_EQ(f.line_count(), static_cast<int>(starts.size())) << "document " << doc;
+    for (size_t line = 0; line < starts.size(); ++line) {
+      ASSERT_EQ(f.LineStart(static_cast<int>(line) + 1), starts[line]) << "document " << doc << " line " << line + 1;
+    }
+    for (uint32_t offset = 0; offset <= bytes.size(); ++offset) {
+      const int line = static_cast<int>(std::upper_bound(starts.begin(), starts.end(), offset) - starts.begin());
+      ASSERT_EQ(f.LineOf(offset), line) << "document " << doc << " offset " << offset;
+    }
+    // SourceLines: each line's content (without its terminator), after a
+    // byte-order mark; a last line only when it has bytes.
+    std::vector<Span> lines;
+    const uint32_t bom = bytes.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+    uint32_t begin = bom;
+    for (uint32_t i = bom; i < bytes.size(); ++i) {
+      const bool lone_cr = bytes[i] == '\r' && (i + 1 == bytes.size() || bytes[i + 1] != '\n');
+      if (bytes[i] != '\n' && !lone_cr) continue;
+      lines.push_back({begin, bytes[i] == '\n' && i > begin && bytes[i - 1] == '\r' ? i - 1 : i});
+      begin = i + 1;
+    }
+    if (begin < bytes.size()) lines.push_back({begin, static_cast<uint32_t>(bytes.size())});
+    const std::vector<Span> got = SourceLines(bytes);
+    ASSERT_EQ(got.size(), lines.size()) << "document " << doc;
+    for (size_t k = 0; k < lines.size(); ++k) {
+      ASSERT_EQ(got[k].begin, lines[k].begin) << "document " << doc << " line " << k;
+      ASSERT_EQ(got[k].end, lines[k].end) << "document " << doc << " line " << k;
+    }
   }
 }
 
