@@ -2,6 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <deque>
+#include <map>
+#include <vector>
+
+#include "checker/engine/yaml_rule.h"
+
 namespace citelint {
 
 Analysis::Analysis(const Document& doc, const Resources& resources, bool graph_nodes)
@@ -111,12 +117,28 @@ std::vector<Diagnostic> RunChecks(const Document& doc, const CheckList& checks, 
 std::vector<Diagnostic> RunChecks(const Analysis& analysis, const CheckList& checks, const Resources& resources) {
   const Document& doc = analysis.doc();
   std::vector<Diagnostic> out;
+  // The YAML lexicon rules of one scope run together, a unit's words made
+  // once for all of them; the sort below makes the order they report in no
+  // matter.
+  struct Group {
+    std::vector<const YamlRule*> rules;
+    std::vector<Sink*> sinks;
+  };
+  std::map<Scope, Group> groups;
+  std::deque<Sink> group_sinks;
   for (const auto& check : checks) {
     auto override_it = resources.severity.find(check->info().id);
-    Sink sink(doc, check->info(), out,
-              override_it == resources.severity.end() ? check->info().severity : override_it->second);
+    const Severity severity = override_it == resources.severity.end() ? check->info().severity : override_it->second;
+    if (const auto* rule = dynamic_cast<const YamlRule*>(check.get()); rule != nullptr && rule->matches_lexicon()) {
+      Group& group = groups[rule->scope()];
+      group.rules.push_back(rule);
+      group.sinks.push_back(&group_sinks.emplace_back(doc, check->info(), out, severity));
+      continue;
+    }
+    Sink sink(doc, check->info(), out, severity);
     check->Run(analysis, sink);
   }
+  for (const auto& [scope, group] : groups) YamlRule::RunTogether(group.rules, analysis, group.sinks);
   SortDiagnostics(out);
   return out;
 }

@@ -134,7 +134,14 @@ YamlRule::YamlRule(YamlRuleSpec spec) : spec_(std::move(spec)) {
   }
 }
 
-void YamlRule::Run(const Analysis& analysis, Sink& sink) const {
+// A unit's words for the lexicon rules, made once for all of them.
+struct YamlRule::LexiconWords {
+  std::vector<Word> words;
+  std::string folded;
+  bool made = false;
+};
+
+bool YamlRule::Holds(const Analysis& analysis, Predicate p, uint32_t at, const std::vector<std::string>& matched_words) const {
   const Document& doc = analysis.doc();
   const auto& x = analysis.extraction();
   const TextFacts& facts = analysis.text_facts();
@@ -145,89 +152,102 @@ void YamlRule::Run(const Analysis& analysis, Sink& sink) const {
     auto it = std::lower_bound(facts.marker_at.begin(), facts.marker_at.end(), range.begin);
     return it != facts.marker_at.end() && *it <= range.end;
   };
-  auto holds = [&](Predicate p, uint32_t at, const std::vector<std::string>& matched_words) {
-    switch (p) {
-      case Predicate::kInsideQuote: {
-        const Span q = Containing(quotes, at);
-        return q.begin < q.end && at >= q.begin && at < q.end;
-      }
-      case Predicate::kSentenceHasMarker: return has_marker(Containing(sentences, at));
-      case Predicate::kSentenceHasQuote: {
-        const Span s = Containing(sentences, at);
-        auto q = std::lower_bound(quotes.begin(), quotes.end(), s.begin, [](const Span& q, uint32_t b) { return q.begin < b; });
-        return q != quotes.end() && q->begin < s.end;
-      }
-      case Predicate::kParagraphHasMarker: return has_marker(Containing(facts.paragraphs, at));
-      case Predicate::kSpeakerNamed:
-      case Predicate::kSpeakerKnown:
-      case Predicate::kSpeakerAny: {
-        // The sentence's speaker (named, unnamed, or carried over from the
-        // sentence before it in the paragraph), computed once in extraction.
-        auto it = SentenceAfter(sentences, at);
-        if (it == sentences.begin()) return false;
-        --it;
-        if (at > it->text.end) return false;
-        const auto& a = x.sentence_attribution[it - sentences.begin()];
-        if (!a) return false;
-        if (p == Predicate::kSpeakerAny) return true;
-        if (a->unnamed) return false;
-        return p == Predicate::kSpeakerKnown || a->how != "context";
-      }
-      case Predicate::kCoveredByNote: {
-        // A marker at or after the match, in the same paragraph.
-        const Span para = Containing(facts.paragraphs, at);
-        auto it = std::lower_bound(facts.marker_at.begin(), facts.marker_at.end(), at);
-        if (it != facts.marker_at.end() && *it <= para.end) return true;
-        // An inline citation after it, in its sentence or the citation
-        // sentence after it (which abbreviations may split: "22 U.S.C. | § 618.").
-        auto next = SentenceAfter(sentences, at);
-        const uint32_t sentence_end = next != sentences.begin() ? std::prev(next)->text.end : at;
-        const uint32_t limit =
-            std::min(para.end, std::max(next != sentences.end() ? next->text.end : para.end, sentence_end + 120));
-        auto c = std::lower_bound(x.citations.begin(), x.citations.end(), at, [](const Span& c, uint32_t a) { return c.begin < a; });
-        return c != x.citations.end() && c->begin <= limit;
-      }
-      case Predicate::kInsideHeading: {
-        const int b = doc.BlockAt(doc.text_map.ToSource(at));
-        return b >= 0 && doc.blocks[b].kind == BlockKind::kHeading;
-      }
-      case Predicate::kInsideParentheses: {
-        auto q = std::upper_bound(x.quotes.begin(), x.quotes.end(), at,
-                                  [](uint32_t a, const extract::Quote& q) { return a < q.text.begin; });
-        if (q == x.quotes.begin()) return false;
-        --q;
-        return at >= q->text.begin && at < q->text.end && q->parenthetical;
-      }
-      case Predicate::kDocumentHasNotes: return !doc.notes.empty();
-      case Predicate::kParagraphCitesNoteNamingMatch: {
-        const Span para = Containing(facts.paragraphs, at);
-        // The noun of the matched phrase ("critics"), else its last word.
-        std::vector<std::string> nouns;
-        for (const auto& w : matched_words) {
-          if (std::find(spec_.trigger.nouns.begin(), spec_.trigger.nouns.end(), w) != spec_.trigger.nouns.end()) nouns.push_back(w);
-        }
-        // "Some believe", "many say": a quantifier with no group is answered
-        // by any note its sentence cites (the note shows who); an impersonal
-        // "it is widely believed" is not.
-        if (nouns.empty()) {
-          const auto& q = spec_.trigger.quantifiers;
-          const bool quantifier = !matched_words.empty() && std::find(q.begin(), q.end(), matched_words.front()) != q.end();
-          return quantifier && has_marker(Containing(sentences, at));
-        }
-        auto it = std::lower_bound(facts.marker_at.begin(), facts.marker_at.end(), para.begin);
-        for (; it != facts.marker_at.end() && *it <= para.end; ++it) {
-          const int note = facts.marker_note[it - facts.marker_at.begin()];
-          if (note < 0) continue;
-          for (const auto& noun : nouns) {
-            if (x.note_words.HoldsName(note, {noun})) return true;
-          }
-        }
-        return false;
-      }
+  switch (p) {
+    case Predicate::kInsideQuote: {
+      const Span q = Containing(quotes, at);
+      return q.begin < q.end && at >= q.begin && at < q.end;
     }
-    return false;
-  };
+    case Predicate::kSentenceHasMarker: return has_marker(Containing(sentences, at));
+    case Predicate::kSentenceHasQuote: {
+      const Span s = Containing(sentences, at);
+      auto q = std::lower_bound(quotes.begin(), quotes.end(), s.begin, [](const Span& q, uint32_t b) { return q.begin < b; });
+      return q != quotes.end() && q->begin < s.end;
+    }
+    case Predicate::kParagraphHasMarker: return has_marker(Containing(facts.paragraphs, at));
+    case Predicate::kSpeakerNamed:
+    case Predicate::kSpeakerKnown:
+    case Predicate::kSpeakerAny: {
+      // The sentence's speaker (named, unnamed, or carried over from the
+      // sentence before it in the paragraph), computed once in extraction.
+      auto it = SentenceAfter(sentences, at);
+      if (it == sentences.begin()) return false;
+      --it;
+      if (at > it->text.end) return false;
+      const auto& a = x.sentence_attribution[it - sentences.begin()];
+      if (!a) return false;
+      if (p == Predicate::kSpeakerAny) return true;
+      if (a->unnamed) return false;
+      return p == Predicate::kSpeakerKnown || a->how != "context";
+    }
+    case Predicate::kCoveredByNote: {
+      // A marker at or after the match, in the same paragraph.
+      const Span para = Containing(facts.paragraphs, at);
+      auto it = std::lower_bound(facts.marker_at.begin(), facts.marker_at.end(), at);
+      if (it != facts.marker_at.end() && *it <= para.end) return true;
+      // An inline citation after it, in its sentence or the citation
+      // sentence after it (which abbreviations may split: "22 U.S.C. | § 618.").
+      auto next = SentenceAfter(sentences, at);
+      const uint32_t sentence_end = next != sentences.begin() ? std::prev(next)->text.end : at;
+      const uint32_t limit =
+          std::min(para.end, std::max(next != sentences.end() ? next->text.end : para.end, sentence_end + 120));
+      auto c = std::lower_bound(x.citations.begin(), x.citations.end(), at, [](const Span& c, uint32_t a) { return c.begin < a; });
+      return c != x.citations.end() && c->begin <= limit;
+    }
+    case Predicate::kInsideHeading: {
+      const int b = doc.BlockAt(doc.text_map.ToSource(at));
+      return b >= 0 && doc.blocks[b].kind == BlockKind::kHeading;
+    }
+    case Predicate::kInsideParentheses: {
+      auto q = std::upper_bound(x.quotes.begin(), x.quotes.end(), at,
+                                [](uint32_t a, const extract::Quote& q) { return a < q.text.begin; });
+      if (q == x.quotes.begin()) return false;
+      --q;
+      return at >= q->text.begin && at < q->text.end && q->parenthetical;
+    }
+    case Predicate::kDocumentHasNotes: return !doc.notes.empty();
+    case Predicate::kParagraphCitesNoteNamingMatch: {
+      const Span para = Containing(facts.paragraphs, at);
+      // The noun of the matched phrase ("critics"), else its last word.
+      std::vector<std::string> nouns;
+      for (const auto& w : matched_words) {
+        if (std::find(spec_.trigger.nouns.begin(), spec_.trigger.nouns.end(), w) != spec_.trigger.nouns.end()) nouns.push_back(w);
+      }
+      // "Some believe", "many say": a quantifier with no group is answered
+      // by any note its sentence cites (the note shows who); an impersonal
+      // "it is widely believed" is not.
+      if (nouns.empty()) {
+        const auto& q = spec_.trigger.quantifiers;
+        const bool quantifier = !matched_words.empty() && std::find(q.begin(), q.end(), matched_words.front()) != q.end();
+        return quantifier && has_marker(Containing(sentences, at));
+      }
+      auto it = std::lower_bound(facts.marker_at.begin(), facts.marker_at.end(), para.begin);
+      for (; it != facts.marker_at.end() && *it <= para.end; ++it) {
+        const int note = facts.marker_note[it - facts.marker_at.begin()];
+        if (note < 0) continue;
+        for (const auto& noun : nouns) {
+          if (x.note_words.HoldsName(note, {noun})) return true;
+        }
+      }
+      return false;
+    }
+  }
+  return false;
+}
 
+void YamlRule::Run(const Analysis& analysis, Sink& sink) const {
+  const YamlRule* const self = this;
+  Sink* const sinks = &sink;
+  RunTogether(std::span<const YamlRule* const>(&self, 1), analysis, std::span<Sink* const>(&sinks, 1));
+}
+
+void YamlRule::RunTogether(std::span<const YamlRule* const> rules, const Analysis& analysis, std::span<Sink* const> sinks) {
+  if (rules.empty()) return;
+  const Scope scope = rules.front()->spec_.scope;
+  const Document& doc = analysis.doc();
+  const auto& x = analysis.extraction();
+  const TextFacts& facts = analysis.text_facts();
+  const std::span<const extract::Sentence> sentences = facts.sentences;
+  const std::vector<Span>& quotes = facts.quotes;
   // The units of the scope: a span of Document::text, or a note's text;
   // read where the analysis keeps them, not copied (a sentence rule has one
   // per sentence of the document). Headings are picked from the paragraphs.
@@ -238,7 +258,7 @@ void YamlRule::Run(const Analysis& analysis, Sink& sink) const {
   std::vector<Unit> headings;
   size_t unit_count = 0;
   const std::string_view all(doc.text);
-  switch (spec_.scope) {
+  switch (scope) {
     case Scope::kSentence: unit_count = sentences.size(); break;
     case Scope::kParagraph: unit_count = facts.paragraphs.size(); break;
     case Scope::kQuote: unit_count = quotes.size(); break;
@@ -255,7 +275,7 @@ void YamlRule::Run(const Analysis& analysis, Sink& sink) const {
     case Scope::kDocument: unit_count = 1; break;
   }
   auto unit_at = [&](size_t i) -> Unit {
-    switch (spec_.scope) {
+    switch (scope) {
       case Scope::kSentence: return {sentences[i].text.begin, sentences[i].text.end};
       case Scope::kParagraph: return {facts.paragraphs[i].begin, facts.paragraphs[i].end};
       case Scope::kQuote: return {quotes[i].begin, quotes[i].end};
@@ -267,121 +287,128 @@ void YamlRule::Run(const Analysis& analysis, Sink& sink) const {
     return {0, static_cast<uint32_t>(all.size())};
   };
 
-  std::vector<Word> words;   // a lexicon trigger's words of the unit,
-  std::string folded_words;  // and their folded forms: buffers reused from unit to unit
+  LexiconWords lexicon_words;  // buffers reused from unit to unit
   for (size_t ui = 0; ui < unit_count; ++ui) {
     const Unit u = unit_at(ui);
-    struct {
-      std::string_view text;
-      uint32_t base;  // offset of text in Document::text (0 for a note)
-      int note;
-    } const unit{u.note >= 0 ? std::string_view(doc.notes[static_cast<size_t>(u.note)].text) : all.substr(u.begin, u.end - u.begin),
-                 u.note >= 0 ? 0 : u.begin, u.note};
-    struct Match {
-      Span span;  // in unit.text
-      std::vector<std::string> groups;
-      std::vector<std::string> words;
-    };
-    std::vector<Match> matches;
-    const Trigger& t = spec_.trigger;
-    switch (t.kind) {
-      case Trigger::kPattern:
-        for (const auto& re : t.patterns) {
-          for (const auto& m : re.FindAllGroups(unit.text)) {
-            Match mm;
-            mm.span = m[0];
-            for (const Span& g : m) mm.groups.emplace_back(unit.text.substr(g.begin, g.size()));
-            mm.words = extract::NormalizedWords(mm.groups[0]);
-            matches.push_back(std::move(mm));
-          }
-        }
-        break;
-      case Trigger::kLexicon: {
-        Words(unit.text, words, folded_words);
-        auto folded = [&](const Word& w) { return std::string_view(folded_words).substr(w.folded_begin, w.folded_size); };
-        for (size_t i = 0; i < words.size(); ++i) {
-          // Only the phrases that start with this word, in the lexicon's order.
-          const auto first = phrases_by_first_word_.find(folded(words[i]));
-          if (first == phrases_by_first_word_.end()) continue;
-          for (const size_t p : first->second) {
-            const auto& phrase = t.phrases[p];
-            if (phrase.empty() || i + phrase.size() > words.size()) continue;
-            bool ok = true;
-            for (size_t k = 0; k < phrase.size() && ok; ++k) ok = folded(words[i + k]) == phrase[k];
-            if (!ok) continue;
-            Match mm;
-            mm.span = {words[i].span.begin, words[i + phrase.size() - 1].span.end};
-            mm.groups.emplace_back(unit.text.substr(mm.span.begin, mm.span.size()));
-            mm.words = phrase;
-            matches.push_back(std::move(mm));
-            break;
-          }
-        }
-        break;
-      }
-      case Trigger::kQuote:
-        if (unit.note >= 0) break;
-        // Quotes are sorted: only those that start inside this unit.
-        for (auto it = std::lower_bound(x.quotes.begin(), x.quotes.end(), unit.base,
-                                        [](const extract::Quote& q, uint32_t b) { return q.text.begin < b; });
-             it != x.quotes.end() && it->text.begin < unit.base + unit.text.size(); ++it) {
-          const extract::Quote& q = *it;
-          if (q.text.end > unit.base + unit.text.size()) continue;
-          if (static_cast<int>(q.word_count) < t.min_words) continue;
-          if (t.speech_only && q.kind != extract::QuoteKind::kSpeech) continue;
+    const UnitText unit{u.note >= 0 ? std::string_view(doc.notes[static_cast<size_t>(u.note)].text) : all.substr(u.begin, u.end - u.begin),
+                        u.note >= 0 ? 0 : u.begin, u.note};
+    lexicon_words.made = false;
+    for (size_t k = 0; k < rules.size(); ++k) rules[k]->RunUnit(analysis, unit, lexicon_words, *sinks[k]);
+  }
+}
+
+void YamlRule::RunUnit(const Analysis& analysis, const UnitText& unit, LexiconWords& lexicon_words, Sink& sink) const {
+  const Document& doc = analysis.doc();
+  const auto& x = analysis.extraction();
+  struct Match {
+    Span span;  // in unit.text
+    std::vector<std::string> groups;
+    std::vector<std::string> words;
+  };
+  std::vector<Match> matches;
+  const Trigger& t = spec_.trigger;
+  switch (t.kind) {
+    case Trigger::kPattern:
+      for (const auto& re : t.patterns) {
+        for (const auto& m : re.FindAllGroups(unit.text)) {
           Match mm;
-          mm.span = {q.text.begin - unit.base, q.text.end - unit.base};
+          mm.span = m[0];
+          for (const Span& g : m) mm.groups.emplace_back(unit.text.substr(g.begin, g.size()));
+          mm.words = extract::NormalizedWords(mm.groups[0]);
+          matches.push_back(std::move(mm));
+        }
+      }
+      break;
+    case Trigger::kLexicon: {
+      if (!lexicon_words.made) {  // once a unit, for every lexicon rule of the scope
+        Words(unit.text, lexicon_words.words, lexicon_words.folded);
+        lexicon_words.made = true;
+      }
+      const std::vector<Word>& words = lexicon_words.words;
+      const std::string& folded_words = lexicon_words.folded;
+      auto folded = [&](const Word& w) { return std::string_view(folded_words).substr(w.folded_begin, w.folded_size); };
+      for (size_t i = 0; i < words.size(); ++i) {
+        // Only the phrases that start with this word, in the lexicon's order.
+        const auto first = phrases_by_first_word_.find(folded(words[i]));
+        if (first == phrases_by_first_word_.end()) continue;
+        for (const size_t p : first->second) {
+          const auto& phrase = t.phrases[p];
+          if (phrase.empty() || i + phrase.size() > words.size()) continue;
+          bool ok = true;
+          for (size_t k = 0; k < phrase.size() && ok; ++k) ok = folded(words[i + k]) == phrase[k];
+          if (!ok) continue;
+          Match mm;
+          mm.span = {words[i].span.begin, words[i + phrase.size() - 1].span.end};
           mm.groups.emplace_back(unit.text.substr(mm.span.begin, mm.span.size()));
+          mm.words = phrase;
           matches.push_back(std::move(mm));
+          break;
         }
-        break;
-      case Trigger::kFigure:
-        for (const auto& f : extract::FindFigures(unit.text, 0, &analysis.lexicon())) {  // no context words: unused
-          if (f.kind == extract::FigureKind::kYear && !t.include_years) continue;
-          if (f.kind == extract::FigureKind::kCount && f.value < t.min_count) continue;
-          Match mm;
-          mm.span = f.text;
-          mm.groups.emplace_back(f.Written(unit.text));
-          matches.push_back(std::move(mm));
-        }
-        break;
-    }
-    std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) { return a.span.begin < b.span.begin; });
-    for (const Match& m : matches) {
-      const uint32_t at = unit.base + m.span.begin;
-      auto any = [&](const std::vector<Predicate>& ps) {
-        return std::any_of(ps.begin(), ps.end(), [&](Predicate p) { return holds(p, at, m.words); });
-      };
-      auto all_of = [&](const std::vector<Predicate>& ps) {
-        return std::all_of(ps.begin(), ps.end(), [&](Predicate p) { return holds(p, at, m.words); });
-      };
-      if (unit.note < 0 && any(spec_.unless)) continue;
-      if (!all_of(spec_.when)) continue;
-      if (spec_.kind == "require" && any(spec_.then)) continue;
-      // Message placeholders: {match}, {phrase}, {0}…{9}.
-      std::string message;
-      for (size_t i = 0; i < spec_.message.size(); ++i) {
-        if (spec_.message[i] != '{') {
-          message += spec_.message[i];
-          continue;
-        }
-        const size_t close = spec_.message.find('}', i);
-        const std::string name = spec_.message.substr(i + 1, close - i - 1);
-        if (name == "match" || name == "phrase") {
-          message += m.groups.empty() ? "" : m.groups[0];
-        } else if (name.size() == 1 && name[0] >= '0' && name[0] <= '9' && static_cast<size_t>(name[0] - '0') < m.groups.size()) {
-          message += m.groups[name[0] - '0'];
-        }
-        i = close;
       }
-      Span span;
-      if (unit.note >= 0) {
-        span = doc.notes[unit.note].Anchor();
-      } else {
-        span = doc.text_map.ToSource(Span{at, unit.base + m.span.end});
-      }
-      sink.Report(span, std::move(message));
+      break;
     }
+    case Trigger::kQuote:
+      if (unit.note >= 0) break;
+      // Quotes are sorted: only those that start inside this unit.
+      for (auto it = std::lower_bound(x.quotes.begin(), x.quotes.end(), unit.base,
+                                      [](const extract::Quote& q, uint32_t b) { return q.text.begin < b; });
+           it != x.quotes.end() && it->text.begin < unit.base + unit.text.size(); ++it) {
+        const extract::Quote& q = *it;
+        if (q.text.end > unit.base + unit.text.size()) continue;
+        if (static_cast<int>(q.word_count) < t.min_words) continue;
+        if (t.speech_only && q.kind != extract::QuoteKind::kSpeech) continue;
+        Match mm;
+        mm.span = {q.text.begin - unit.base, q.text.end - unit.base};
+        mm.groups.emplace_back(unit.text.substr(mm.span.begin, mm.span.size()));
+        matches.push_back(std::move(mm));
+      }
+      break;
+    case Trigger::kFigure:
+      for (const auto& f : extract::FindFigures(unit.text, 0, &analysis.lexicon())) {  // no context words: unused
+        if (f.kind == extract::FigureKind::kYear && !t.include_years) continue;
+        if (f.kind == extract::FigureKind::kCount && f.value < t.min_count) continue;
+        Match mm;
+        mm.span = f.text;
+        mm.groups.emplace_back(f.Written(unit.text));
+        matches.push_back(std::move(mm));
+      }
+      break;
+  }
+  std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) { return a.span.begin < b.span.begin; });
+  for (const Match& m : matches) {
+    const uint32_t at = unit.base + m.span.begin;
+    auto any = [&](const std::vector<Predicate>& ps) {
+      return std::any_of(ps.begin(), ps.end(), [&](Predicate p) { return Holds(analysis, p, at, m.words); });
+    };
+    auto all_of = [&](const std::vector<Predicate>& ps) {
+      return std::all_of(ps.begin(), ps.end(), [&](Predicate p) { return Holds(analysis, p, at, m.words); });
+    };
+    if (unit.note < 0 && any(spec_.unless)) continue;
+    if (!all_of(spec_.when)) continue;
+    if (spec_.kind == "require" && any(spec_.then)) continue;
+    // Message placeholders: {match}, {phrase}, {0}…{9}.
+    std::string message;
+    for (size_t i = 0; i < spec_.message.size(); ++i) {
+      if (spec_.message[i] != '{') {
+        message += spec_.message[i];
+        continue;
+      }
+      const size_t close = spec_.message.find('}', i);
+      const std::string name = spec_.message.substr(i + 1, close - i - 1);
+      if (name == "match" || name == "phrase") {
+        message += m.groups.empty() ? "" : m.groups[0];
+      } else if (name.size() == 1 && name[0] >= '0' && name[0] <= '9' && static_cast<size_t>(name[0] - '0') < m.groups.size()) {
+        message += m.groups[name[0] - '0'];
+      }
+      i = close;
+    }
+    Span span;
+    if (unit.note >= 0) {
+      span = doc.notes[unit.note].Anchor();
+    } else {
+      span = doc.text_map.ToSource(Span{at, unit.base + m.span.end});
+    }
+    sink.Report(span, std::move(message));
   }
 }
 

@@ -15,6 +15,7 @@
 #pragma once
 
 #include <memory>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -70,8 +71,29 @@ class YamlRule final : public Check {
   explicit YamlRule(YamlRuleSpec spec);
   [[nodiscard]] const RuleInfo& info() const override { return spec_.info; }
   void Run(const Analysis& analysis, Sink& sink) const override;
+  // Runs rules of one scope together, unit by unit: a unit's words are made
+  // once for every lexicon rule among them, not once a rule. Each rule's
+  // findings go to its own sink (sinks[k] for rules[k]) and are the ones its
+  // Run reports (in another order across rules, which the sorted output
+  // does not show).
+  static void RunTogether(std::span<const YamlRule* const> rules, const Analysis& analysis,
+                          std::span<Sink* const> sinks);
+  [[nodiscard]] Scope scope() const { return spec_.scope; }
+  [[nodiscard]] bool matches_lexicon() const { return spec_.trigger.kind == Trigger::kLexicon; }
 
  private:
+  // A unit of the scope: its text (in Document::text, or a note's text) and
+  // where it starts in Document::text (0 for a note).
+  struct UnitText {
+    std::string_view text;
+    uint32_t base;
+    int note;
+  };
+  struct LexiconWords;
+  [[nodiscard]] bool Holds(const Analysis& analysis, Predicate p, uint32_t at,
+                           const std::vector<std::string>& matched_words) const;
+  void RunUnit(const Analysis& analysis, const UnitText& unit, LexiconWords& lexicon_words, Sink& sink) const;
+
   YamlRuleSpec spec_;
   // A lexicon trigger's phrases by their first word (indexes, ascending):
   // a word is compared with the phrases it can start, not with every one.

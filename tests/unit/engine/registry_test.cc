@@ -1,12 +1,53 @@
 #include <gtest/gtest.h>
 
 #include <set>
+#include <string>
+#include <vector>
 
 #include "checker/checks/register_checks.h"
 #include "checker/engine/resources.h"
+#include "checker/engine/yaml_rule.h"
+#include "tests/test_util.h"
 
 namespace citelint {
 namespace {
+
+// RunChecks runs the YAML lexicon rules of one scope together (a sentence's
+// words made once for all of them): what they report is what each reports
+// run alone.
+TEST(RegistryTest, LexiconRulesRunTogetherReportWhatEachReportsAlone) {
+  const Resources& resources = test::ShippedResources();
+  CheckList lexicon;
+  for (const auto& check : AllRules(resources)) {
+    if (const auto* rule = dynamic_cast<const YamlRule*>(check.get()); rule != nullptr && rule->matches_lexicon()) {
+      lexicon.push_back(check);
+    }
+  }
+  ASSERT_GE(lexicon.size(), 2u);
+  const Document doc = test::Load(
+      "Critics say the bridge is unsafe, officials said. Some observers disagree.\n\n"
+      "People familiar with the matter told reporters the plant will shut. \u201cCritics say a lot,\u201d she said.\n\n"
+      "Experts believe the deal will close, sources said, and many say it will not.\n",
+      Format::kText);
+  const Analysis analysis(doc, resources);
+  std::vector<Diagnostic> alone;
+  for (const auto& check : lexicon) {
+    Sink sink(doc, check->info(), alone);
+    check->Run(analysis, sink);
+  }
+  SortDiagnostics(alone);
+  const std::vector<Diagnostic> together = RunChecks(analysis, lexicon, resources);
+  std::set<std::string> rules;
+  for (const Diagnostic& d : alone) rules.insert(d.rule);
+  EXPECT_GE(rules.size(), 2u) << "the text should bring findings of at least two lexicon rules";
+  ASSERT_EQ(together.size(), alone.size());
+  for (size_t k = 0; k < alone.size(); ++k) {
+    EXPECT_EQ(together[k].rule, alone[k].rule) << k;
+    EXPECT_EQ(together[k].span.begin, alone[k].span.begin) << k;
+    EXPECT_EQ(together[k].span.end, alone[k].span.end) << k;
+    EXPECT_EQ(together[k].message, alone[k].message) << k;
+  }
+}
 
 TEST(RegistryTest, IdsAreUniqueSortedAndDocumented) {
   auto resources = LoadRules(std::string(CITELINT_SOURCE_DIR) + "/rules");
