@@ -75,20 +75,27 @@ bool IsOpeningContext(int32_t before) {
 void FindQuotes(std::string_view text, std::vector<Quote>& quotes, std::vector<UnbalancedQuote>& unbalanced) {
   uint32_t i = 0;
   while (i < text.size()) {
+    // Only '"' and the marks “ ” „ « (lead bytes 0xE2 and 0xC2, which never
+    // continue another character) can open a quotation: on to the next such
+    // byte without decoding what lies between.
+    while (i < text.size() && text[i] != '"' && text[i] != '\xE2' && text[i] != '\xC2') ++i;
+    if (i >= text.size()) break;
     const uint32_t open_at = i;
     const int32_t c = text::NextCodePoint(text, i);
     int32_t close = -1;
     bool reversed = false;  // ”…” (a conversion artefact that opens with a closing mark)
-    uint32_t p = open_at;
-    const int32_t before = text::PrevCodePoint(text, p);
+    auto before = [&] {
+      uint32_t p = open_at;
+      return text::PrevCodePoint(text, p);
+    };
     if (c == 0x201C) close = 0x201D;            // “ … ”
     else if (c == 0x00AB) close = 0x00BB;       // « … »
     else if (c == 0x201E) close = 0x201C;       // „ … “
     else if (c == '"') {
       // A straight quote opens only at the start of a word.
-      if (!IsOpeningContext(before)) continue;
+      if (!IsOpeningContext(before())) continue;
       close = '"';
-    } else if (c == 0x201D && IsOpeningContext(before)) {
+    } else if (c == 0x201D && IsOpeningContext(before())) {
       // A closing mark at the start of a word, before a letter, opens.
       uint32_t k = i;
       const int32_t after = text::NextCodePoint(text, k);
