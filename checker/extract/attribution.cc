@@ -53,6 +53,10 @@ std::vector<Token> Tokenize(std::string_view s, const std::vector<Span>& quotes)
     if (!(text::IsLetter(c) || c == '@' || (c >= '0' && c <= '9'))) continue;
     uint32_t end = i;
     while (end < s.size()) {
+      if (text::IsAsciiAlnum(s[end])) {  // the common case, answered without decoding
+        ++end;
+        continue;
+      }
       uint32_t k = end;
       const int32_t d = text::NextCodePoint(s, k);
       if (text::IsLetter(d) || (d >= '0' && d <= '9') || d == '_' || d == '-' || d == 0x2011 ||
