@@ -9,7 +9,8 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <map>
+#include <unordered_map>
+#include <vector>
 
 #include "checker/report/report.h"
 
@@ -80,15 +81,18 @@ std::vector<std::string> Fingerprints(const Input& input) {
       key.Add(Normalize(text.substr(end, to - end)));
     }
   });
-  std::vector<std::string> out;
-  out.reserve(input.diagnostics.size());
-  std::map<uint64_t, int> seen;  // key → occurrences so far
-  for (const Fnv& key : keys) {
-    const int n = seen[key.h]++;
-    Fnv full = key;
-    full.Add(fmt::format("\x1f{}", n));
-    out.push_back(fmt::format("{:016x}", full.h));
-  }
+  // Equal keys told apart by their order: counted on this thread, then each
+  // fingerprint made on the run's threads again.
+  std::vector<int> occurrence(keys.size());
+  std::unordered_map<uint64_t, int> seen;  // key → occurrences so far
+  seen.reserve(keys.size());
+  for (size_t i = 0; i < keys.size(); ++i) occurrence[i] = seen[keys[i].h]++;
+  std::vector<std::string> out(keys.size());
+  ForEach(input, keys.size(), [&](size_t i) {
+    Fnv full = keys[i];
+    full.Add(fmt::format("\x1f{}", occurrence[i]));
+    out[i] = fmt::format("{:016x}", full.h);
+  });
   return out;
 }
 
