@@ -49,7 +49,8 @@ LexiconIndex::LexiconIndex(const Lexicons& lexicons) : lexicons_(lexicons) {  //
   for (const auto& n : lexicons.noun_cues) noun_cues_.insert(text::FoldCase(n));
   for (const auto& n : lexicons.verb_markers) verb_markers_.insert(text::FoldCase(n));
   for (const auto& n : lexicons.title_abbreviations) title_abbreviations_.insert(text::FoldCase(n));
-  auto split = [](const std::vector<std::string>& phrases, std::vector<Phrase>& out) {
+  // Each list's phrases split into folded words once, filed by first word.
+  auto split = [&](const std::vector<std::string>& phrases, PhraseList list) {
     for (const auto& p : phrases) {
       Phrase phrase{p, {}};
       size_t i = 0;
@@ -59,20 +60,16 @@ LexiconIndex::LexiconIndex(const Lexicons& lexicons) : lexicons_(lexicons) {  //
         if (j > i) phrase.words.push_back(text::FoldCase(p.substr(i, j - i)));
         i = j + 1;
       }
-      if (!phrase.words.empty()) out.push_back(std::move(phrase));
+      if (phrase.words.empty()) continue;
+      PhraseStarts& starts = phrase_starts_[phrase.words.front()];
+      starts.at[static_cast<size_t>(list)].push_back(std::move(phrase));
     }
   };
-  split(lexicons.before_speaker, before_speaker_);
-  split(lexicons.via, via_);
-  split(lexicons.cue_phrases, cue_phrases_);
-  split(lexicons.media_cues, media_);
-  split(lexicons.not_cues, not_cues_);
-  const std::vector<Phrase>* lists[] = {&before_speaker_, &via_, &cue_phrases_, &media_, &not_cues_};
-  for (size_t k = 0; k < std::size(lists); ++k) {
-    for (size_t p = 0; p < lists[k]->size(); ++p) {
-      phrase_starts_[(*lists[k])[p].words.front()].at[k].push_back(static_cast<uint32_t>(p));
-    }
-  }
+  split(lexicons.before_speaker, PhraseList::kBeforeSpeaker);
+  split(lexicons.via, PhraseList::kVia);
+  split(lexicons.cue_phrases, PhraseList::kCue);
+  split(lexicons.media_cues, PhraseList::kMedia);
+  split(lexicons.not_cues, PhraseList::kNotCue);
   for (const auto& n : lexicons.quote_naming) quote_naming_.insert(text::FoldCase(n));
   for (const auto& n : lexicons.figure_identifiers) identifiers_.insert(text::FoldCase(n));
   for (const auto& n : lexicons.months) months_.insert(text::FoldCase(n));

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -65,38 +66,10 @@ struct Phrase {
 // The five lists of multi-word cues.
 enum class PhraseList { kBeforeSpeaker, kVia, kCue, kMedia, kNotCue };
 
-// The phrases of each list that begin with one folded word, as indexes into
-// the list, in its order.
+// The phrases of each list that begin with one folded word, in the list's
+// order (each phrase of a list is filed under its first word).
 struct PhraseStarts {
-  std::vector<uint32_t> at[5];  // by PhraseList
-};
-
-// The phrases of one list that begin with one word, in the list's order: what
-// a token is compared with, instead of every phrase of the list.
-class PhraseRun {
- public:
-  PhraseRun() = default;
-  PhraseRun(const std::vector<Phrase>& list, const std::vector<uint32_t>& at) : list_(&list), at_(&at) {}
-  class Iterator {
-   public:
-    Iterator(const std::vector<Phrase>* list, const uint32_t* at) : list_(list), at_(at) {}
-    const Phrase& operator*() const { return (*list_)[*at_]; }
-    Iterator& operator++() {
-      ++at_;
-      return *this;
-    }
-    bool operator!=(const Iterator& other) const { return at_ != other.at_; }
-
-   private:
-    const std::vector<Phrase>* list_;
-    const uint32_t* at_;
-  };
-  [[nodiscard]] Iterator begin() const { return {list_, at_ == nullptr ? nullptr : at_->data()}; }
-  [[nodiscard]] Iterator end() const { return {list_, at_ == nullptr ? nullptr : at_->data() + at_->size()}; }
-
- private:
-  const std::vector<Phrase>* list_ = nullptr;
-  const std::vector<uint32_t>* at_ = nullptr;
+  std::vector<Phrase> at[5];  // by PhraseList
 };
 
 // A resolved mention: a lexicon entity, or an unknown name keyed by its text.
@@ -151,13 +124,7 @@ class LexiconIndex {
   [[nodiscard]] bool IsNounCue(std::string_view folded_word) const { return noun_cues_.count(folded_word); }
   [[nodiscard]] bool IsVerbMarker(std::string_view folded_word) const { return verb_markers_.count(folded_word); }
   [[nodiscard]] bool IsTitleAbbreviation(std::string_view folded_word) const { return title_abbreviations_.count(folded_word); }
-  // The multi-word cues, split into folded words once.
-  [[nodiscard]] const std::vector<Phrase>& BeforeSpeakerPhrases() const { return before_speaker_; }
-  [[nodiscard]] const std::vector<Phrase>& ViaPhrases() const { return via_; }
-  [[nodiscard]] const std::vector<Phrase>& CuePhrases() const { return cue_phrases_; }
-  [[nodiscard]] const std::vector<Phrase>& MediaPhrases() const { return media_; }
-  [[nodiscard]] const std::vector<Phrase>& NotCuePhrases() const { return not_cues_; }
-  // The phrases of the five lists above that begin with a folded word; null
+  // The multi-word cues of the five lists that begin with a folded word; null
   // when none does (most words): one lookup, then a comparison with those
   // phrases only.
   [[nodiscard]] const PhraseStarts* PhrasesStartingWith(std::string_view folded_word) const {
@@ -165,11 +132,9 @@ class LexiconIndex {
     return it == phrase_starts_.end() ? nullptr : &it->second;
   }
   // Of those, the ones of one list (none when `starts` is null).
-  [[nodiscard]] PhraseRun Phrases(const PhraseStarts* starts, PhraseList list) const {
+  [[nodiscard]] static std::span<const Phrase> Phrases(const PhraseStarts* starts, PhraseList list) {
     if (starts == nullptr) return {};
-    const auto k = static_cast<size_t>(list);
-    const std::vector<Phrase>* lists[] = {&before_speaker_, &via_, &cue_phrases_, &media_, &not_cues_};
-    return {*lists[k], starts->at[k]};
+    return starts->at[static_cast<size_t>(list)];
   }
   [[nodiscard]] const Lexicons& lexicons() const { return lexicons_; }
   // Every folded alias of an entity (for "does this note name E?").
@@ -184,7 +149,6 @@ class LexiconIndex {
   WordSet cue_verbs_, roles_, pronouns_, platforms_, speaker_nouns_, not_names_, auxiliaries_;
   WordSet report_cues_, unnamed_, quote_naming_, identifiers_, months_, not_counted_,
       determiners_, between_, organizations_, places_, prepositions_, noun_cues_, verb_markers_, title_abbreviations_;
-  std::vector<Phrase> before_speaker_, via_, cue_phrases_, media_, not_cues_;
   StringMap<PhraseStarts> phrase_starts_;
 };
 
