@@ -251,11 +251,7 @@ void YamlRule::RunTogether(std::span<const YamlRule* const> rules, const Analysi
   // The units of the scope: a span of Document::text, or a note's text;
   // read where the analysis keeps them, not copied (a sentence rule has one
   // per sentence of the document). Headings are picked from the paragraphs.
-  struct Unit {
-    uint32_t begin = 0, end = 0;  // in Document::text (unless note)
-    int note = -1;                // for the note scope: report at the note
-  };
-  std::vector<Unit> headings;
+  std::vector<Span> headings;
   size_t unit_count = 0;
   const std::string_view all(doc.text);
   switch (scope) {
@@ -268,30 +264,29 @@ void YamlRule::RunTogether(std::span<const YamlRule* const> rules, const Analysi
       for (const Span& p : facts.paragraphs) {
         const uint32_t src = doc.text_map.ToSource(p.begin);
         const int b = doc.BlockAt(src);
-        if (b >= 0 && doc.blocks[b].kind == BlockKind::kHeading) headings.push_back({p.begin, p.end});
+        if (b >= 0 && doc.blocks[b].kind == BlockKind::kHeading) headings.push_back(p);
       }
       unit_count = headings.size();
       break;
     case Scope::kDocument: unit_count = 1; break;
   }
-  auto unit_at = [&](size_t i) -> Unit {
+  auto in_text = [&](Span s) { return UnitText{all.substr(s.begin, s.size()), s.begin, -1}; };
+  auto unit_at = [&](size_t i) -> UnitText {
     switch (scope) {
-      case Scope::kSentence: return {sentences[i].text.begin, sentences[i].text.end};
-      case Scope::kParagraph: return {facts.paragraphs[i].begin, facts.paragraphs[i].end};
-      case Scope::kQuote: return {quotes[i].begin, quotes[i].end};
-      case Scope::kClaim: return {x.claims[i].text.begin, x.claims[i].text.end};
-      case Scope::kNote: return {0, 0, static_cast<int>(i)};
-      case Scope::kHeading: return headings[i];
+      case Scope::kSentence: return in_text(sentences[i].text);
+      case Scope::kParagraph: return in_text(facts.paragraphs[i]);
+      case Scope::kQuote: return in_text(quotes[i]);
+      case Scope::kClaim: return in_text(x.claims[i].text);
+      case Scope::kNote: return {doc.notes[i].text, 0, static_cast<int>(i)};
+      case Scope::kHeading: return in_text(headings[i]);
       case Scope::kDocument: break;
     }
-    return {0, static_cast<uint32_t>(all.size())};
+    return in_text({0, static_cast<uint32_t>(all.size())});
   };
 
   LexiconWords lexicon_words;  // buffers reused from unit to unit
   for (size_t ui = 0; ui < unit_count; ++ui) {
-    const Unit u = unit_at(ui);
-    const UnitText unit{u.note >= 0 ? std::string_view(doc.notes[static_cast<size_t>(u.note)].text) : all.substr(u.begin, u.end - u.begin),
-                        u.note >= 0 ? 0 : u.begin, u.note};
+    const UnitText unit = unit_at(ui);
     lexicon_words.made = false;
     for (size_t k = 0; k < rules.size(); ++k) rules[k]->RunUnit(analysis, unit, lexicon_words, *sinks[k]);
   }
