@@ -8,16 +8,13 @@ void JsonWriter::AppendString(std::string& out, std::string_view s) {
   // Most strings are well-formed UTF-8 without control characters: only '"'
   // and '\' change. Anything else is escaped by nlohmann itself, so that the
   // rare string comes out as a dump writes it, whatever its bytes.
-  bool high = false;
+  bool control = false, high = false;
   for (const char c : s) {
     const auto b = static_cast<unsigned char>(c);
-    if (b < 0x20) {
-      out += nlohmann::ordered_json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-      return;
-    }
+    control |= b < 0x20;
     high |= b >= 0x80;
   }
-  if (high && text::FindInvalidUtf8(s)) {
+  if (control || (high && text::FindInvalidUtf8(s))) {
     out += nlohmann::ordered_json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return;
   }
