@@ -127,13 +127,50 @@ std::vector<std::string_view> QuoteFragments::Words() const {
   return out;
 }
 
+std::string_view WordIndex::Vocabulary::Word(uint32_t id) const {
+  const uint32_t begin = id == 0 ? 0 : ends_[id - 1];
+  return std::string_view(bytes_).substr(begin, ends_[id] - begin);
+}
+
+size_t WordIndex::Vocabulary::Slot(std::string_view word) const {
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = StringHash{}(word) & mask;; i = (i + 1) & mask) {
+    if (slots_[i] == 0 || Word(slots_[i] - 1) == word) return i;
+  }
+}
+
+uint32_t WordIndex::Vocabulary::Find(std::string_view word) const {
+  if (slots_.empty()) return kUnknown;
+  const uint32_t slot = slots_[Slot(word)];
+  return slot == 0 ? kUnknown : slot - 1;
+}
+
+uint32_t WordIndex::Vocabulary::Intern(std::string_view word) {
+  if (2 * (size() + 1) > slots_.size()) Grow();
+  const size_t at = Slot(word);
+  if (slots_[at] != 0) return slots_[at] - 1;
+  bytes_.append(word);
+  ends_.push_back(static_cast<uint32_t>(bytes_.size()));
+  slots_[at] = static_cast<uint32_t>(ends_.size());
+  return slots_[at] - 1;
+}
+
+void WordIndex::Vocabulary::Grow() {
+  std::vector<uint32_t> old = std::move(slots_);
+  slots_.assign(std::max<size_t>(16, 2 * old.size()), 0);
+  for (const uint32_t slot : old) {
+    if (slot != 0) slots_[Slot(Word(slot - 1))] = slot;
+  }
+}
+
 void WordIndex::Add(int id, const std::vector<std::string>& words) {
   if (id < 0 || static_cast<size_t>(id) + 1 < starts_.size()) return;  // ids come in increasing order
   while (starts_.size() <= static_cast<size_t>(id)) starts_.push_back(static_cast<uint32_t>(tokens_.size()));
   auto intern = [&](std::string_view w) {
-    const auto [it, added] = vocabulary_.try_emplace(std::string(w), static_cast<uint32_t>(vocabulary_.size()));
-    if (added) owner_.push_back(it->second);
-    return it->second;
+    const auto known = static_cast<uint32_t>(vocabulary_.size());
+    const uint32_t id = vocabulary_.Intern(w);
+    if (id == known) owner_.push_back(id);
+    return id;
   };
   for (const auto& w : words) {
     const uint32_t id = intern(w);
@@ -159,9 +196,9 @@ std::vector<uint32_t> WordIndex::Ids(const std::vector<std::string_view>& words,
   std::vector<uint32_t> run;
   run.reserve(count);
   for (size_t i = from; i < from + count; ++i) {
-    const auto it = vocabulary_.find(words[i]);
-    if (it == vocabulary_.end()) return {};
-    run.push_back(it->second);
+    const uint32_t id = vocabulary_.Find(words[i]);
+    if (id == kUnknown) return {};
+    run.push_back(id);
   }
   return run;
 }
@@ -192,9 +229,9 @@ bool WordIndex::HoldsName(int id, const std::vector<std::string>& words) const {
   std::vector<uint32_t> run;
   run.reserve(words.size());
   for (const auto& w : words) {
-    const auto it = vocabulary_.find(w);
-    if (it == vocabulary_.end()) return false;  // every owner is in the vocabulary too
-    run.push_back(it->second);
+    const uint32_t id = vocabulary_.Find(w);
+    if (id == kUnknown) return false;  // every owner is in the vocabulary too
+    run.push_back(id);
   }
   const uint32_t begin = starts_[static_cast<size_t>(id)];
   const uint32_t end = starts_[static_cast<size_t>(id) + 1];

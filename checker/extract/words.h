@@ -112,8 +112,29 @@ class WordIndex {
   // The text holding a token position.
   [[nodiscard]] int TextAt(uint32_t position) const;
 
+  // Word -> id, open addressing over the words' own bytes: a word takes its
+  // bytes and 4 to 8 bytes of table, where a hash map's node took 64 (a
+  // note-dense draft has a new word, its number, in every note).
+  class Vocabulary {
+   public:
+    [[nodiscard]] size_t size() const { return ends_.size(); }
+    // The word's id, kUnknown if it is not in.
+    [[nodiscard]] uint32_t Find(std::string_view word) const;
+    // The word's id, added with the next id if it is not in.
+    uint32_t Intern(std::string_view word);
+
+   private:
+    [[nodiscard]] std::string_view Word(uint32_t id) const;
+    // The slot holding the word, or the empty slot where it would go.
+    [[nodiscard]] size_t Slot(std::string_view word) const;
+    void Grow();
+    std::string bytes_;             // every word, one after another
+    std::vector<uint32_t> ends_;    // by id: where the word ends in bytes_
+    std::vector<uint32_t> slots_;   // id + 1, or 0 for an empty slot; a power of two long
+  };
+
   int n_;
-  StringMap<uint32_t> vocabulary_;  // word -> id
+  Vocabulary vocabulary_;
   std::vector<uint32_t> tokens_;      // every text's word ids, text after text
   std::vector<uint32_t> starts_{0};   // by text id: where it begins in tokens_ (one more: the end)
   std::vector<uint32_t> positions_;   // once sealed: token positions grouped by word, each group ascending
