@@ -15,6 +15,7 @@
 #include "checker/base/boxed.h"
 #include "checker/base/source_file.h"
 #include "checker/base/span.h"
+#include "checker/base/text_ref.h"
 
 namespace citelint {
 
@@ -38,7 +39,7 @@ struct Block {
 
 // A footnote reference in the body: `AGI.1`, `[^note]`, `<sup><a href="#fn7">7</a></sup>`.
 struct Marker {
-  std::string label;     // as written: "7", "note", "n 1"
+  TextRef label;         // as written: "7", "note", "n 1" (kept by the document)
   Span span;             // the label (or reference) in the source
   int block = -1;        // index into Document::blocks, -1 if none
   int note = -1;         // index into Document::notes once resolved, -1 if dangling
@@ -60,10 +61,10 @@ struct HtmlAnchors {
 
 // A note body: `7. … — Valley Courier notes …`, `[^7]: …`, `<li id="fn7">…</li>`.
 struct Note {
-  std::string label;     // as written; HTML ordinals become "1", "2", …
+  TextRef label;         // as written; HTML ordinals become "1", "2", … (kept by the document)
   Span span;             // the whole note in the source
   Span label_span;       // the label itself (or the start of the note)
-  std::string text;      // plain text of the note body, whitespace collapsed
+  TextRef text;          // plain text of the note body, whitespace collapsed (kept by the document)
   std::vector<std::string> urls;
   int duplicate_of = -1; // index of another note with the same label (the one that counts)
   bool hidden = false;   // Markdown: a definition inside an HTML comment, never shown
@@ -128,6 +129,12 @@ struct Document {
   std::vector<Marker> markers;
   std::vector<Note> notes;
   std::vector<std::string> element_ids;  // HTML: every id attribute, sorted (cross-file targets)
+  // Keeps the markers' and notes' labels and the notes' texts (shared by a
+  // copy of the document, whose markers and notes point into it too).
+  std::shared_ptr<TextArena> strings = std::make_shared<TextArena>();
+
+  // A copy of `s` that lives as long as the document: for a label or a note's text.
+  TextRef Keep(std::string_view s) { return strings->Keep(s); }
 
   [[nodiscard]] const std::string& path() const { return source->path(); }
   // Gives back what the loader's growing vectors and the text's reserve

@@ -240,7 +240,7 @@ void HtmlWalker::AddNote(const GumboNode* n, const std::string& ordinal_label) {
   }
   const char* li_value = Attr(n, "value");
   if (li_value != nullptr && AllDigits(li_value)) label = li_value;
-  note.label = label;
+  note.label = doc_.Keep(label);
   note.span = {StartOffset(n), EndOffset(n)};
   note.label_span = {note.span.begin, note.span.begin};
   if (const GumboNode* t = FirstText(n)) {
@@ -254,7 +254,7 @@ void HtmlWalker::AddNote(const GumboNode* n, const std::string& ordinal_label) {
   }
   std::string text;
   CollectText(n, text, true);
-  note.text = CollapseWhitespace(text);
+  note.text = doc_.Keep(CollapseWhitespace(text));
   CollectUrls(n, note.urls);
   if (std::string backlink = FindBacklink(n); !backlink.empty()) note.Anchors().backlink = std::move(backlink);
   for (std::string& url : text::FindUrls(note.text)) {
@@ -371,7 +371,7 @@ void HtmlWalker::AddMarker(const GumboNode* anchor, const GumboNode* label_node,
                            const std::string& target, bool external, int note) {
   Marker m;
   m.in_note = in_note_;
-  m.label = StripBrackets(std::move(label));
+  m.label = doc_.Keep(StripBrackets(std::move(label)));
   if (!target.empty()) m.target = target;
   m.external = external;
   m.note = note;

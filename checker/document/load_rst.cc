@@ -545,19 +545,19 @@ void RstParser::Run() {
       const std::string number = std::to_string(next_number++);
       if (d.label == "#") {
         anonymous.push_back(number);
-        note.label = number;
+        note.label = doc_.Keep(number);
       } else {
-        note.label = d.label;  // "#name": cited by that name
+        note.label = doc_.Keep(d.label);  // "#name": cited by that name
       }
     } else if (d.label == "*") {
-      note.label = "*" + std::to_string(symbols.size() + 1);
-      symbols.push_back(note.label);
+      note.label = doc_.Keep("*" + std::to_string(symbols.size() + 1));
+      symbols.emplace_back(note.label);
     } else {
-      note.label = d.label;
+      note.label = doc_.Keep(d.label);
     }
     std::string body;
     Inline(d.body, true, &body);
-    note.text = CollapseWhitespace(body);
+    note.text = doc_.Keep(CollapseWhitespace(body));
     note.urls = text::FindUrls(note.text);
     doc_.notes.push_back(std::move(note));
   }
@@ -569,11 +569,11 @@ void RstParser::Run() {
     m.span = r.span;
     m.in_note = r.in_note;
     if (r.label == "#") {
-      m.label = next_anonymous < anonymous.size() ? anonymous[next_anonymous++] : "#";
+      m.label = next_anonymous < anonymous.size() ? doc_.Keep(anonymous[next_anonymous++]) : TextRef("#");
     } else if (r.label == "*") {
-      m.label = next_symbol < symbols.size() ? symbols[next_symbol++] : "*";
+      m.label = next_symbol < symbols.size() ? doc_.Keep(symbols[next_symbol++]) : TextRef("*");
     } else {
-      m.label = r.label;
+      m.label = doc_.Keep(r.label);
     }
     doc_.markers.push_back(std::move(m));
   }
