@@ -165,6 +165,14 @@ const QuoteHome& CitationGraph::HomeOf(int quote) const {
 
 std::vector<int> CitationGraph::NotesOf(const extract::EntityRef& e) const { return NotesOfEntity(*impl_, e); }
 
+void CitedNotes(const Document& doc, const extract::Claim& claim, std::vector<int>& notes) {
+  notes.clear();
+  for (int mi : claim.group) {
+    const int note = doc.markers[mi].note;
+    if (note >= 0 && std::find(notes.begin(), notes.end(), note) == notes.end()) notes.push_back(note);
+  }
+}
+
 CitationGraph CitationGraph::Build(const Document& doc, const extract::Extraction& x,
                                    const extract::LexiconIndex& lex, const GraphOptions& options) {
   auto impl = std::make_unique<Impl>();
@@ -227,6 +235,7 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
   }
 
   impl->credits.reserve(x.claims.size());
+  std::vector<int> group;  // every note the claim's citation group cites, in order
   for (size_t ci = 0; ci < x.claims.size(); ++ci) {
     const extract::Claim& c = x.claims[ci];
     const Marker& m = doc.markers[c.marker];
@@ -239,13 +248,8 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
     });
     Credit credit;
     credit.claim = static_cast<int>(ci);
-    for (int mi : c.group) {
-      const int note = doc.markers[mi].note;
-      if (note >= 0 && std::find(credit.group.begin(), credit.group.end(), note) == credit.group.end()) {
-        credit.group.push_back(note);
-      }
-    }
-    credit.cited = credit.group.empty() ? -1 : credit.group.front();
+    CitedNotes(doc, c, group);
+    credit.cited = group.empty() ? -1 : group.front();
     // A credit is checked when the claim quotes someone, or when it credits
     // a source's reporting ("according to the Courier", "the Courier
     // reported"): "Mozilla announced X" may cite any source reporting it.
@@ -257,14 +261,14 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
     // a note, never accuse one.
     const bool guessed = c.attribution && (c.attribution->pronoun || c.attribution->how == "subject");
     const bool credited = c.attribution && !c.attribution->unnamed && (quotes_speech || report_credit);
-    if (credit.group.empty()) {
+    if (group.empty()) {
       credit.verdict = Verdict::kDangling;
     } else if (credited) {
       const extract::EntityRef& speaker = c.attribution->speaker;
       impl->AddEdge(cv, entity(speaker), EdgeKind::kAttributedTo);
       if (c.attribution->via) impl->AddEdge(cv, entity(*c.attribution->via), EdgeKind::kVia);
       std::vector<int> holders;  // notes outside the group that hold a quote
-      auto in_group = [&](int n) { return std::find(credit.group.begin(), credit.group.end(), n) != credit.group.end(); };
+      auto in_group = [&](int n) { return std::find(group.begin(), group.end(), n) != group.end(); };
       auto holds = [&](int note) {
         for (int q : c.quotes) {
           for (const auto& [n, overlap] : impl->homes[q].notes) {
@@ -291,7 +295,7 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
         }
       }
       bool any_unknown = false;
-      for (int note : credit.group) {
+      for (int note : group) {
         const extract::EntityRef& publisher = impl->publisher(note);
         if (publisher.empty()) any_unknown = true;
         const bool consistent = extract::SameEntity(publisher, speaker) ||
@@ -353,7 +357,7 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
         }
       }
     }
-    for (int note : credit.group) {
+    for (int note : group) {
       impl->AddEdge(cv, note_v[note], EdgeKind::kCites, credit.verdict == Verdict::kMismatch);
     }
     if (credit.verdict == Verdict::kMismatch) {

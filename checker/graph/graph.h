@@ -38,7 +38,6 @@ struct Credit {
   int claim = -1;
   Verdict verdict = Verdict::kNoCredit;
   int cited = -1;                 // note index (the first of a citation group that resolves)
-  std::vector<int> group;         // every note the citation group cites, in order
   int consistent_note = -1;       // for kConsistent: the group's note that agrees
   int suggested = -1;             // note index, for kMismatch
   bool suggested_is_own = false;  // the suggested note is the speaker's own
@@ -51,6 +50,15 @@ struct QuoteHome {
   int quote = -1;                 // index into Extraction::quotes
   std::vector<std::pair<int, double>> notes;  // (note, overlap)
 };
+
+// The notes a claim's citation group cites, each once, in order (into
+// `notes`, cleared first); what a Credit's verdict weighs.
+void CitedNotes(const Document& doc, const extract::Claim& claim, std::vector<int>& notes);
+[[nodiscard]] inline std::vector<int> CitedNotes(const Document& doc, const extract::Claim& claim) {
+  std::vector<int> notes;
+  CitedNotes(doc, claim, notes);
+  return notes;
+}
 
 class CitationGraph {
  public:

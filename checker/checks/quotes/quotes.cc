@@ -46,9 +46,10 @@ void QuotesInOtherNote::Run(const Analysis& analysis, Sink& sink) const {
   for (const graph::Credit& c : g.credits()) {
     if (c.cited < 0 || c.verdict == graph::Verdict::kMismatch) continue;
     const extract::Claim& claim = x.claims[c.claim];
+    const std::vector<int> group = graph::CitedNotes(doc, claim);
     // A note that quotes nothing is a bare citation (a document, a page):
     // it is not expected to hold the words, so their being elsewhere says nothing.
-    if (std::none_of(c.group.begin(), c.group.end(),
+    if (std::none_of(group.begin(), group.end(),
                      [&](int n) {
                        return x.sources[n].described;
                      })) {
@@ -71,7 +72,7 @@ void QuotesInOtherNote::Run(const Analysis& analysis, Sink& sink) const {
       return cached->second.count(note) > 0;
     };
     auto in_group = [&](const extract::WordIndex::Fragments& fragments) {
-      return std::any_of(c.group.begin(), c.group.end(),
+      return std::any_of(group.begin(), group.end(),
                          [&](int n) { return x.note_words.ContainsVerbatim(n, fragments); });
     };
     // The claim's own quotes, then those of earlier uncited sentences its
@@ -92,7 +93,7 @@ void QuotesInOtherNote::Run(const Analysis& analysis, Sink& sink) const {
       for (const auto& [n, overlap] : g.HomeOf(q).notes) {
         if (!x.note_words.ContainsVerbatim(n, fragments)) continue;
         ++homes;
-        if (other < 0 && std::find(c.group.begin(), c.group.end(), n) == c.group.end()) other = n;
+        if (other < 0 && std::find(group.begin(), group.end(), n) == group.end()) other = n;
       }
       if (other < 0 || homes != 1) continue;
       // A covered quotation whose words are in a note cited in the same
@@ -101,7 +102,7 @@ void QuotesInOtherNote::Run(const Analysis& analysis, Sink& sink) const {
       if (covered && cited_in_paragraph(other)) continue;
       const Marker& m = doc.markers[claim.marker];
       std::string cited = "note " + doc.notes[c.cited].label;
-      for (size_t k = 1; k < c.group.size(); ++k) cited += (k + 1 == c.group.size() ? " or " : ", ") + doc.notes[c.group[k]].label;
+      for (size_t k = 1; k < group.size(); ++k) cited += (k + 1 == group.size() ? " or " : ", ") + doc.notes[group[k]].label;
       if (covered) cited += ", which covers the paragraph,";
       sink.Report(m.span,
                   fmt::format("the quoted words {} are not in {} but are in note {}", QuoteSnippet(analysis, q), cited,
@@ -144,12 +145,13 @@ void QuotesNotInSource::Run(const Analysis& analysis, Sink& sink) const {
   for (const graph::Credit& c : analysis.graph().credits()) {
     if (c.cited < 0 || c.verdict == graph::Verdict::kMismatch || c.verdict == graph::Verdict::kUnverified) continue;
     const extract::Claim& claim = x.claims[c.claim];
+    const std::vector<int> group = graph::CitedNotes(doc, claim);
     for (int q : claim.quotes) {
       const extract::Quote& quote = x.quotes[q];
       if (quote.kind != extract::QuoteKind::kSpeech || quote.word_count < min_words) continue;
       // Found as written (editorial brackets and ellipses allowed) in any note of the group: fine.
       const auto fragments = quote.fragments.Split();
-      if (std::any_of(c.group.begin(), c.group.end(), [&](int n) { return x.note_words.ContainsVerbatim(n, fragments); })) {
+      if (std::any_of(group.begin(), group.end(), [&](int n) { return x.note_words.ContainsVerbatim(n, fragments); })) {
         continue;
       }
       // Each fragment against the closest same-length window of any quote in
@@ -164,7 +166,7 @@ void QuotesNotInSource::Run(const Analysis& analysis, Sink& sink) const {
         size_t best = fragment.size() + 1;
         int best_note = -1;
         std::vector<std::pair<std::string, std::string>> best_diff;
-        for (int n : c.group) {
+        for (int n : group) {
           for (const extract::Quote& nq : x.sources[n].quotes) {
             // A quotation in a note's parenthetical ("see id. at 26 (explaining
             // that …)") is another document's words, not the cited source's.
