@@ -73,21 +73,36 @@ class LexiconIndex;
 // Sets each quote's kind from its words and the words before it.
 void ClassifyQuotes(std::string_view text, std::vector<Quote>& quotes, const LexiconIndex& lex);
 
-enum class FigureKind { kMoney, kPercent, kYear, kCount };
+enum class FigureKind : uint8_t { kMoney, kPercent, kYear, kCount };
 const char* FigureKindName(FigureKind k);
 
 struct Figure {
   FigureKind kind = FigureKind::kCount;
   bool in_quote = false;      // inside a quotation (set by the caller that knows the quotes)
+
+ private:
+  uint32_t noun_at_ = 0;      // where the noun's words begin in words_ (here, beside the flags: no padding)
+
+ public:
   double value = 0;           // normalized: $50B and $50 billion → 5e10; a range's low end
   double high = 0;            // a range's high end (1–3% → 1, 3); equal to value otherwise
   std::string_view unit;      // currency symbol for money ("$", "€", "£", "¥": static), "" otherwise
   Span text;                  // as written, in the text it was found in
-  PackedWords context;        // normalized content words around it (none with a context window of 0)
-  PackedWords noun;           // the words after it naming what it counts ("mail", "ballot")
   [[nodiscard]] bool range() const { return high > value; }
   // As written ("$50 billion"), given the text it was found in.
   [[nodiscard]] std::string_view Written(std::string_view in) const { return in.substr(text.begin, text.size()); }
+  // The normalized content words around it (none with a context window of 0).
+  [[nodiscard]] PackedWordsView Context() const { return PackedWordsView(std::string_view(words_).substr(0, noun_at_)); }
+  // The words after it naming what it counts ("mail", "ballot").
+  [[nodiscard]] PackedWordsView Noun() const { return PackedWordsView(std::string_view(words_).substr(noun_at_)); }
+  void SetWords(const PackedWords& context, const PackedWords& noun) {
+    words_ = context.packed() + noun.packed();
+    noun_at_ = static_cast<uint32_t>(context.packed().size());
+  }
+
+ private:
+  // The context's words, then the noun's, from noun_at_ on: one string where two took 64 bytes.
+  std::string words_;
 };
 
 // Money ($50B, $50 billion, €3m), percentages (20%, 20 percent), ranges,

@@ -473,16 +473,16 @@ void FindFigures(std::string_view text, int context_window, const LexiconIndex* 
     } else {
       f.kind = FigureKind::kCount;
     }
-    f.noun = NounWords(text, end, lex);
+    const PackedWords noun = NounWords(text, end, lex);
     if (f.kind == FigureKind::kCount) {
       // A count counts something named after it ("1,200 people"); a bare
       // number ("at 5", "in 1841,", "rule 12") is not a figure. A number
       // after a day-month date ("5 June") is a date.
-      if (f.noun.empty()) continue;
-      if (lex != nullptr && lex->IsMonth(f.noun.front())) continue;
+      if (noun.empty()) continue;
+      if (lex != nullptr && lex->IsMonth(noun.front())) continue;
     }
     f.text = {begin, end};
-    f.context = ContextWords(text, begin, end, context_window);
+    f.SetWords(ContextWords(text, begin, end, context_window), noun);
     each(f);
     i = std::max(i, end);
   }

@@ -67,20 +67,17 @@ PackedWords::PackedWords(std::initializer_list<std::string_view> words) {
 
 void PackedWords::push_back(std::string_view word) { packed_.append(word).push_back(' '); }
 
-std::string_view PackedWords::front() const {
-  const std::string_view s(packed_);
-  return s.substr(0, s.find(' '));
-}
+std::string_view PackedWordsView::front() const { return packed_.substr(0, packed_.find(' ')); }
 
-bool PackedWords::Contains(std::string_view word) const {
+bool PackedWordsView::Contains(std::string_view word) const {
   return AnyPackedWord(packed_, [&](std::string_view w) { return w == word; });
 }
 
-bool PackedWords::Shares(const PackedWords& other) const {
+bool PackedWordsView::Shares(PackedWordsView other) const {
   return AnyPackedWord(packed_, [&](std::string_view w) { return other.Contains(w); });
 }
 
-std::vector<std::string_view> PackedWords::Words() const {
+std::vector<std::string_view> PackedWordsView::Words() const {
   std::vector<std::string_view> out;
   AnyPackedWord(packed_, [&](std::string_view w) {
     out.push_back(w);

@@ -19,18 +19,36 @@ std::vector<std::string> NormalizedWords(std::string_view text);
 
 // A few normalized words (a figure's context, the noun it counts) packed in
 // one string, each followed by ' ': a short list stays inside the string's
-// own bytes where a vector of strings took 24 bytes and 32 a word.
+// own bytes where a vector of strings took 24 bytes and 32 a word. The view
+// reads them where they are kept (PackedWords, or a Figure's one string).
+class PackedWordsView {
+ public:
+  PackedWordsView() = default;
+  explicit PackedWordsView(std::string_view packed) : packed_(packed) {}
+  [[nodiscard]] bool empty() const { return packed_.empty(); }
+  [[nodiscard]] std::string_view front() const;
+  [[nodiscard]] bool Contains(std::string_view word) const;
+  // Has a word in common with `other`.
+  [[nodiscard]] bool Shares(PackedWordsView other) const;
+  [[nodiscard]] std::vector<std::string_view> Words() const;
+  [[nodiscard]] std::string_view packed() const { return packed_; }
+
+ private:
+  std::string_view packed_;
+};
+
 class PackedWords {
  public:
   PackedWords() = default;
   PackedWords(std::initializer_list<std::string_view> words);
   void push_back(std::string_view word);
+  [[nodiscard]] PackedWordsView view() const { return PackedWordsView(packed_); }
   [[nodiscard]] bool empty() const { return packed_.empty(); }
-  [[nodiscard]] std::string_view front() const;
-  [[nodiscard]] bool Contains(std::string_view word) const;
-  // Has a word in common with `other`.
-  [[nodiscard]] bool Shares(const PackedWords& other) const;
-  [[nodiscard]] std::vector<std::string_view> Words() const;
+  [[nodiscard]] std::string_view front() const { return view().front(); }
+  [[nodiscard]] bool Contains(std::string_view word) const { return view().Contains(word); }
+  [[nodiscard]] bool Shares(const PackedWords& other) const { return view().Shares(other.view()); }
+  [[nodiscard]] std::vector<std::string_view> Words() const { return view().Words(); }
+  [[nodiscard]] const std::string& packed() const { return packed_; }
 
  private:
   std::string packed_;

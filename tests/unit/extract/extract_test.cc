@@ -114,9 +114,9 @@ TEST(FiguresTest, NormalizedValues) {
   EXPECT_EQ(f[5].kind, FigureKind::kYear);
   EXPECT_EQ(f[6].kind, FigureKind::kCount);
   EXPECT_DOUBLE_EQ(f[6].value, 1200);
-  EXPECT_TRUE(f[6].context.Contains("worker"));
-  EXPECT_FALSE(f[6].context.Contains("work"));
-  EXPECT_TRUE(FindFigures("About 1,200 workers came.", 0, &Lex())[0].context.empty());  // no window, no context
+  EXPECT_TRUE(f[6].Context().Contains("worker"));
+  EXPECT_FALSE(f[6].Context().Contains("work"));
+  EXPECT_TRUE(FindFigures("About 1,200 workers came.", 0, &Lex())[0].Context().empty());  // no window, no context
 }
 
 TEST(FiguresTest, NumbersInsideWordsAreNotFigures) {
@@ -295,7 +295,7 @@ TEST(FiguresTest, CountsNeedANounAndCommaGroupedNumbersAreNotYears) {
   const auto f = FindFigures("About 48,000 mail ballots and 1,900 people came; 2019 was the year.", 4, &Lex());
   ASSERT_EQ(f.size(), 3u);
   EXPECT_EQ(f[0].kind, FigureKind::kCount);
-  EXPECT_EQ(f[0].noun.Words(), (std::vector<std::string_view>{"mail", "ballot"}));
+  EXPECT_EQ(f[0].Noun().Words(), (std::vector<std::string_view>{"mail", "ballot"}));
   EXPECT_EQ(f[1].kind, FigureKind::kCount);  // 1,900 with a comma is a count, not a year
   EXPECT_EQ(f[2].kind, FigureKind::kYear);
 }
