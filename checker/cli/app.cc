@@ -324,7 +324,9 @@ int RunCheck(const CheckOptions& options) {
       const size_t finished = ++done;
       if (main_thread && progress) std::cerr << fmt::format("\rcitelint: checked {}/{} files", finished, jobs.size()) << std::flush;
     });
-    if (progress) std::cerr << "\r\x1b[K" << std::flush;  // the line erased: the report follows
+    // The count at the end (the main thread may have checked none of the
+    // files, when the others took them all), then the line erased: the report follows.
+    if (progress) std::cerr << fmt::format("\rcitelint: checked {0}/{0} files\r\x1b[K", jobs.size()) << std::flush;
   }
   if (across) {
     std::vector<CrossFileFacts> known;
