@@ -8,8 +8,10 @@
 namespace citelint::extract {
 
 // Describes a note; `words` receives its normalized words (for the word index).
+// Describes a note; `words` receives its normalized words (for the word
+// index), `publisher` whom the note names as its source (empty if nobody).
 Source DescribeNote(const Note& note, int index, const LexiconIndex& lex, const ExtractOptions& options,
-                    std::vector<std::string>& words);
+                    std::vector<std::string>& words, EntityRef& publisher);
 
 bool Extraction::NoteNames(int note, const EntityRef& e, const LexiconIndex& lex) const {
   for (const std::string& name : lex.Names(e)) {
@@ -55,8 +57,18 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon, const Extra
 
   x.sources.reserve(doc.notes.size());
   std::vector<std::string> words;
+  EntityRef publisher;
+  std::unordered_map<std::string, const EntityRef*> publisher_kept;  // by kind, lexicon entry, key and display
   for (size_t i = 0; i < doc.notes.size(); ++i) {
-    x.sources.push_back(DescribeNote(doc.notes[i], static_cast<int>(i), lexicon, options, words));
+    Source& src = x.sources.emplace_back(DescribeNote(doc.notes[i], static_cast<int>(i), lexicon, options, words, publisher));
+    if (publisher != EntityRef()) {  // (an empty key with anything else set is kept too)
+      std::string id = std::to_string(static_cast<int>(publisher.kind)) + ' ' + std::to_string(publisher.lexicon) + ' ';
+      id.append(publisher.key).push_back('\0');
+      id.append(publisher.display);
+      auto [kept, fresh] = publisher_kept.try_emplace(std::move(id), nullptr);
+      if (fresh) kept->second = &x.publishers.emplace_back(std::move(publisher));
+      src.publisher_ref = kept->second;
+    }
     x.note_words.Add(static_cast<int>(i), words);
   }
   x.note_words.Seal();

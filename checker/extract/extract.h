@@ -154,7 +154,10 @@ struct Claim {
 struct Source {
   int note = -1;                   // index into Document::notes
   Span title;                      // in the note's text
-  EntityRef publisher;             // outlet or speaker the note says it is
+  // The outlet or speaker the note says it is (kept once in
+  // Extraction::publishers, shared by every note naming it: most notes of a
+  // document name one of a few); null when the note names none.
+  const EntityRef* publisher_ref = nullptr;
   bool publisher_from_text = false;  // named by the note's words (not only by its URL's domain)
   // "Title — what the source says", "@handle on X — “…”", "Name on Bluesky:
   // …": a description of the source, not a bare citation of a document.
@@ -165,6 +168,8 @@ struct Source {
   std::vector<Quote> quotes;       // offsets into the note's text
   std::vector<Figure> figures;
 
+  // The publisher, or an empty EntityRef.
+  [[nodiscard]] const EntityRef& Publisher() const;
   [[nodiscard]] std::string_view Title(const Note& n) const { return Part(n.text, title); }
   [[nodiscard]] std::string_view Handle(const Note& n) const { return Part(n.text, handle); }
   [[nodiscard]] std::string_view Platform(const Note& n) const { return Part(n.text, platform); }
@@ -199,6 +204,7 @@ struct Extraction {
   std::vector<int> claim_markers;            // the claims' groups, one run each, in order
   std::vector<int> claim_quotes;             // each claim's quotes, then its covered quotes
   std::vector<Source> sources;               // one per note
+  std::deque<EntityRef> publishers;          // the sources' publishers, each once (a deque: pointers to it stay put)
   WordIndex note_words{3};                   // ids are note indexes: each note's normalized words
   // Every speaker found, each kept once and shared by the sentences and
   // claims that have it (a deque: the pointers to it stay put, also when the

@@ -39,8 +39,14 @@ Span Within(std::string_view text, std::string_view part) {
 
 }  // namespace
 
+const EntityRef& Source::Publisher() const {
+  static const EntityRef* const kNone = new EntityRef();
+  return publisher_ref != nullptr ? *publisher_ref : *kNone;
+}
+
 Source DescribeNote(const Note& note, int index, const LexiconIndex& lex, const ExtractOptions& options,
-                    std::vector<std::string>& words) {
+                    std::vector<std::string>& words, EntityRef& publisher) {
+  publisher = EntityRef();
   Source src;
   src.note = index;
   const std::string_view t = note.text;
@@ -64,7 +70,7 @@ Source DescribeNote(const Note& note, int index, const LexiconIndex& lex, const 
     size_t end = 1;
     while (end < head.size() && (std::isalnum(static_cast<unsigned char>(head[end])) || head[end] == '_')) ++end;
     src.handle = Within(t, head.substr(1, end - 1));
-    src.publisher = lex.ResolveHandle(src.Handle(note));
+    publisher = lex.ResolveHandle(src.Handle(note));
     src.publisher_from_text = true;
     src.described = true;
     const size_t on = head.find(" on ", end);
@@ -78,7 +84,7 @@ Source DescribeNote(const Note& note, int index, const LexiconIndex& lex, const 
     if (stop != std::string_view::npos) platform = platform.substr(0, stop);
     if (lex.IsPlatform(std::string(platform))) {
       src.platform = Within(t, platform);
-      src.publisher = lex.ResolveName(head.substr(0, on));
+      publisher = lex.ResolveName(head.substr(0, on));
       src.publisher_from_text = true;
       src.described = true;
       src.title = Within(t, head);
@@ -94,14 +100,14 @@ Source DescribeNote(const Note& note, int index, const LexiconIndex& lex, const 
       // Only a speaker at the very start of the description is the note's source.
       const std::string first_words = text::FoldCase(rest.substr(0, a->speaker.display.size() + 4));
       if (first_words.find(text::FoldCase(a->speaker.display)) != std::string::npos) {
-        src.publisher = a->speaker;
+        publisher = a->speaker;
       }
     }
   }
   // Otherwise whoever the note's opening words credit ("Ferry strike, the Courier
   // reported"). Later credits in a long note (a legal footnote discussing
   // what someone said) do not make the note that person's source.
-  if (src.publisher.empty()) {
+  if (publisher.empty()) {
     constexpr size_t kOpeningWords = 25;
     size_t cut = 0;
     for (size_t words = 0; cut < t.size() && words < kOpeningWords; ++cut) {
@@ -113,11 +119,11 @@ Source DescribeNote(const Note& note, int index, const LexiconIndex& lex, const 
       if (q.text.begin < opening.size()) quote_spans.push_back({q.text.begin, std::min<uint32_t>(q.text.end, static_cast<uint32_t>(opening.size()))});
     }
     if (auto a = FindAttribution(opening, quote_spans, lex, nullptr); a && !a->unnamed && a->how != "subject") {
-      src.publisher = a->speaker;
+      publisher = a->speaker;
     }
   }
-  if (!src.publisher.empty()) src.publisher_from_text = true;
-  if (src.publisher.empty() && !domain.empty()) src.publisher = lex.ResolveDomain(domain);
+  if (!publisher.empty()) src.publisher_from_text = true;
+  if (publisher.empty() && !domain.empty()) publisher = lex.ResolveDomain(domain);
   return src;
 }
 

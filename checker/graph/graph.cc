@@ -101,7 +101,7 @@ struct CitationGraph::Impl {
   bool keep = false;                     // GraphOptions::nodes: the nodes and edges are kept
   QuoteHome empty_home;
 
-  [[nodiscard]] const extract::EntityRef& publisher(int note) const { return x->sources[static_cast<size_t>(note)].publisher; }
+  [[nodiscard]] const extract::EntityRef& publisher(int note) const { return x->sources[static_cast<size_t>(note)].Publisher(); }
   [[nodiscard]] size_t note_count() const { return doc->notes.size(); }
   // A vertex's stable id: "claim:3", "note:7", "entity:mara quint", "quote:2".
   [[nodiscard]] std::string IdOf(const VertexProp& p) const {
@@ -198,11 +198,11 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
     const extract::Source& s = x.sources[n];
     note_v[n] = impl->AddVertex(
         NodeKind::kNote, static_cast<int>(n), [&] { return src.LineOf(doc.notes[n].label_span.begin); },
-        [&] { return "note " + doc.notes[n].label + (s.publisher.empty() ? "" : ": " + s.publisher.display); });
-    if (!s.publisher.empty()) {
-      impl->AddEdge(note_v[n], entity(s.publisher), EdgeKind::kPublishedBy);
-      impl->notes_by_key[CanonicalKey(s.publisher)].push_back(static_cast<int>(n));
-      if (s.publisher.lexicon < 0) impl->notes_by_surname[LastWord(s.publisher.key)].push_back(static_cast<int>(n));
+        [&] { return "note " + doc.notes[n].label + (s.Publisher().empty() ? "" : ": " + s.Publisher().display); });
+    if (!s.Publisher().empty()) {
+      impl->AddEdge(note_v[n], entity(s.Publisher()), EdgeKind::kPublishedBy);
+      impl->notes_by_key[CanonicalKey(s.Publisher())].push_back(static_cast<int>(n));
+      if (s.Publisher().lexicon < 0) impl->notes_by_surname[LastWord(s.Publisher().key)].push_back(static_cast<int>(n));
     }
   }
   // Where each claim quote (and each quote a claim's note covers) is found.

@@ -200,7 +200,7 @@ class DraftWriter {
     if (note < 0 || static_cast<size_t>(note) >= x_.sources.size()) return "";
     const extract::Source& s = x_.sources[static_cast<size_t>(note)];
     std::vector<std::string> parts;
-    if (!s.publisher.empty()) parts.push_back(s.publisher.display);
+    if (!s.Publisher().empty()) parts.push_back(s.Publisher().display);
     const Note& n = doc_.notes[static_cast<size_t>(note)];
     const std::string handle(s.Handle(n)), platform(s.Platform(n)), title(s.Title(n)), domain(s.Domain(n));
     if (!handle.empty()) parts.push_back("@" + handle + (platform.empty() ? "" : " on " + platform));

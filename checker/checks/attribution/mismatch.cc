@@ -5,7 +5,7 @@
 namespace citelint::checks {
 
 std::string SourceName(const Analysis& analysis, int note) {
-  const auto& publisher = analysis.extraction().sources[note].publisher;
+  const auto& publisher = analysis.extraction().sources[note].Publisher();
   return publisher.empty() ? "another source" : publisher.display;
 }
 

@@ -25,8 +25,8 @@ bool Agree(const extract::Figure& a, const extract::Figure& b) {
 // About the same thing: a count counts the same noun; money and percentages
 // share a subject word nearby (or the noun after them).
 bool SameThing(const extract::Figure& a, const extract::Figure& b) {
-  if (a.kind == extract::FigureKind::kCount) return a.noun.Shares(b.noun);
-  return a.context.Shares(b.context) || a.noun.Shares(b.noun);
+  if (a.kind == extract::FigureKind::kCount) return a.Noun().Shares(b.Noun());
+  return a.Context().Shares(b.Context()) || a.Noun().Shares(b.Noun());
 }
 
 // The notes a claim's citation group cites, in order.

@@ -127,13 +127,14 @@ TEST(FiguresTest, NumbersInsideWordsAreNotFigures) {
 // note read out while the note is there.
 struct Described : Source {
   std::string title, handle, platform, domain;
+  EntityRef publisher;  // a copy: the Source's points into the extraction
 };
 
 Described Describe(const std::string& note_text) {
   Document doc = test::Load("Claim.1\n\nNotes\n1. " + note_text + "\n", Format::kText);
   ExtractOptions options;
   Extraction x = Extract(doc, Lex(), options);
-  Described d{x.sources.at(0), "", "", "", ""};
+  Described d{x.sources.at(0), "", "", "", "", x.sources.at(0).Publisher()};
   const Note& n = doc.notes.at(0);
   d.title = d.Title(n), d.handle = d.Handle(n), d.platform = d.Platform(n), d.domain = d.Domain(n);
   return d;
