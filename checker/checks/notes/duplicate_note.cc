@@ -147,16 +147,21 @@ void DuplicateNote::Run(const Analysis& analysis, Sink& sink) const {
   const Document& doc = analysis.doc();
   // URLs many notes share (a publisher page, an ISBN help link) name no source.
   constexpr int kBoilerplateNotes = 3;
-  std::vector<std::vector<std::string>> urls(doc.notes.size());
+  // Each note's normalized URLs, each once: note i's are urls[url_start[i]]
+  // up to urls[url_start[i + 1]] (one list for the document: most notes have none).
+  std::vector<std::string> urls;
+  std::vector<uint32_t> url_start(doc.notes.size() + 1, 0);
   std::unordered_map<std::string, int> notes_with_url;
   for (size_t i = 0; i < doc.notes.size(); ++i) {
+    url_start[i] = static_cast<uint32_t>(urls.size());
     for (const std::string& url : doc.notes[i].urls) {
       std::string u = NormalizeUrl(url);
-      if (std::find(urls[i].begin(), urls[i].end(), u) != urls[i].end()) continue;
+      if (std::find(urls.begin() + url_start[i], urls.end(), u) != urls.end()) continue;
       ++notes_with_url[u];
-      urls[i].push_back(std::move(u));
+      urls.push_back(std::move(u));
     }
   }
+  url_start.back() = static_cast<uint32_t>(urls.size());
   std::unordered_map<std::string, size_t> by_url;
   std::unordered_map<std::string, size_t> by_title;
   for (size_t i = 0; i < doc.notes.size(); ++i) {
@@ -167,8 +172,8 @@ void DuplicateNote::Run(const Analysis& analysis, Sink& sink) const {
     // A note's source is its URL; a note with several (a list of threads)
     // is the same source as another only when the lists are the same.
     std::vector<std::string> own;
-    for (const std::string& u : urls[i]) {
-      if (notes_with_url[u] < kBoilerplateNotes) own.push_back(u);
+    for (size_t k = url_start[i]; k < url_start[i + 1]; ++k) {
+      if (notes_with_url[urls[k]] < kBoilerplateNotes) own.push_back(urls[k]);
     }
     if (!own.empty()) {
       std::sort(own.begin(), own.end());
