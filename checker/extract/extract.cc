@@ -9,9 +9,11 @@ namespace citelint::extract {
 
 // Describes a note; `words` receives its normalized words (for the word index).
 // Describes a note; `words` receives its normalized words (for the word
-// index), `publisher` whom the note names as its source (empty if nobody).
+// index), `publisher` whom the note names as its source (empty if nobody),
+// `quotes` and `figures` those in its text.
 Source DescribeNote(const Note& note, int index, const LexiconIndex& lex, const ExtractOptions& options,
-                    std::vector<std::string>& words, EntityRef& publisher);
+                    std::vector<std::string>& words, EntityRef& publisher, std::vector<Quote>& quotes,
+                    std::vector<Figure>& figures);
 
 bool Extraction::NoteNames(int note, const EntityRef& e, const LexiconIndex& lex) const {
   for (const std::string& name : lex.Names(e)) {
@@ -58,9 +60,18 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon, const Extra
   x.sources.reserve(doc.notes.size());
   std::vector<std::string> words;
   EntityRef publisher;
+  std::vector<Quote> quotes;
+  std::vector<Figure> figures;
   std::unordered_map<std::string, const EntityRef*> publisher_kept;  // by kind, lexicon entry, key and display
   for (size_t i = 0; i < doc.notes.size(); ++i) {
-    Source& src = x.sources.emplace_back(DescribeNote(doc.notes[i], static_cast<int>(i), lexicon, options, words, publisher));
+    Source& src = x.sources.emplace_back(
+        DescribeNote(doc.notes[i], static_cast<int>(i), lexicon, options, words, publisher, quotes, figures));
+    src.quotes_begin = static_cast<uint32_t>(x.note_quotes.size());
+    x.note_quotes.insert(x.note_quotes.end(), std::make_move_iterator(quotes.begin()), std::make_move_iterator(quotes.end()));
+    src.quotes_end = static_cast<uint32_t>(x.note_quotes.size());
+    src.figures_begin = static_cast<uint32_t>(x.note_figures.size());
+    x.note_figures.insert(x.note_figures.end(), std::make_move_iterator(figures.begin()), std::make_move_iterator(figures.end()));
+    src.figures_end = static_cast<uint32_t>(x.note_figures.size());
     if (publisher != EntityRef()) {  // (an empty key with anything else set is kept too)
       std::string id = std::to_string(static_cast<int>(publisher.kind)) + ' ' + std::to_string(publisher.lexicon) + ' ';
       id.append(publisher.key).push_back('\0');

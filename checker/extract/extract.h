@@ -165,8 +165,12 @@ struct Source {
   Span handle;                     // in the note's text: "sama" for "@sama on X"
   Span platform;                   // in the note's text
   Span domain;                     // in the note's first URL
-  std::vector<Quote> quotes;       // offsets into the note's text
-  std::vector<Figure> figures;
+  // Its quotes (offsets into the note's text) and figures: runs of
+  // Extraction::note_quotes and ::note_figures, read with
+  // Extraction::QuotesOf and FiguresOf (most notes have none: four offsets
+  // where two vectors took 48 bytes).
+  uint32_t quotes_begin = 0, quotes_end = 0;
+  uint32_t figures_begin = 0, figures_end = 0;
 
   // The publisher, or an empty EntityRef.
   [[nodiscard]] const EntityRef& Publisher() const;
@@ -205,6 +209,8 @@ struct Extraction {
   std::vector<int> claim_quotes;             // each claim's quotes, then its covered quotes
   std::vector<Source> sources;               // one per note
   std::deque<EntityRef> publishers;          // the sources' publishers, each once (a deque: pointers to it stay put)
+  std::vector<Quote> note_quotes;            // every note's quotes, note after note
+  std::vector<Figure> note_figures;          // every note's figures, note after note
   WordIndex note_words{3};                   // ids are note indexes: each note's normalized words
   // Every speaker found, each kept once and shared by the sentences and
   // claims that have it (a deque: the pointers to it stay put, also when the
@@ -217,6 +223,16 @@ struct Extraction {
   std::vector<const Attribution*> sentence_attribution;
   std::vector<int> sentence_paragraph;
   std::vector<Span> citations;               // inline citations in Document::text, sorted
+
+  // A note's quotes (offsets into its text) and figures.
+  [[nodiscard]] std::span<const Quote> QuotesOf(int note) const {
+    const Source& s = sources[static_cast<size_t>(note)];
+    return std::span<const Quote>(note_quotes).subspan(s.quotes_begin, s.quotes_end - s.quotes_begin);
+  }
+  [[nodiscard]] std::span<const Figure> FiguresOf(int note) const {
+    const Source& s = sources[static_cast<size_t>(note)];
+    return std::span<const Figure>(note_figures).subspan(s.figures_begin, s.figures_end - s.figures_begin);
+  }
 
   // Does note `note` name the entity (any of its names, as words)?
   [[nodiscard]] bool NoteNames(int note, const EntityRef& e, const LexiconIndex& lex) const;

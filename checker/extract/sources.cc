@@ -45,15 +45,17 @@ const EntityRef& Source::Publisher() const {
 }
 
 Source DescribeNote(const Note& note, int index, const LexiconIndex& lex, const ExtractOptions& options,
-                    std::vector<std::string>& words, EntityRef& publisher) {
+                    std::vector<std::string>& words, EntityRef& publisher, std::vector<Quote>& quotes,
+                    std::vector<Figure>& figures) {
   publisher = EntityRef();
+  quotes.clear();
   Source src;
   src.note = index;
   const std::string_view t = note.text;
   std::vector<UnbalancedQuote> ignored;
-  FindQuotes(t, src.quotes, ignored);
-  src.figures = FindFigures(t, options.figure_context_window, &lex);
-  ClassifyQuotes(t, src.quotes, lex);
+  FindQuotes(t, quotes, ignored);
+  figures = FindFigures(t, options.figure_context_window, &lex);
+  ClassifyQuotes(t, quotes, lex);
   words = NormalizedWords(t);
   if (!note.urls.empty()) src.domain = Domain(note.urls.front());
   const std::string_view domain = src.Domain(note);
@@ -115,7 +117,7 @@ Source DescribeNote(const Note& note, int index, const LexiconIndex& lex, const 
     }
     const std::string_view opening = t.substr(0, cut);
     std::vector<Span> quote_spans;
-    for (const Quote& q : src.quotes) {
+    for (const Quote& q : quotes) {
       if (q.text.begin < opening.size()) quote_spans.push_back({q.text.begin, std::min<uint32_t>(q.text.end, static_cast<uint32_t>(opening.size()))});
     }
     if (auto a = FindAttribution(opening, quote_spans, lex, nullptr); a && !a->unnamed && a->how != "subject") {

@@ -115,7 +115,6 @@ const RuleInfo FiguresMismatch::kInfo{
 void FiguresMismatch::Run(const Analysis& analysis, Sink& sink) const {
   const Document& doc = analysis.doc();
   const auto& x = analysis.extraction();
-  const auto& sources = x.sources;
   const RuleOptions& options = analysis.options(kInfo.id);
   const bool years = options.Number("compare_years", 0) != 0;
   const bool counts = options.Number("compare_counts", 1) != 0;
@@ -150,7 +149,7 @@ void FiguresMismatch::Run(const Analysis& analysis, Sink& sink) const {
       const extract::Figure* contradicting = nullptr;
       int contradicting_note = -1;
       for (int note : group) {
-        for (const extract::Figure& g : sources[note].figures) {
+        for (const extract::Figure& g : x.FiguresOf(note)) {
           if (!Comparable(f, g)) continue;
           if (Agree(f, g)) {
             supported = true;
@@ -212,14 +211,15 @@ const RuleInfo FiguresUnsupported::kInfo{
 
 void FiguresUnsupported::Run(const Analysis& analysis, Sink& sink) const {
   const Document& doc = analysis.doc();
-  const auto& sources = analysis.extraction().sources;
-  for (const extract::Claim& claim : analysis.extraction().claims) {
+  const auto& x = analysis.extraction();
+  for (const extract::Claim& claim : x.claims) {
     const std::vector<int> group = GroupNotes(doc, claim);
     if (group.empty()) continue;
     for (const extract::Figure& f : claim.figures) {
       // Mentioned by any note of the citation group: supported.
       const bool mentioned = std::any_of(group.begin(), group.end(), [&](int note) {
-        return std::any_of(sources[note].figures.begin(), sources[note].figures.end(),
+        const auto figures = x.FiguresOf(note);
+        return std::any_of(figures.begin(), figures.end(),
                            [&](const extract::Figure& g) { return Agree(f, g); });
       });
       if (mentioned) continue;

@@ -167,7 +167,7 @@ void QuotesNotInSource::Run(const Analysis& analysis, Sink& sink) const {
         int best_note = -1;
         std::vector<std::pair<std::string, std::string>> best_diff;
         for (int n : group) {
-          for (const extract::Quote& nq : x.sources[n].quotes) {
+          for (const extract::Quote& nq : x.QuotesOf(n)) {
             // A quotation in a note's parenthetical ("see id. at 26 (explaining
             // that …)") is another document's words, not the cited source's.
             if (nq.parenthetical || nq.word_count < fragment.size()) continue;

@@ -128,13 +128,14 @@ TEST(FiguresTest, NumbersInsideWordsAreNotFigures) {
 struct Described : Source {
   std::string title, handle, platform, domain;
   EntityRef publisher;  // a copy: the Source's points into the extraction
+  size_t quotes = 0;    // how many quotes the note has
 };
 
 Described Describe(const std::string& note_text) {
   Document doc = test::Load("Claim.1\n\nNotes\n1. " + note_text + "\n", Format::kText);
   ExtractOptions options;
   Extraction x = Extract(doc, Lex(), options);
-  Described d{x.sources.at(0), "", "", "", "", x.sources.at(0).Publisher()};
+  Described d{x.sources.at(0), "", "", "", "", x.sources.at(0).Publisher(), x.QuotesOf(0).size()};
   const Note& n = doc.notes.at(0);
   d.title = d.Title(n), d.handle = d.Handle(n), d.platform = d.Platform(n), d.domain = d.Domain(n);
   return d;
@@ -149,7 +150,7 @@ TEST(NoteDescriptionTest, OutletsHandlesAndDomains) {
   EXPECT_EQ(s.handle, "sama");
   EXPECT_EQ(s.platform, "X");
   EXPECT_EQ(s.publisher.display, "Sam Altman");  // the lexicon knows this handle
-  ASSERT_EQ(s.quotes.size(), 1u);
+  ASSERT_EQ(s.quotes, 1u);
 
   s = Describe("@unknownperson on Bluesky — “hello”");
   EXPECT_EQ(s.publisher.display, "@unknownperson");
