@@ -82,7 +82,7 @@ bool LexiconIndex::IsReportCue(std::string_view cue) const { return report_cues_
 
 EntityRef LexiconIndex::FromLexicon(int index) const {
   const EntityDef& e = lexicons_.entities[index];
-  return {index, EntityKey(e.name), e.name, e.kind};
+  return {index, e.kind, EntityKey(e.name), e.name};
 }
 
 EntityRef LexiconIndex::ResolveName(std::string_view name) const {
@@ -90,14 +90,14 @@ EntityRef LexiconIndex::ResolveName(std::string_view name) const {
   if (key.size() > 2 && key.substr(key.size() - 2) == "'s") key.resize(key.size() - 2);
   if (auto it = by_name_.find(key); it != by_name_.end()) return FromLexicon(it->second);
   if (key.empty()) return {};
-  return {-1, key, std::string(name), EntityKind::kUnknown};
+  return {-1, EntityKind::kUnknown, key, std::string(name)};
 }
 
 EntityRef LexiconIndex::ResolveHandle(std::string_view handle) const {
   if (!handle.empty() && handle.front() == '@') handle.remove_prefix(1);
   const std::string key = text::FoldCase(handle);
   if (auto it = by_handle_.find(key); it != by_handle_.end()) return FromLexicon(it->second);
-  return {-1, "@" + key, "@" + std::string(handle), EntityKind::kUnknown};
+  return {-1, EntityKind::kUnknown, "@" + key, "@" + std::string(handle)};
 }
 
 EntityRef LexiconIndex::ResolveDomain(std::string_view domain) const {
@@ -116,7 +116,7 @@ EntityRef LexiconIndex::ResolveDomain(std::string_view domain) const {
   while (labels.size() > 1 && std::find(std::begin(kSuffixes), std::end(kSuffixes), labels.back()) != std::end(kSuffixes)) {
     labels.pop_back();
   }
-  return {-1, labels.back(), d, EntityKind::kOutlet};
+  return {-1, EntityKind::kOutlet, labels.back(), d};
 }
 
 std::vector<std::string> LexiconIndex::Names(const EntityRef& e) const {

@@ -17,7 +17,7 @@
 
 namespace citelint::extract {
 
-enum class EntityKind { kOutlet, kPerson, kUnknown };
+enum class EntityKind : uint8_t { kOutlet, kPerson, kUnknown };
 
 struct EntityDef {
   std::string name;
@@ -75,9 +75,9 @@ struct PhraseStarts {
 // A resolved mention: a lexicon entity, or an unknown name keyed by its text.
 struct EntityRef {
   int lexicon = -1;        // index into Lexicons::entities, or -1
+  EntityKind kind = EntityKind::kUnknown;  // (beside the index: 72 bytes, not 80)
   std::string key;         // folded canonical name ("mara quint", "reuters")
   std::string display;     // as shown in messages ("Mara Quint")
-  EntityKind kind = EntityKind::kUnknown;
   [[nodiscard]] bool empty() const { return key.empty(); }
   // The same reference, field for field (SameEntity says whether two denote one entity).
   friend bool operator==(const EntityRef&, const EntityRef&) = default;
