@@ -358,6 +358,30 @@ TEST(QuotesTest, EditorialBracketsAndEllipsesMakeFragments) {
   EXPECT_DOUBLE_EQ(index.Overlap(2, fragments), 0.0);
 }
 
+// Thousands of distinct words (the vocabulary's table grown many times):
+// every word keeps its id and every run is still found in its own text only.
+TEST(WordIndexTest, ManyDistinctWords) {
+  WordIndex index;
+  constexpr int kTexts = 5000;
+  for (int i = 0; i < kTexts; ++i) {
+    index.Add(i, {"harbour", "gazette", "count", std::to_string(i), "w" + std::to_string(i * 7)});
+  }
+  index.Seal();
+  for (int i = 0; i < kTexts; i += 97) {
+    const std::string number = std::to_string(i);
+    const std::string seven = "w" + std::to_string(i * 7);
+    const WordIndex::Fragments quote{{"count", number}};
+    EXPECT_EQ(index.Candidates(quote), (std::vector<int>{i})) << i;
+    EXPECT_TRUE(index.ContainsVerbatim(i, {{number, seven}})) << i;
+    EXPECT_FALSE(index.ContainsVerbatim(i + 1, quote)) << i;
+    EXPECT_TRUE(index.HoldsName(i, {number})) << i;
+  }
+  // A word no text has, and a run whose words are all known but never side by side.
+  EXPECT_TRUE(index.Candidates(WordIndex::Fragments{{"count", "5000"}}).empty());
+  EXPECT_TRUE(index.Candidates(WordIndex::Fragments{{"count", "harbour"}}).empty());
+  EXPECT_EQ(index.Candidates(WordIndex::Fragments{{"harbour", "gazette"}}).size(), static_cast<size_t>(kTexts));
+}
+
 TEST(QuotesTest, ReversedAndNestedMarks) {
   std::vector<UnbalancedQuote> u;
   EXPECT_EQ(QuoteTexts("He called it ”a disaster” and ”a mess.”", &u), (std::vector<std::string>{"a disaster", "a mess."}));
