@@ -358,8 +358,9 @@ void YamlRule::RunUnit(const Analysis& analysis, const UnitText& unit, LexiconWo
         matches.push_back(std::move(mm));
       }
       break;
-    case Trigger::kFigure:
-      for (const auto& f : extract::FindFigures(unit.text, 0, &analysis.lexicon())) {  // no context words: unused
+    case Trigger::kFigure: {
+      TextArena words;
+      for (const auto& f : extract::FindFigures(unit.text, 0, &analysis.lexicon(), words)) {  // no context words: unused
         if (f.kind == extract::FigureKind::kYear && !t.include_years) continue;
         if (f.kind == extract::FigureKind::kCount && f.value < t.min_count) continue;
         Match mm;
@@ -368,6 +369,7 @@ void YamlRule::RunUnit(const Analysis& analysis, const UnitText& unit, LexiconWo
         matches.push_back(std::move(mm));
       }
       break;
+    }
   }
   std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) { return a.span.begin < b.span.begin; });
   for (const Match& m : matches) {

@@ -10,10 +10,10 @@ namespace citelint::extract {
 // Describes a note; `words` receives its normalized words (for the word index).
 // Describes a note; `words` receives its normalized words (for the word
 // index), `publisher` whom the note names as its source (empty if nobody),
-// `quotes` and `figures` those in its text.
+// `quotes` and `figures` those in its text (the figures' words kept in `figure_words`).
 Source DescribeNote(const Note& note, int index, const LexiconIndex& lex, const ExtractOptions& options,
                     std::vector<std::string>& words, EntityRef& publisher, std::vector<Quote>& quotes,
-                    std::vector<Figure>& figures);
+                    std::vector<Figure>& figures, TextArena& figure_words);
 
 bool Extraction::NoteNames(int note, const EntityRef& e, const LexiconIndex& lex) const {
   for (const std::string& name : lex.Names(e)) {
@@ -65,7 +65,8 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon, const Extra
   std::unordered_map<std::string, const EntityRef*> publisher_kept;  // by kind, lexicon entry, key and display
   for (size_t i = 0; i < doc.notes.size(); ++i) {
     Source& src = x.sources.emplace_back(
-        DescribeNote(doc.notes[i], static_cast<int>(i), lexicon, options, words, publisher, quotes, figures));
+        DescribeNote(doc.notes[i], static_cast<int>(i), lexicon, options, words, publisher, quotes, figures,
+                     *x.figure_words));
     src.quotes_begin = static_cast<uint32_t>(x.note_quotes.size());
     x.note_quotes.insert(x.note_quotes.end(), std::make_move_iterator(quotes.begin()), std::make_move_iterator(quotes.end()));
     src.quotes_end = static_cast<uint32_t>(x.note_quotes.size());
@@ -310,7 +311,7 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon, const Extra
       c.attribution = sentence_own;
     }
     c.figures = FindFigures(std::string_view(doc.text).substr(c.text.begin, c.text.size()), options.figure_context_window,
-                            &lexicon);
+                            &lexicon, *x.figure_words);
     for (Figure& f : c.figures) {
       f.text = {f.text.begin + c.text.begin, f.text.end + c.text.begin};
       for (int q : quotes) {

@@ -6,6 +6,7 @@
 
 #include <deque>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -95,22 +96,25 @@ struct Figure {
   [[nodiscard]] PackedWordsView Context() const { return PackedWordsView(std::string_view(words_).substr(0, noun_at_)); }
   // The words after it naming what it counts ("mail", "ballot").
   [[nodiscard]] PackedWordsView Noun() const { return PackedWordsView(std::string_view(words_).substr(noun_at_)); }
-  void SetWords(const PackedWords& context, const PackedWords& noun) {
-    words_ = context.packed() + noun.packed();
+  // Keeps the words in `arena` (which must outlive the figure).
+  void SetWords(const PackedWords& context, const PackedWords& noun, TextArena& arena) {
+    words_ = arena.Keep(context.packed() + noun.packed());
     noun_at_ = static_cast<uint32_t>(context.packed().size());
   }
 
  private:
-  // The context's words, then the noun's, from noun_at_ on: one string where two took 64 bytes.
-  std::string words_;
+  // The context's words, then the noun's, from noun_at_ on, kept in an
+  // arena: a view where two strings took 64 bytes and a heap block each.
+  TextRef words_;
 };
 
 // Money ($50B, $50 billion, €3m), percentages (20%, 20 percent), ranges,
 // years, and counts of a named thing; not identifiers, citations or dates.
-// `lex` supplies the word lists (identifier markers, months, non-nouns).
-std::vector<Figure> FindFigures(std::string_view text, int context_window, const LexiconIndex* lex);
+// `lex` supplies the word lists (identifier markers, months, non-nouns);
+// the figures' words are kept in `words`, which must outlive them.
+std::vector<Figure> FindFigures(std::string_view text, int context_window, const LexiconIndex* lex, TextArena& words);
 // The same figures, each handed to `each` as it is found (none kept).
-void FindFigures(std::string_view text, int context_window, const LexiconIndex* lex,
+void FindFigures(std::string_view text, int context_window, const LexiconIndex* lex, TextArena& words,
                  const std::function<void(Figure&)>& each);
 
 // Inline citations in running text, the way legal and scholarly writing
@@ -211,6 +215,9 @@ struct Extraction {
   std::deque<EntityRef> publishers;          // the sources' publishers, each once (a deque: pointers to it stay put)
   std::vector<Quote> note_quotes;            // every note's quotes, note after note
   std::vector<Figure> note_figures;          // every note's figures, note after note
+  // Keeps the words of the claims' and notes' figures (its chunks stay put
+  // when the extraction is moved).
+  std::unique_ptr<TextArena> figure_words = std::make_unique<TextArena>();
   WordIndex note_words{3};                   // ids are note indexes: each note's normalized words
   // Every speaker found, each kept once and shared by the sentences and
   // claims that have it (a deque: the pointers to it stay put, also when the

@@ -268,13 +268,13 @@ bool IsDash(std::string_view text, uint32_t at, uint32_t* after) {
 
 }  // namespace
 
-std::vector<Figure> FindFigures(std::string_view text, int context_window, const LexiconIndex* lex) {
+std::vector<Figure> FindFigures(std::string_view text, int context_window, const LexiconIndex* lex, TextArena& words) {
   std::vector<Figure> out;
-  FindFigures(text, context_window, lex, [&](Figure& f) { out.push_back(std::move(f)); });
+  FindFigures(text, context_window, lex, words, [&](Figure& f) { out.push_back(std::move(f)); });
   return out;
 }
 
-void FindFigures(std::string_view text, int context_window, const LexiconIndex* lex,
+void FindFigures(std::string_view text, int context_window, const LexiconIndex* lex, TextArena& words,
                  const std::function<void(Figure&)>& each) {
   uint32_t i = 0;
   uint32_t citation_until = 0;  // page numbers of a citation run to here
@@ -482,7 +482,7 @@ void FindFigures(std::string_view text, int context_window, const LexiconIndex* 
       if (lex != nullptr && lex->IsMonth(noun.front())) continue;
     }
     f.text = {begin, end};
-    f.SetWords(ContextWords(text, begin, end, context_window), noun);
+    f.SetWords(ContextWords(text, begin, end, context_window), noun, words);
     each(f);
     i = std::max(i, end);
   }

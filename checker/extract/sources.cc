@@ -46,7 +46,7 @@ const EntityRef& Source::Publisher() const {
 
 Source DescribeNote(const Note& note, int index, const LexiconIndex& lex, const ExtractOptions& options,
                     std::vector<std::string>& words, EntityRef& publisher, std::vector<Quote>& quotes,
-                    std::vector<Figure>& figures) {
+                    std::vector<Figure>& figures, TextArena& figure_words) {
   publisher = EntityRef();
   quotes.clear();
   Source src;
@@ -54,7 +54,7 @@ Source DescribeNote(const Note& note, int index, const LexiconIndex& lex, const 
   const std::string_view t = note.text;
   std::vector<UnbalancedQuote> ignored;
   FindQuotes(t, quotes, ignored);
-  figures = FindFigures(t, options.figure_context_window, &lex);
+  figures = FindFigures(t, options.figure_context_window, &lex, figure_words);
   ClassifyQuotes(t, quotes, lex);
   words = NormalizedWords(t);
   if (!note.urls.empty()) src.domain = Domain(note.urls.front());

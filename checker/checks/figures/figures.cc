@@ -49,7 +49,7 @@ class FigureIndex {
   // compares values only) and not kept: only point values and the (few)
   // ranges are.
   FigureIndex(std::string_view text, const extract::LexiconIndex& lex) {
-    extract::FindFigures(text, 0, &lex, [&](extract::Figure& f) {
+    extract::FindFigures(text, 0, &lex, *words_, [&](extract::Figure& f) {
       if (f.range()) ranges_.push_back(std::move(f));
       else points_[{static_cast<int>(f.kind), f.unit}].push_back(f.value);
     });
@@ -67,6 +67,7 @@ class FigureIndex {
   }
 
  private:
+  std::unique_ptr<TextArena> words_ = std::make_unique<TextArena>();  // the ranges' words
   std::map<std::pair<int, std::string_view>, std::vector<double>> points_;
   std::vector<extract::Figure> ranges_;
 };

@@ -17,6 +17,12 @@ const LexiconIndex& Lex() {
   return *lex;
 }
 
+// Keeps the words of the figures the tests find.
+TextArena& FigureWords() {
+  static TextArena* const arena = new TextArena();
+  return *arena;
+}
+
 std::vector<std::string> QuoteTexts(std::string_view text, std::vector<UnbalancedQuote>* unbalanced = nullptr) {
   std::vector<Quote> quotes;
   std::vector<UnbalancedQuote> u;
@@ -100,7 +106,7 @@ TEST(AttributionTest, PronounsAndIntermediaries) {
 
 TEST(FiguresTest, NormalizedValues) {
   const std::string_view text = "A $50B deal, $50 billion in all, €3m, 20% and 20 percent, in 2019, 1,200 workers.";
-  const auto f = FindFigures(text, 4, &Lex());
+  const auto f = FindFigures(text, 4, &Lex(), FigureWords());
   ASSERT_EQ(f.size(), 7u);
   EXPECT_EQ(f[0].kind, FigureKind::kMoney);
   EXPECT_DOUBLE_EQ(f[0].value, 5e10);
@@ -116,11 +122,11 @@ TEST(FiguresTest, NormalizedValues) {
   EXPECT_DOUBLE_EQ(f[6].value, 1200);
   EXPECT_TRUE(f[6].Context().Contains("worker"));
   EXPECT_FALSE(f[6].Context().Contains("work"));
-  EXPECT_TRUE(FindFigures("About 1,200 workers came.", 0, &Lex())[0].Context().empty());  // no window, no context
+  EXPECT_TRUE(FindFigures("About 1,200 workers came.", 0, &Lex(), FigureWords())[0].Context().empty());  // no window, no context
 }
 
 TEST(FiguresTest, NumbersInsideWordsAreNotFigures) {
-  EXPECT_TRUE(FindFigures("COVID-19 and the 737MAX and @4qd8 and utf_8", 4, &Lex()).empty());
+  EXPECT_TRUE(FindFigures("COVID-19 and the 737MAX and @4qd8 and utf_8", 4, &Lex(), FigureWords()).empty());
 }
 
 // A note's description, with the parts a Source keeps as offsets into the
@@ -277,7 +283,7 @@ namespace {
 
 std::vector<std::string> Written(std::string_view text) {
   std::vector<std::string> out;
-  for (const Figure& f : FindFigures(text, 4, &Lex())) out.emplace_back(f.Written(text));
+  for (const Figure& f : FindFigures(text, 4, &Lex(), FigureWords())) out.emplace_back(f.Written(text));
   return out;
 }
 
@@ -287,14 +293,14 @@ TEST(FiguresTest, IdentifiersCitationsAndDatesAreNotFigures) {
   EXPECT_TRUE(Written("On June 5, at 10:30 and at 5 p.m., the ISBN 978-0-00-000000-2 was issued.").empty());
   // "In 1841," is a year (never compared or counted); 7 rooms is a count; a Boeing 737 is a model.
   const std::string_view mill = "In 1841, the mill had 7 rooms and the Boeing 737 fleet flew.";
-  const auto f = FindFigures(mill, 4, &Lex());
+  const auto f = FindFigures(mill, 4, &Lex(), FigureWords());
   ASSERT_EQ(f.size(), 2u);
   EXPECT_EQ(f[0].kind, FigureKind::kYear);
   EXPECT_EQ(f[1].Written(mill), "7");
 }
 
 TEST(FiguresTest, CountsNeedANounAndCommaGroupedNumbersAreNotYears) {
-  const auto f = FindFigures("About 48,000 mail ballots and 1,900 people came; 2019 was the year.", 4, &Lex());
+  const auto f = FindFigures("About 48,000 mail ballots and 1,900 people came; 2019 was the year.", 4, &Lex(), FigureWords());
   ASSERT_EQ(f.size(), 3u);
   EXPECT_EQ(f[0].kind, FigureKind::kCount);
   EXPECT_EQ(f[0].Noun().Words(), (std::vector<std::string_view>{"mail", "ballot"}));
@@ -303,7 +309,7 @@ TEST(FiguresTest, CountsNeedANounAndCommaGroupedNumbersAreNotYears) {
 }
 
 TEST(FiguresTest, Ranges) {
-  auto f = FindFigures("inside the 1–3% band and $5-7 million, from 1,900 to 2,100 people", 4, &Lex());
+  auto f = FindFigures("inside the 1–3% band and $5-7 million, from 1,900 to 2,100 people", 4, &Lex(), FigureWords());
   ASSERT_EQ(f.size(), 3u);
   EXPECT_TRUE(f[0].range());
   EXPECT_DOUBLE_EQ(f[0].value, 1);
@@ -312,7 +318,7 @@ TEST(FiguresTest, Ranges) {
   EXPECT_EQ(f[1].kind, FigureKind::kMoney);
   EXPECT_DOUBLE_EQ(f[1].high, 7e6);
   EXPECT_DOUBLE_EQ(f[2].high, 2100);
-  EXPECT_TRUE(FindFigures("pages 12-13 and case 17-201", 4, &Lex()).empty());
+  EXPECT_TRUE(FindFigures("pages 12-13 and case 17-201", 4, &Lex(), FigureWords()).empty());
 }
 
 std::vector<Quote> Quotes(std::string_view text) {
