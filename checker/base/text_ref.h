@@ -1,5 +1,5 @@
 // TextRef and TextArena: the short strings a document keeps by the
-// thousand (every marker's and note's label, every note's text) kept once,
+// thousand (every marker's and note's label, every note's text and URLs) kept once,
 // one after another, in the document's arena, and read through a view: 16
 // bytes a string where a std::string took 32 and, past 15 bytes, a heap
 // block of its own.
@@ -7,7 +7,9 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -59,6 +61,29 @@ class TextArena {
     next_ += s.size();
     left_ -= s.size();
     return TextRef(std::string_view(at, s.size()));
+  }
+
+  // Keeps each string and a list of their TextRefs, read as a span (valid
+  // as long as the arena): a note's URLs in 16 bytes and their own.
+  std::span<const TextRef> KeepAll(const std::vector<std::string>& strings) {
+    if (strings.empty()) return {};
+    std::vector<TextRef> refs;
+    refs.reserve(strings.size());
+    for (const std::string& s : strings) refs.push_back(Keep(s));
+    const size_t bytes = refs.size() * sizeof(TextRef);
+    // Aligned for TextRefs (a chunk starts aligned; strings may have left it odd).
+    const size_t pad = (alignof(TextRef) - reinterpret_cast<uintptr_t>(next_) % alignof(TextRef)) % alignof(TextRef);
+    if (next_ == nullptr || pad + bytes > left_) {
+      NewChunk(bytes);
+    } else {
+      next_ += pad;
+      left_ -= pad;
+    }
+    TextRef* out = reinterpret_cast<TextRef*>(next_);
+    std::uninitialized_copy(refs.begin(), refs.end(), out);
+    next_ += bytes;
+    left_ -= bytes;
+    return {out, refs.size()};
   }
 
  private:

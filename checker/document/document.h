@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -65,7 +66,7 @@ struct Note {
   Span span;             // the whole note in the source
   Span label_span;       // the label itself (or the start of the note)
   TextRef text;          // plain text of the note body, whitespace collapsed (kept by the document)
-  std::vector<std::string> urls;
+  std::span<const TextRef> urls;  // kept by the document (Document::KeepAll)
   int duplicate_of = -1; // index of another note with the same label (the one that counts)
   bool hidden = false;   // Markdown: a definition inside an HTML comment, never shown
   bool cited_elsewhere = false;  // HTML: a marker in another checked file cites it (or may: see backlink)
@@ -135,6 +136,8 @@ struct Document {
 
   // A copy of `s` that lives as long as the document: for a label or a note's text.
   TextRef Keep(std::string_view s) { return strings->Keep(s); }
+  // Copies of `s` and a list of them that live as long as the document: for a note's URLs.
+  std::span<const TextRef> KeepAll(const std::vector<std::string>& s) { return strings->KeepAll(s); }
 
   [[nodiscard]] const std::string& path() const { return source->path(); }
   // Gives back what the loader's growing vectors and the text's reserve

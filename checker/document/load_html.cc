@@ -255,11 +255,13 @@ void HtmlWalker::AddNote(const GumboNode* n, const std::string& ordinal_label) {
   std::string text;
   CollectText(n, text, true);
   note.text = doc_.Keep(CollapseWhitespace(text));
-  CollectUrls(n, note.urls);
+  std::vector<std::string> urls;
+  CollectUrls(n, urls);
   if (std::string backlink = FindBacklink(n); !backlink.empty()) note.Anchors().backlink = std::move(backlink);
   for (std::string& url : text::FindUrls(note.text)) {
-    if (std::find(note.urls.begin(), note.urls.end(), url) == note.urls.end()) note.urls.push_back(std::move(url));
+    if (std::find(urls.begin(), urls.end(), url) == urls.end()) urls.push_back(std::move(url));
   }
+  note.urls = doc_.KeepAll(urls);
   const int index = static_cast<int>(doc_.notes.size());
   ordinal_label_.push_back(label == ordinal_label && Tag(n) == GUMBO_TAG_LI);
   if (const char* id = Attr(n, "id")) {

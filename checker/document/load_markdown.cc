@@ -265,13 +265,13 @@ void Walker::AddDefinition(cmark_node* node) {
   note.label_span = {label_at, label_at + static_cast<uint32_t>(len) + 3};
   note.span = {label_at, std::max(EndOffset(node), note.label_span.end)};
   std::string text;
-  CollectNoteText(node, text, note.urls);
+  std::vector<std::string> urls;
+  CollectNoteText(node, text, urls);
   note.text = doc_.Keep(CollapseWhitespace(text));
   for (std::string& url : text::FindUrls(note.text)) {
-    if (std::find(note.urls.begin(), note.urls.end(), url) == note.urls.end()) {
-      note.urls.push_back(std::move(url));
-    }
+    if (std::find(urls.begin(), urls.end(), url) == urls.end()) urls.push_back(std::move(url));
   }
+  note.urls = doc_.KeepAll(urls);
   doc_.notes.push_back(std::move(note));
   covered_.push_back({source_.LineOf(label_at), cmark_node_get_end_line(node)});
 }
@@ -420,7 +420,7 @@ void Walker::Run(cmark_node* root, const std::vector<DefinitionLine>& definition
     const uint32_t line_end = source_.LineStart(d.line) + static_cast<uint32_t>(source_.Line(d.line).size());
     note.span = {d.offset, line_end};
     note.text = doc_.Keep(CollapseWhitespace(src.substr(note.label_span.end + 1, line_end - std::min(line_end, note.label_span.end + 1))));
-    note.urls = text::FindUrls(note.text);
+    note.urls = doc_.KeepAll(text::FindUrls(note.text));
     note.duplicate_of = first->second;
     note.hidden = hidden;
     doc_.notes.push_back(std::move(note));

@@ -628,7 +628,7 @@ Document LoadText(std::shared_ptr<const SourceFile> source) {
       body_text += src.substr(lines[k].begin, lines[k].end - lines[k].begin);
     }
     note.text = doc.Keep(CollapseWhitespace(body_text));
-    note.urls = text::FindUrls(note.text);
+    note.urls = doc.KeepAll(text::FindUrls(note.text));
     doc.notes.push_back(std::move(note));
   }
   ResolveByLabel(doc);

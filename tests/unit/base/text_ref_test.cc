@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <span>
 #include <string>
 #include <type_traits>
 #include <vector>
@@ -45,6 +47,22 @@ TEST(TextArenaTest, EmptyLiteralAndConcatenation) {
   EXPECT_EQ("note " + label, "note 12");
   EXPECT_EQ(label + " and " + literal, "12 and 7");
   EXPECT_EQ(std::string(label), "12");
+}
+
+TEST(TextArenaTest, KeepAllKeepsAListOfStrings) {
+  TextArena arena;
+  EXPECT_TRUE(arena.KeepAll({}).empty());
+  std::vector<std::span<const TextRef>> lists;
+  for (int i = 0; i < 3000; ++i) {
+    arena.Keep(std::string(static_cast<size_t>(i % 7), 'x'));  // leaves the arena at odd offsets
+    lists.push_back(arena.KeepAll({"https://a.example/" + std::to_string(i), "b" + std::to_string(i)}));
+  }
+  for (int i = 0; i < 3000; ++i) {
+    ASSERT_EQ(lists[static_cast<size_t>(i)].size(), 2u);
+    EXPECT_EQ(reinterpret_cast<uintptr_t>(lists[static_cast<size_t>(i)].data()) % alignof(TextRef), 0u);
+    EXPECT_EQ(lists[static_cast<size_t>(i)][0], "https://a.example/" + std::to_string(i));
+    EXPECT_EQ(lists[static_cast<size_t>(i)][1], "b" + std::to_string(i));
+  }
 }
 
 }  // namespace
