@@ -45,10 +45,10 @@ std::vector<SheetEntry> QuoteSheet(const Document& doc, const Extraction& x, con
   // the paragraph's later note.
   std::vector<int> claim_of(x.quotes.size(), -1);
   for (size_t c = 0; c < x.claims.size(); ++c) {
-    for (int q : x.claims[c].quotes) {
+    for (int q : x.claims[c].Quotes()) {
       if (claim_of[q] < 0) claim_of[q] = static_cast<int>(c);
     }
-    for (int q : x.claims[c].covered_quotes) {
+    for (int q : x.claims[c].CoveredQuotes()) {
       if (claim_of[q] < 0) claim_of[q] = static_cast<int>(c);
     }
   }

@@ -220,8 +220,8 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
     std::stable_sort(h.notes.begin(), h.notes.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
   };
   for (const extract::Claim& c : x.claims) {
-    for (int q : c.covered_quotes) home(q);
-    for (int q : c.quotes) {
+    for (int q : c.CoveredQuotes()) home(q);
+    for (int q : c.Quotes()) {
       if (quote_v[q] != Graph::null_vertex()) continue;
       home(q);
       quote_v[q] = impl->AddVertex(
@@ -253,7 +253,7 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
     // A credit is checked when the claim quotes someone, or when it credits
     // a source's reporting ("according to the Courier", "the Courier
     // reported"): "Mozilla announced X" may cite any source reporting it.
-    const bool quotes_speech = std::any_of(c.quotes.begin(), c.quotes.end(),
+    const bool quotes_speech = std::any_of(c.Quotes().begin(), c.Quotes().end(),
                                            [&](int q) { return x.quotes[q].kind == extract::QuoteKind::kSpeech; });
     const bool report_credit = c.attribution && (c.attribution->speaker.kind == extract::EntityKind::kOutlet ||
                                                  lex.IsReportCue(c.attribution->cue));
@@ -270,14 +270,14 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
       std::vector<int> holders;  // notes outside the group that hold a quote
       auto in_group = [&](int n) { return std::find(group.begin(), group.end(), n) != group.end(); };
       auto holds = [&](int note) {
-        for (int q : c.quotes) {
+        for (int q : c.Quotes()) {
           for (const auto& [n, overlap] : impl->homes[q].notes) {
             if (n == note) return true;
           }
         }
         return false;
       };
-      for (int q : c.quotes) {
+      for (int q : c.Quotes()) {
         for (const auto& [n, overlap] : impl->homes[q].notes) {
           if (!in_group(n) && std::find(holders.begin(), holders.end(), n) == holders.end()) holders.push_back(n);
         }
@@ -363,7 +363,7 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
     if (credit.verdict == Verdict::kMismatch) {
       impl->AddEdge(cv, note_v[credit.suggested], EdgeKind::kShouldCite);
     }
-    for (int q : c.quotes) {
+    for (int q : c.Quotes()) {
       if (quote_v[q] != Graph::null_vertex()) impl->AddEdge(cv, quote_v[q], EdgeKind::kFoundIn);
     }
     impl->credits.push_back(std::move(credit));

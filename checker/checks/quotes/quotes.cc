@@ -78,8 +78,8 @@ void QuotesInOtherNote::Run(const Analysis& analysis, Sink& sink) const {
     // The claim's own quotes, then those of earlier uncited sentences its
     // note covers.
     std::vector<std::pair<int, bool>> quotes;
-    for (int q : claim.quotes) quotes.push_back({q, false});
-    for (int q : claim.covered_quotes) quotes.push_back({q, true});
+    for (int q : claim.Quotes()) quotes.push_back({q, false});
+    for (int q : claim.CoveredQuotes()) quotes.push_back({q, true});
     for (const auto& [q, covered] : quotes) {
       const extract::Quote& quote = x.quotes[q];
       // Enough words between the editorial brackets to be a fingerprint ("let[] Flynn go" has two).
@@ -146,7 +146,7 @@ void QuotesNotInSource::Run(const Analysis& analysis, Sink& sink) const {
     if (c.cited < 0 || c.verdict == graph::Verdict::kMismatch || c.verdict == graph::Verdict::kUnverified) continue;
     const extract::Claim& claim = x.claims[c.claim];
     const std::vector<int> group = graph::CitedNotes(doc, claim);
-    for (int q : claim.quotes) {
+    for (int q : claim.Quotes()) {
       const extract::Quote& quote = x.quotes[q];
       if (quote.kind != extract::QuoteKind::kSpeech || quote.word_count < min_words) continue;
       // Found as written (editorial brackets and ellipses allowed) in any note of the group: fine.

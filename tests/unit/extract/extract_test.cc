@@ -184,7 +184,7 @@ TEST(SentencesTest, QuotesMarkersAndAbbreviations) {
   const Extraction x = Extract(doc, Lex(), options);
   ASSERT_EQ(x.claims.size(), 2u);
   EXPECT_EQ(doc.text.substr(x.claims[0].text.begin, x.claims[0].text.size()), "It ended “broadly.”");
-  EXPECT_EQ(x.claims[0].quotes.size(), 1u);
+  EXPECT_EQ(x.claims[0].Quotes().size(), 1u);
 }
 
 // Each speaker is found once and kept once: a claim that is its whole
@@ -240,8 +240,8 @@ TEST(ExtractTest, SpeakersAreSharedAndClaimsViewTheirRuns) {
   // The group 2,3 and the clause after it, each a run of the flat vectors.
   EXPECT_EQ(std::vector<int>(x.claims[1].group.begin(), x.claims[1].group.end()), (std::vector<int>{1, 2}));
   EXPECT_EQ(std::vector<int>(x.claims[2].group.begin(), x.claims[2].group.end()), (std::vector<int>{3}));
-  EXPECT_EQ(x.claims[2].quotes.size(), 1u);
-  EXPECT_TRUE(x.claims[1].quotes.empty());
+  EXPECT_EQ(x.claims[2].Quotes().size(), 1u);
+  EXPECT_TRUE(x.claims[1].Quotes().empty());
   ASSERT_NE(x.claims[2].attribution, nullptr);
   EXPECT_EQ(x.claims[2].attribution->speaker.display, "Ines Varga");
   EXPECT_NE(x.claims[2].attribution, x.sentence_attribution[4]);
