@@ -310,14 +310,16 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon, const Extra
         std::any_of(quotes.begin(), quotes.end(), [&](int q) { return x.quotes[q].kind == QuoteKind::kSpeech; })) {
       c.attribution = sentence_own;
     }
-    c.figures = FindFigures(std::string_view(doc.text).substr(c.text.begin, c.text.size()), options.figure_context_window,
-                            &lexicon, *x.figure_words);
-    for (Figure& f : c.figures) {
-      f.text = {f.text.begin + c.text.begin, f.text.end + c.text.begin};
-      for (int q : quotes) {
-        if (f.text.begin >= x.quotes[q].text.begin && f.text.begin < x.quotes[q].text.end) f.in_quote = true;
-      }
-    }
+    c.figures_begin = static_cast<uint32_t>(x.claim_figures.size());
+    FindFigures(std::string_view(doc.text).substr(c.text.begin, c.text.size()), options.figure_context_window, &lexicon,
+                *x.figure_words, [&](Figure& f) {
+                  f.text = {f.text.begin + c.text.begin, f.text.end + c.text.begin};
+                  for (int q : quotes) {
+                    if (f.text.begin >= x.quotes[q].text.begin && f.text.begin < x.quotes[q].text.end) f.in_quote = true;
+                  }
+                  x.claim_figures.push_back(std::move(f));
+                });
+    c.figures_end = static_cast<uint32_t>(x.claim_figures.size());
     x.claims.push_back(std::move(c));
   }
   // The runs viewed, now that the vectors stop growing.

@@ -124,7 +124,7 @@ void FiguresMismatch::Run(const Analysis& analysis, Sink& sink) const {
   std::map<uint32_t, FigureIndex> paragraph_figures;
   for (const extract::Claim& claim : x.claims) {
     const std::vector<int> group = GroupNotes(doc, claim);
-    if (group.empty() || claim.figures.empty()) continue;
+    if (group.empty() || claim.figures_begin == claim.figures_end) continue;
     const Span para = ParagraphOf(facts, claim.text.begin);
     auto pf = paragraph_figures.find(para.begin);
     if (pf == paragraph_figures.end()) {
@@ -144,7 +144,7 @@ void FiguresMismatch::Run(const Analysis& analysis, Sink& sink) const {
       int note;
     };
     std::vector<Finding> findings;
-    for (const extract::Figure& f : claim.figures) {
+    for (const extract::Figure& f : x.FiguresOf(claim)) {
       if (f.in_quote || !considered(f)) continue;
       bool supported = false;
       const extract::Figure* contradicting = nullptr;
@@ -162,7 +162,7 @@ void FiguresMismatch::Run(const Analysis& analysis, Sink& sink) const {
           // A total the claim's own figures of that kind add up to.
           double sum = 0;
           int parts = 0;
-          for (const extract::Figure& c : claim.figures) {
+          for (const extract::Figure& c : x.FiguresOf(claim)) {
             if (Comparable(c, g)) {
               sum += c.value;
               ++parts;
@@ -216,7 +216,7 @@ void FiguresUnsupported::Run(const Analysis& analysis, Sink& sink) const {
   for (const extract::Claim& claim : x.claims) {
     const std::vector<int> group = GroupNotes(doc, claim);
     if (group.empty()) continue;
-    for (const extract::Figure& f : claim.figures) {
+    for (const extract::Figure& f : x.FiguresOf(claim)) {
       // Mentioned by any note of the citation group: supported.
       const bool mentioned = std::any_of(group.begin(), group.end(), [&](int note) {
         const auto figures = x.FiguresOf(note);
