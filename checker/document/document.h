@@ -130,8 +130,8 @@ struct Document {
   std::vector<Marker> markers;
   std::vector<Note> notes;
   std::vector<std::string> element_ids;  // HTML: every id attribute, sorted (cross-file targets)
-  // Keeps the markers' and notes' labels and the notes' texts (shared by a
-  // copy of the document, whose markers and notes point into it too).
+  // Keeps the markers' and notes' labels and the notes' texts and URLs
+  // (shared by a copy of the document, whose markers and notes point into it too).
   std::shared_ptr<TextArena> strings = std::make_shared<TextArena>();
 
   // A copy of `s` that lives as long as the document: for a label or a note's text.

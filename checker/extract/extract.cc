@@ -7,7 +7,6 @@
 
 namespace citelint::extract {
 
-// Describes a note; `words` receives its normalized words (for the word index).
 // Describes a note; `words` receives its normalized words (for the word
 // index), `publisher` whom the note names as its source (empty if nobody),
 // `quotes` and `figures` those in its text (the figures' words kept in `figure_words`).

@@ -61,10 +61,6 @@ bool AnyPackedWord(std::string_view packed, const F& f) {
 
 }  // namespace
 
-PackedWords::PackedWords(std::initializer_list<std::string_view> words) {
-  for (std::string_view w : words) push_back(w);
-}
-
 void PackedWords::push_back(std::string_view word) { packed_.append(word).push_back(' '); }
 
 std::string_view PackedWordsView::front() const { return packed_.substr(0, packed_.find(' ')); }

@@ -37,17 +37,13 @@ class PackedWordsView {
   std::string_view packed_;
 };
 
+// Packs words as they are found (a figure's noun, its context); read
+// through a PackedWordsView where they end up kept.
 class PackedWords {
  public:
-  PackedWords() = default;
-  PackedWords(std::initializer_list<std::string_view> words);
   void push_back(std::string_view word);
-  [[nodiscard]] PackedWordsView view() const { return PackedWordsView(packed_); }
   [[nodiscard]] bool empty() const { return packed_.empty(); }
-  [[nodiscard]] std::string_view front() const { return view().front(); }
-  [[nodiscard]] bool Contains(std::string_view word) const { return view().Contains(word); }
-  [[nodiscard]] bool Shares(const PackedWords& other) const { return view().Shares(other.view()); }
-  [[nodiscard]] std::vector<std::string_view> Words() const { return view().Words(); }
+  [[nodiscard]] std::string_view front() const { return PackedWordsView(packed_).front(); }
   [[nodiscard]] const std::string& packed() const { return packed_; }
 
  private:

@@ -253,8 +253,9 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
     // A credit is checked when the claim quotes someone, or when it credits
     // a source's reporting ("according to the Courier", "the Courier
     // reported"): "Mozilla announced X" may cite any source reporting it.
-    const bool quotes_speech = std::any_of(c.Quotes().begin(), c.Quotes().end(),
-                                           [&](int q) { return x.quotes[q].kind == extract::QuoteKind::kSpeech; });
+    const std::span<const int> quotes = c.Quotes();
+    const bool quotes_speech =
+        std::any_of(quotes.begin(), quotes.end(), [&](int q) { return x.quotes[q].kind == extract::QuoteKind::kSpeech; });
     const bool report_credit = c.attribution && (c.attribution->speaker.kind == extract::EntityKind::kOutlet ||
                                                  lex.IsReportCue(c.attribution->cue));
     // A pronoun resolved to the last person named is a guess: it may confirm
@@ -270,14 +271,14 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
       std::vector<int> holders;  // notes outside the group that hold a quote
       auto in_group = [&](int n) { return std::find(group.begin(), group.end(), n) != group.end(); };
       auto holds = [&](int note) {
-        for (int q : c.Quotes()) {
+        for (int q : quotes) {
           for (const auto& [n, overlap] : impl->homes[q].notes) {
             if (n == note) return true;
           }
         }
         return false;
       };
-      for (int q : c.Quotes()) {
+      for (int q : quotes) {
         for (const auto& [n, overlap] : impl->homes[q].notes) {
           if (!in_group(n) && std::find(holders.begin(), holders.end(), n) == holders.end()) holders.push_back(n);
         }
@@ -363,7 +364,7 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
     if (credit.verdict == Verdict::kMismatch) {
       impl->AddEdge(cv, note_v[credit.suggested], EdgeKind::kShouldCite);
     }
-    for (int q : c.Quotes()) {
+    for (int q : quotes) {
       if (quote_v[q] != Graph::null_vertex()) impl->AddEdge(cv, quote_v[q], EdgeKind::kFoundIn);
     }
     impl->credits.push_back(std::move(credit));
