@@ -27,10 +27,7 @@ const RuleOptions& Analysis::options(std::string_view rule) const {
 
 const extract::Extraction& Analysis::extraction() const {
   if (!extraction_) {
-    extract::ExtractOptions options;
-    options.figure_context_window =
-        static_cast<int>(this->options("figures.mismatch").Number("context_window", options.figure_context_window));
-    extraction_.emplace(extract::Extract(doc_, lexicon(), options));
+    extraction_.emplace(extract::Extract(doc_, lexicon()));
   }
   return *extraction_;
 }

@@ -359,8 +359,7 @@ void YamlRule::RunUnit(const Analysis& analysis, const UnitText& unit, LexiconWo
       }
       break;
     case Trigger::kFigure: {
-      TextArena words;
-      for (const auto& f : extract::FindFigures(unit.text, 0, &analysis.lexicon(), words)) {  // no context words: unused
+      for (const auto& f : extract::FindFigures(unit.text, &analysis.lexicon())) {
         if (f.kind == extract::FigureKind::kYear && !t.include_years) continue;
         if (f.kind == extract::FigureKind::kCount && f.value < t.min_count) continue;
         Match mm;

@@ -9,10 +9,9 @@ namespace citelint::extract {
 
 // Describes a note; `words` receives its normalized words (for the word
 // index), `publisher` whom the note names as its source (empty if nobody),
-// `quotes` and `figures` those in its text (the figures' words kept in `figure_words`).
-Source DescribeNote(const Note& note, int index, const LexiconIndex& lex, const ExtractOptions& options,
-                    std::vector<std::string>& words, EntityRef& publisher, std::vector<Quote>& quotes,
-                    std::vector<Figure>& figures, TextArena& figure_words);
+// `quotes` and `figures` those in its text.
+Source DescribeNote(const Note& note, int index, const LexiconIndex& lex, std::vector<std::string>& words,
+                    EntityRef& publisher, std::vector<Quote>& quotes, std::vector<Figure>& figures);
 
 bool Extraction::NoteNames(int note, const EntityRef& e, const LexiconIndex& lex) const {
   for (const std::string& name : lex.Names(e)) {
@@ -46,7 +45,7 @@ bool Adjacent(const Document& doc, const Marker& a, const Marker& b) {
 
 }  // namespace
 
-Extraction Extract(const Document& doc, const LexiconIndex& lexicon, const ExtractOptions& options) {
+Extraction Extract(const Document& doc, const LexiconIndex& lexicon) {
   Extraction x;
   x.sentences = SplitSentences(doc, &lexicon);
   x.sentences.shrink_to_fit();  // grown by doubling: up to half unused, kept as long as the document
@@ -64,8 +63,7 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon, const Extra
   std::unordered_map<std::string, const EntityRef*> publisher_kept;  // by kind, lexicon entry, key and display
   for (size_t i = 0; i < doc.notes.size(); ++i) {
     Source& src = x.sources.emplace_back(
-        DescribeNote(doc.notes[i], static_cast<int>(i), lexicon, options, words, publisher, quotes, figures,
-                     *x.figure_words));
+        DescribeNote(doc.notes[i], static_cast<int>(i), lexicon, words, publisher, quotes, figures));
     src.quotes_begin = static_cast<uint32_t>(x.note_quotes.size());
     x.note_quotes.insert(x.note_quotes.end(), std::make_move_iterator(quotes.begin()), std::make_move_iterator(quotes.end()));
     src.quotes_end = static_cast<uint32_t>(x.note_quotes.size());
@@ -83,6 +81,9 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon, const Extra
     x.note_words.Add(static_cast<int>(i), words);
   }
   x.note_words.Seal();
+  // Grown by doubling and kept as long as the document: up to half unused.
+  x.note_quotes.shrink_to_fit();
+  x.note_figures.shrink_to_fit();
 
   auto quotes_in = [&](Span range) {
     std::vector<int> out;
@@ -310,20 +311,20 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon, const Extra
       c.attribution = sentence_own;
     }
     c.figures_begin = static_cast<uint32_t>(x.claim_figures.size());
-    FindFigures(std::string_view(doc.text).substr(c.text.begin, c.text.size()), options.figure_context_window, &lexicon,
-                *x.figure_words, [&](Figure& f) {
-                  f.text = {f.text.begin + c.text.begin, f.text.end + c.text.begin};
-                  for (int q : quotes) {
-                    if (f.text.begin >= x.quotes[q].text.begin && f.text.begin < x.quotes[q].text.end) f.in_quote = true;
-                  }
-                  x.claim_figures.push_back(std::move(f));
-                });
+    FindFigures(std::string_view(doc.text).substr(c.text.begin, c.text.size()), &lexicon, [&](Figure& f) {
+      f.text = {f.text.begin + c.text.begin, f.text.end + c.text.begin};
+      for (int q : quotes) {
+        if (f.text.begin >= x.quotes[q].text.begin && f.text.begin < x.quotes[q].text.end) f.in_quote = true;
+      }
+      x.claim_figures.push_back(f);
+    });
     c.figures_end = static_cast<uint32_t>(x.claim_figures.size());
     x.claims.push_back(std::move(c));
   }
   // The runs viewed, now that the vectors stop growing.
   x.claim_markers.shrink_to_fit();
   x.claim_quotes.shrink_to_fit();
+  x.claim_figures.shrink_to_fit();
   const std::span<const int> markers(x.claim_markers);
   const std::span<const int> claim_quotes(x.claim_quotes);
   for (size_t c = 0; c < x.claims.size(); ++c) {

@@ -78,44 +78,45 @@ enum class FigureKind : uint8_t { kMoney, kPercent, kYear, kCount };
 const char* FigureKindName(FigureKind k);
 
 struct Figure {
+  double value = 0;           // normalized: $50B and $50 billion → 5e10; a range's low end
+  double high = 0;            // a range's high end (1–3% → 1, 3); equal to value otherwise
+  Span text;                  // as written, in the text it was found in
   FigureKind kind = FigureKind::kCount;
   bool in_quote = false;      // inside a quotation (set by the caller that knows the quotes)
 
- private:
-  uint32_t noun_at_ = 0;      // where the noun's words begin in words_ (here, beside the flags: no padding)
-
- public:
-  double value = 0;           // normalized: $50B and $50 billion → 5e10; a range's low end
-  double high = 0;            // a range's high end (1–3% → 1, 3); equal to value otherwise
-  std::string_view unit;      // currency symbol for money ("$", "€", "£", "¥": static), "" otherwise
-  Span text;                  // as written, in the text it was found in
   [[nodiscard]] bool range() const { return high > value; }
   // As written ("$50 billion"), given the text it was found in.
   [[nodiscard]] std::string_view Written(std::string_view in) const { return in.substr(text.begin, text.size()); }
-  // The normalized content words around it (none with a context window of 0).
-  [[nodiscard]] PackedWordsView Context() const { return PackedWordsView(std::string_view(words_).substr(0, noun_at_)); }
-  // The words after it naming what it counts ("mail", "ballot").
-  [[nodiscard]] PackedWordsView Noun() const { return PackedWordsView(std::string_view(words_).substr(noun_at_)); }
-  // Keeps the words in `arena` (which must outlive the figure).
-  void SetWords(const PackedWords& context, const PackedWords& noun, TextArena& arena) {
-    words_ = arena.Keep(context.packed() + noun.packed());
-    noun_at_ = static_cast<uint32_t>(context.packed().size());
-  }
+  // The currency symbol for money ("$", "€", "£", "¥"), "" otherwise.
+  [[nodiscard]] std::string_view Unit() const;
+  // Sets the currency: one of the symbols Unit() gives ("" for none).
+  void SetUnit(std::string_view symbol);
 
  private:
-  // The context's words, then the noun's, from noun_at_ on, kept in an
-  // arena: a view where two strings took 64 bytes and a heap block each.
-  TextRef words_;
+  uint8_t unit_ = 0;  // index of the currency symbol (a byte where a view took 16)
+};
+
+// A figure's words, found again where two figures are compared (figures
+// that agree, and most that do not compare at all, never need them): not
+// kept with every figure, where they took a third of a note-dense draft's
+// figures' memory.
+struct FigureWords {
+  PackedWords context;  // the normalized content words around it (none with a context window of 0)
+  PackedWords noun;     // the words after it naming what it counts ("mail", "ballot")
+  [[nodiscard]] PackedWordsView Context() const { return PackedWordsView(context.packed()); }
+  [[nodiscard]] PackedWordsView Noun() const { return PackedWordsView(noun.packed()); }
 };
 
 // Money ($50B, $50 billion, €3m), percentages (20%, 20 percent), ranges,
 // years, and counts of a named thing; not identifiers, citations or dates.
-// `lex` supplies the word lists (identifier markers, months, non-nouns);
-// the figures' words are kept in `words`, which must outlive them.
-std::vector<Figure> FindFigures(std::string_view text, int context_window, const LexiconIndex* lex, TextArena& words);
+// `lex` supplies the word lists (identifier markers, months, non-nouns).
+std::vector<Figure> FindFigures(std::string_view text, const LexiconIndex* lex);
 // The same figures, each handed to `each` as it is found (none kept).
-void FindFigures(std::string_view text, int context_window, const LexiconIndex* lex, TextArena& words,
-                 const std::function<void(Figure&)>& each);
+void FindFigures(std::string_view text, const LexiconIndex* lex, const std::function<void(Figure&)>& each);
+// The words of a figure FindFigures found in `text` (whose offsets have had
+// `shift` added since: a claim's figures are moved into Document::text):
+// up to `context_window` content words on each side, and its noun.
+FigureWords WordsOf(const Figure& f, std::string_view text, uint32_t shift, int context_window, const LexiconIndex* lex);
 
 // Inline citations in running text, the way legal and scholarly writing
 // cites without notes: a reporter citation (746 F.3d 273), a statute
@@ -199,10 +200,6 @@ struct Source {
   }
 };
 
-struct ExtractOptions {
-  int figure_context_window = 4;
-};
-
 struct Extraction {
   Extraction() = default;
   Extraction(Extraction&&) = default;
@@ -224,9 +221,6 @@ struct Extraction {
   std::deque<EntityRef> publishers;          // the sources' publishers, each once (a deque: pointers to it stay put)
   std::vector<Quote> note_quotes;            // every note's quotes, note after note
   std::vector<Figure> note_figures;          // every note's figures, note after note
-  // Keeps the words of the claims' and notes' figures (its chunks stay put
-  // when the extraction is moved).
-  std::unique_ptr<TextArena> figure_words = std::make_unique<TextArena>();
   WordIndex note_words{3};                   // ids are note indexes: each note's normalized words
   // Every speaker found, each kept once and shared by the sentences and
   // claims that have it (a deque: the pointers to it stay put, also when the
@@ -257,7 +251,7 @@ struct Extraction {
   [[nodiscard]] bool NoteNames(int note, const EntityRef& e, const LexiconIndex& lex) const;
 };
 
-Extraction Extract(const Document& doc, const LexiconIndex& lexicon, const ExtractOptions& options);
+Extraction Extract(const Document& doc, const LexiconIndex& lexicon);
 
 // The words a document capitalizes inside its sentences, folded. A word it
 // capitalizes only where a sentence starts ("Things", "Horrified", "Last")

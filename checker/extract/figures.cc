@@ -10,6 +10,7 @@
 // data (rules/lexicons/figures.yaml).
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <string>
 
 #include "checker/extract/extract.h"
@@ -268,14 +269,33 @@ bool IsDash(std::string_view text, uint32_t at, uint32_t* after) {
 
 }  // namespace
 
-std::vector<Figure> FindFigures(std::string_view text, int context_window, const LexiconIndex* lex, TextArena& words) {
+namespace {
+
+// The currency symbols, by Figure::unit_ (0: none).
+constexpr std::string_view kUnits[] = {"", "$", "\u20AC", "\u00A3", "\u00A5"};
+
+}  // namespace
+
+std::string_view Figure::Unit() const { return unit_ < std::size(kUnits) ? kUnits[unit_] : std::string_view(); }
+
+void Figure::SetUnit(std::string_view symbol) {
+  const auto* it = std::find(std::begin(kUnits), std::end(kUnits), symbol);
+  unit_ = static_cast<uint8_t>(it == std::end(kUnits) ? 0 : it - std::begin(kUnits));
+}
+
+std::vector<Figure> FindFigures(std::string_view text, const LexiconIndex* lex) {
   std::vector<Figure> out;
-  FindFigures(text, context_window, lex, words, [&](Figure& f) { out.push_back(std::move(f)); });
+  FindFigures(text, lex, [&](Figure& f) { out.push_back(f); });
   return out;
 }
 
-void FindFigures(std::string_view text, int context_window, const LexiconIndex* lex, TextArena& words,
-                 const std::function<void(Figure&)>& each) {
+FigureWords WordsOf(const Figure& f, std::string_view text, uint32_t shift, int context_window, const LexiconIndex* lex) {
+  // FindFigures's own calls, with the figure's bounds in `text`.
+  const uint32_t begin = f.text.begin - shift, end = f.text.end - shift;
+  return {ContextWords(text, begin, end, context_window), NounWords(text, end, lex)};
+}
+
+void FindFigures(std::string_view text, const LexiconIndex* lex, const std::function<void(Figure&)>& each) {
   uint32_t i = 0;
   uint32_t citation_until = 0;  // page numbers of a citation run to here
   while (i < text.size()) {
@@ -465,7 +485,7 @@ void FindFigures(std::string_view text, int context_window, const LexiconIndex* 
                       n.digits.size() == 4 && n.value >= 1000 && n.value <= 2100;
     if (!currency.empty()) {
       f.kind = FigureKind::kMoney;
-      f.unit = currency;
+      f.SetUnit(currency);
     } else if (percent) {
       f.kind = FigureKind::kPercent;
     } else if (year) {
@@ -473,16 +493,15 @@ void FindFigures(std::string_view text, int context_window, const LexiconIndex* 
     } else {
       f.kind = FigureKind::kCount;
     }
-    const PackedWords noun = NounWords(text, end, lex);
     if (f.kind == FigureKind::kCount) {
       // A count counts something named after it ("1,200 people"); a bare
       // number ("at 5", "in 1841,", "rule 12") is not a figure. A number
       // after a day-month date ("5 June") is a date.
+      const PackedWords noun = NounWords(text, end, lex);
       if (noun.empty()) continue;
       if (lex != nullptr && lex->IsMonth(noun.front())) continue;
     }
     f.text = {begin, end};
-    f.SetWords(ContextWords(text, begin, end, context_window), noun, words);
     each(f);
     i = std::max(i, end);
   }

@@ -44,9 +44,8 @@ const EntityRef& Source::Publisher() const {
   return publisher_ref != nullptr ? *publisher_ref : *kNone;
 }
 
-Source DescribeNote(const Note& note, int index, const LexiconIndex& lex, const ExtractOptions& options,
-                    std::vector<std::string>& words, EntityRef& publisher, std::vector<Quote>& quotes,
-                    std::vector<Figure>& figures, TextArena& figure_words) {
+Source DescribeNote(const Note& note, int index, const LexiconIndex& lex, std::vector<std::string>& words,
+                    EntityRef& publisher, std::vector<Quote>& quotes, std::vector<Figure>& figures) {
   publisher = EntityRef();
   quotes.clear();
   Source src;
@@ -54,7 +53,7 @@ Source DescribeNote(const Note& note, int index, const LexiconIndex& lex, const 
   const std::string_view t = note.text;
   std::vector<UnbalancedQuote> ignored;
   FindQuotes(t, quotes, ignored);
-  figures = FindFigures(t, options.figure_context_window, &lex, figure_words);
+  figures = FindFigures(t, &lex);
   ClassifyQuotes(t, quotes, lex);
   words = NormalizedWords(t);
   if (!note.urls.empty()) src.domain = Domain(note.urls.front());

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 
 #include "checker/checks/attribution/attribution_checks.h"
 
@@ -11,7 +12,7 @@ namespace {
 
 bool SameValue(double a, double b) { return std::fabs(a - b) <= 1e-9 * std::max(std::fabs(a), std::fabs(b)); }
 
-bool Comparable(const extract::Figure& a, const extract::Figure& b) { return a.kind == b.kind && a.unit == b.unit; }
+bool Comparable(const extract::Figure& a, const extract::Figure& b) { return a.kind == b.kind && a.Unit() == b.Unit(); }
 
 // Equal, or one range holds the other's value (1–3% supports 2.4%).
 bool Agree(const extract::Figure& a, const extract::Figure& b) {
@@ -23,9 +24,10 @@ bool Agree(const extract::Figure& a, const extract::Figure& b) {
 }
 
 // About the same thing: a count counts the same noun; money and percentages
-// share a subject word nearby (or the noun after them).
-bool SameThing(const extract::Figure& a, const extract::Figure& b) {
-  if (a.kind == extract::FigureKind::kCount) return a.Noun().Shares(b.Noun());
+// share a subject word nearby (or the noun after them). `a` and `b` are
+// the figures' words (the figures are of one kind).
+bool SameThing(extract::FigureKind kind, const extract::FigureWords& a, const extract::FigureWords& b) {
+  if (kind == extract::FigureKind::kCount) return a.Noun().Shares(b.Noun());
   return a.Context().Shares(b.Context()) || a.Noun().Shares(b.Noun());
 }
 
@@ -49,15 +51,15 @@ class FigureIndex {
   // compares values only) and not kept: only point values and the (few)
   // ranges are.
   FigureIndex(std::string_view text, const extract::LexiconIndex& lex) {
-    extract::FindFigures(text, 0, &lex, *words_, [&](extract::Figure& f) {
-      if (f.range()) ranges_.push_back(std::move(f));
-      else points_[{static_cast<int>(f.kind), f.unit}].push_back(f.value);
+    extract::FindFigures(text, &lex, [&](extract::Figure& f) {
+      if (f.range()) ranges_.push_back(f);
+      else points_[{static_cast<int>(f.kind), f.Unit()}].push_back(f.value);
     });
     for (auto& [key, values] : points_) std::sort(values.begin(), values.end());
   }
   [[nodiscard]] bool AnyAgrees(const extract::Figure& g) const {
     if (std::any_of(ranges_.begin(), ranges_.end(), [&](const extract::Figure& r) { return Agree(r, g); })) return true;
-    auto it = points_.find({static_cast<int>(g.kind), g.unit});
+    auto it = points_.find({static_cast<int>(g.kind), g.Unit()});
     if (it == points_.end()) return false;
     const std::vector<double>& v = it->second;
     // A point agrees with an equal point, or with a range holding it.
@@ -67,7 +69,6 @@ class FigureIndex {
   }
 
  private:
-  std::unique_ptr<TextArena> words_ = std::make_unique<TextArena>();  // the ranges' words
   std::map<std::pair<int, std::string_view>, std::vector<double>> points_;
   std::vector<extract::Figure> ranges_;
 };
@@ -119,6 +120,8 @@ void FiguresMismatch::Run(const Analysis& analysis, Sink& sink) const {
   const RuleOptions& options = analysis.options(kInfo.id);
   const bool years = options.Number("compare_years", 0) != 0;
   const bool counts = options.Number("compare_counts", 1) != 0;
+  const int window = static_cast<int>(options.Number("context_window", 4));
+  const extract::LexiconIndex& lex = analysis.lexicon();
   const TextFacts& facts = analysis.text_facts();
   // The figures of each paragraph, found and indexed once.
   std::map<uint32_t, FigureIndex> paragraph_figures;
@@ -129,7 +132,7 @@ void FiguresMismatch::Run(const Analysis& analysis, Sink& sink) const {
     auto pf = paragraph_figures.find(para.begin);
     if (pf == paragraph_figures.end()) {
       pf = paragraph_figures
-               .emplace(para.begin, FigureIndex(std::string_view(doc.text).substr(para.begin, para.size()), analysis.lexicon()))
+               .emplace(para.begin, FigureIndex(std::string_view(doc.text).substr(para.begin, para.size()), lex))
                .first;
     }
     const FigureIndex& around = pf->second;
@@ -144,8 +147,11 @@ void FiguresMismatch::Run(const Analysis& analysis, Sink& sink) const {
       int note;
     };
     std::vector<Finding> findings;
+    const std::string_view claim_text = std::string_view(doc.text).substr(claim.text.begin, claim.text.size());
     for (const extract::Figure& f : x.FiguresOf(claim)) {
       if (f.in_quote || !considered(f)) continue;
+      // The figure's words, found when first compared.
+      std::optional<extract::FigureWords> words;
       bool supported = false;
       const extract::Figure* contradicting = nullptr;
       int contradicting_note = -1;
@@ -156,7 +162,9 @@ void FiguresMismatch::Run(const Analysis& analysis, Sink& sink) const {
             supported = true;
             break;
           }
-          if (contradicting != nullptr || !SameThing(f, g)) continue;
+          if (contradicting != nullptr) continue;
+          if (!words) words = extract::WordsOf(f, claim_text, claim.text.begin, window, &lex);
+          if (!SameThing(f.kind, *words, extract::WordsOf(g, doc.notes[note].text, 0, window, &lex))) continue;
           // Accounted for: a figure of the paragraph matches the note's figure.
           const bool accounted = around.AnyAgrees(g);
           // A total the claim's own figures of that kind add up to.

@@ -17,12 +17,6 @@ const LexiconIndex& Lex() {
   return *lex;
 }
 
-// Keeps the words of the figures the tests find.
-TextArena& FigureWords() {
-  static TextArena* const arena = new TextArena();
-  return *arena;
-}
-
 std::vector<std::string> QuoteTexts(std::string_view text, std::vector<UnbalancedQuote>* unbalanced = nullptr) {
   std::vector<Quote> quotes;
   std::vector<UnbalancedQuote> u;
@@ -106,13 +100,15 @@ TEST(AttributionTest, PronounsAndIntermediaries) {
 
 TEST(FiguresTest, NormalizedValues) {
   const std::string_view text = "A $50B deal, $50 billion in all, €3m, 20% and 20 percent, in 2019, 1,200 workers.";
-  const auto f = FindFigures(text, 4, &Lex(), FigureWords());
+  const auto f = FindFigures(text, &Lex());
   ASSERT_EQ(f.size(), 7u);
   EXPECT_EQ(f[0].kind, FigureKind::kMoney);
   EXPECT_DOUBLE_EQ(f[0].value, 5e10);
   EXPECT_DOUBLE_EQ(f[1].value, 5e10);
   EXPECT_EQ(f[1].Written(text), "$50 billion");
-  EXPECT_EQ(f[2].unit, "€");
+  EXPECT_EQ(f[2].Unit(), "€");
+  EXPECT_EQ(f[0].Unit(), "$");
+  EXPECT_EQ(f[3].Unit(), "");
   EXPECT_DOUBLE_EQ(f[2].value, 3e6);
   EXPECT_EQ(f[3].kind, FigureKind::kPercent);
   EXPECT_DOUBLE_EQ(f[3].value, 20);
@@ -120,13 +116,22 @@ TEST(FiguresTest, NormalizedValues) {
   EXPECT_EQ(f[5].kind, FigureKind::kYear);
   EXPECT_EQ(f[6].kind, FigureKind::kCount);
   EXPECT_DOUBLE_EQ(f[6].value, 1200);
-  EXPECT_TRUE(f[6].Context().Contains("worker"));
-  EXPECT_FALSE(f[6].Context().Contains("work"));
-  EXPECT_TRUE(FindFigures("About 1,200 workers came.", 0, &Lex(), FigureWords())[0].Context().empty());  // no window, no context
+  // Its words, found again in the text it was found in.
+  const FigureWords words = WordsOf(f[6], text, 0, 4, &Lex());
+  EXPECT_TRUE(words.Context().Contains("worker"));
+  EXPECT_FALSE(words.Context().Contains("work"));
+  EXPECT_EQ(words.Noun().Words(), (std::vector<std::string_view>{"worker"}));
+  const std::string_view came = "About 1,200 workers came.";
+  EXPECT_TRUE(WordsOf(FindFigures(came, &Lex())[0], came, 0, 0, &Lex()).Context().empty());  // no window, no context
+  // A figure moved into a larger text (a claim's, into the document's)
+  // finds its words where it was found.
+  Figure moved = FindFigures(came, &Lex())[0];
+  moved.text = {moved.text.begin + 100, moved.text.end + 100};
+  EXPECT_TRUE(WordsOf(moved, came, 100, 4, &Lex()).Context().Contains("worker"));
 }
 
 TEST(FiguresTest, NumbersInsideWordsAreNotFigures) {
-  EXPECT_TRUE(FindFigures("COVID-19 and the 737MAX and @4qd8 and utf_8", 4, &Lex(), FigureWords()).empty());
+  EXPECT_TRUE(FindFigures("COVID-19 and the 737MAX and @4qd8 and utf_8", &Lex()).empty());
 }
 
 // A note's description, with the parts a Source keeps as offsets into the
@@ -139,8 +144,7 @@ struct Described : Source {
 
 Described Describe(const std::string& note_text) {
   Document doc = test::Load("Claim.1\n\nNotes\n1. " + note_text + "\n", Format::kText);
-  ExtractOptions options;
-  Extraction x = Extract(doc, Lex(), options);
+  Extraction x = Extract(doc, Lex());
   Described d{x.sources.at(0), "", "", "", "", x.sources.at(0).Publisher(), x.QuotesOf(0).size()};
   const Note& n = doc.notes.at(0);
   d.title = d.Title(n), d.handle = d.Handle(n), d.platform = d.Platform(n), d.domain = d.Domain(n);
@@ -180,8 +184,7 @@ TEST(SentencesTest, QuotesMarkersAndAbbreviations) {
   const auto sentences = SplitSentences(doc);
   ASSERT_EQ(sentences.size(), 3u);
   EXPECT_EQ(doc.text.substr(sentences[1].text.begin, sentences[1].text.size()), "It ended “broadly.”");
-  ExtractOptions options;
-  const Extraction x = Extract(doc, Lex(), options);
+  const Extraction x = Extract(doc, Lex());
   ASSERT_EQ(x.claims.size(), 2u);
   EXPECT_EQ(doc.text.substr(x.claims[0].text.begin, x.claims[0].text.size()), "It ended “broadly.”");
   EXPECT_EQ(x.claims[0].Quotes().size(), 1u);
@@ -225,7 +228,7 @@ TEST(ExtractTest, SpeakersAreSharedAndClaimsViewTheirRuns) {
       "The Skerry Post reported a delay,2,3 and Ines Varga said “no”.4\n\n"
       "1. A\n2. B\n3. C\n4. D\n",
       Format::kText);
-  const Extraction x = Extract(doc, Lex(), ExtractOptions());
+  const Extraction x = Extract(doc, Lex());
   ASSERT_EQ(x.sentences.size(), 5u);
   ASSERT_EQ(x.claims.size(), 3u);
   // Claim 1 is the whole first sentence: the same object as the sentence's.
@@ -283,7 +286,7 @@ namespace {
 
 std::vector<std::string> Written(std::string_view text) {
   std::vector<std::string> out;
-  for (const Figure& f : FindFigures(text, 4, &Lex(), FigureWords())) out.emplace_back(f.Written(text));
+  for (const Figure& f : FindFigures(text, &Lex())) out.emplace_back(f.Written(text));
   return out;
 }
 
@@ -293,23 +296,24 @@ TEST(FiguresTest, IdentifiersCitationsAndDatesAreNotFigures) {
   EXPECT_TRUE(Written("On June 5, at 10:30 and at 5 p.m., the ISBN 978-0-00-000000-2 was issued.").empty());
   // "In 1841," is a year (never compared or counted); 7 rooms is a count; a Boeing 737 is a model.
   const std::string_view mill = "In 1841, the mill had 7 rooms and the Boeing 737 fleet flew.";
-  const auto f = FindFigures(mill, 4, &Lex(), FigureWords());
+  const auto f = FindFigures(mill, &Lex());
   ASSERT_EQ(f.size(), 2u);
   EXPECT_EQ(f[0].kind, FigureKind::kYear);
   EXPECT_EQ(f[1].Written(mill), "7");
 }
 
 TEST(FiguresTest, CountsNeedANounAndCommaGroupedNumbersAreNotYears) {
-  const auto f = FindFigures("About 48,000 mail ballots and 1,900 people came; 2019 was the year.", 4, &Lex(), FigureWords());
+  const std::string_view ballots = "About 48,000 mail ballots and 1,900 people came; 2019 was the year.";
+  const auto f = FindFigures(ballots, &Lex());
   ASSERT_EQ(f.size(), 3u);
   EXPECT_EQ(f[0].kind, FigureKind::kCount);
-  EXPECT_EQ(f[0].Noun().Words(), (std::vector<std::string_view>{"mail", "ballot"}));
+  EXPECT_EQ(WordsOf(f[0], ballots, 0, 4, &Lex()).Noun().Words(), (std::vector<std::string_view>{"mail", "ballot"}));
   EXPECT_EQ(f[1].kind, FigureKind::kCount);  // 1,900 with a comma is a count, not a year
   EXPECT_EQ(f[2].kind, FigureKind::kYear);
 }
 
 TEST(FiguresTest, Ranges) {
-  auto f = FindFigures("inside the 1–3% band and $5-7 million, from 1,900 to 2,100 people", 4, &Lex(), FigureWords());
+  auto f = FindFigures("inside the 1–3% band and $5-7 million, from 1,900 to 2,100 people", &Lex());
   ASSERT_EQ(f.size(), 3u);
   EXPECT_TRUE(f[0].range());
   EXPECT_DOUBLE_EQ(f[0].value, 1);
@@ -318,7 +322,7 @@ TEST(FiguresTest, Ranges) {
   EXPECT_EQ(f[1].kind, FigureKind::kMoney);
   EXPECT_DOUBLE_EQ(f[1].high, 7e6);
   EXPECT_DOUBLE_EQ(f[2].high, 2100);
-  EXPECT_TRUE(FindFigures("pages 12-13 and case 17-201", 4, &Lex(), FigureWords()).empty());
+  EXPECT_TRUE(FindFigures("pages 12-13 and case 17-201", &Lex()).empty());
 }
 
 std::vector<Quote> Quotes(std::string_view text) {
