@@ -17,8 +17,8 @@
 
 namespace citelint {
 
-// A view of text kept by something that outlives it: a TextArena, or a
-// string literal. It reads like std::string_view (it is one); it cannot be
+// A view of text kept by something that outlives it: a TextArena, a
+// document's source, or a string literal. It reads like std::string_view (it is one); it cannot be
 // made from a std::string, so a temporary's bytes are never kept by mistake:
 // a string is kept with TextArena::Keep.
 class TextRef : public std::string_view {
@@ -32,6 +32,7 @@ class TextRef : public std::string_view {
 
  private:
   friend class TextArena;
+  friend struct Document;  // reads a label or a note where its source has it
   constexpr explicit TextRef(std::string_view kept) : std::string_view(kept) {}
 };
 

@@ -131,11 +131,21 @@ struct Document {
   std::vector<Note> notes;
   std::vector<std::string> element_ids;  // HTML: every id attribute, sorted (cross-file targets)
   // Keeps the markers' and notes' labels and the notes' texts and URLs
-  // (shared by a copy of the document, whose markers and notes point into it too).
+  // that are not read in the source as written (shared by a copy of the
+  // document, whose markers and notes point into it too).
   std::shared_ptr<TextArena> strings = std::make_shared<TextArena>();
 
   // A copy of `s` that lives as long as the document: for a label or a note's text.
   TextRef Keep(std::string_view s) { return strings->Keep(s); }
+  // The same, read where the source has it when the source holds these very
+  // bytes at `at` (a label or a one-line note as written): no copy.
+  TextRef KeepWritten(std::string_view s, uint32_t at) {
+    const std::string_view bytes = source ? source->bytes() : std::string_view();
+    if (!s.empty() && at <= bytes.size() && s.size() <= bytes.size() - at && bytes.compare(at, s.size(), s) == 0) {
+      return TextRef(bytes.substr(at, s.size()));
+    }
+    return Keep(s);
+  }
   // Copies of `s` and a list of them that live as long as the document: for a note's URLs.
   std::span<const TextRef> KeepAll(const std::vector<std::string>& s) { return strings->KeepAll(s); }
 

@@ -175,7 +175,7 @@ void Walker::PlaceReferences(const std::vector<int>& note_of_ix) {
       at = static_cast<uint32_t>(found);
     }
     const size_t len = ReferenceAt(src, at);
-    m.label = doc_.Keep(src.substr(at + 2, len));
+    m.label = doc_.KeepWritten(src.substr(at + 2, len), at + 2);
     m.span = {at, at + static_cast<uint32_t>(len) + 3};
     previous_end = m.span.end;
   }
@@ -208,7 +208,7 @@ void Walker::AddUnresolved(cmark_node* node, uint32_t block_end) {
       while (at > backslashes && src[at - backslashes - 1] == '\\') ++backslashes;
       if (backslashes % 2 == 1) continue;  // \[^x] is literal text, not a reference
       Marker marker;
-      marker.label = doc_.Keep(std::string_view(needle).substr(2, len));
+      marker.label = doc_.KeepWritten(std::string_view(needle).substr(2, len), static_cast<uint32_t>(at) + 2);
       marker.span = {static_cast<uint32_t>(at), static_cast<uint32_t>(at + needle.size())};
       marker.in_note = in_definition_ > 0;
       doc_.markers.push_back(std::move(marker));
@@ -261,7 +261,7 @@ void Walker::AddDefinition(cmark_node* node) {
   }
   Note note;
   const size_t len = ReferenceAt(src, label_at);
-  note.label = doc_.Keep(src.substr(label_at + 2, len));
+  note.label = doc_.KeepWritten(src.substr(label_at + 2, len), label_at + 2);
   note.label_span = {label_at, label_at + static_cast<uint32_t>(len) + 3};
   note.span = {label_at, std::max(EndOffset(node), note.label_span.end)};
   std::string text;
@@ -415,11 +415,12 @@ void Walker::Run(cmark_node* root, const std::vector<DefinitionLine>& definition
     auto first = first_by_label.find(NormalizeLabel(d.label));
     if (first == first_by_label.end()) continue;
     Note note;
-    note.label = doc_.Keep(d.label);
+    note.label = doc_.KeepWritten(d.label, d.offset + 2);
     note.label_span = {d.offset, d.offset + static_cast<uint32_t>(d.label.size()) + 3};
     const uint32_t line_end = source_.LineStart(d.line) + static_cast<uint32_t>(source_.Line(d.line).size());
     note.span = {d.offset, line_end};
-    note.text = doc_.Keep(CollapseWhitespace(src.substr(note.label_span.end + 1, line_end - std::min(line_end, note.label_span.end + 1))));
+    note.text = doc_.KeepWritten(CollapseWhitespace(src.substr(note.label_span.end + 1, line_end - std::min(line_end, note.label_span.end + 1))),
+                                 note.label_span.end + 1);
     note.urls = doc_.KeepAll(text::FindUrls(note.text));
     note.duplicate_of = first->second;
     note.hidden = hidden;

@@ -514,7 +514,7 @@ Document LoadText(std::shared_ptr<const SourceFile> source) {
   }
   for (const auto& [value, span] : accepted) {
     Marker marker;
-    marker.label = doc.Keep(std::to_string(value));
+    marker.label = doc.KeepWritten(std::to_string(value), span.begin);
     marker.span = span;
     doc.markers.push_back(std::move(marker));
   }
@@ -619,7 +619,7 @@ Document LoadText(std::shared_ptr<const SourceFile> source) {
   }
   for (const auto& item : notes.items) {
     Note note;
-    note.label = doc.Keep(std::to_string(item.head.label));
+    note.label = doc.KeepWritten(std::to_string(item.head.label), item.head.label_span.begin);
     note.label_span = item.head.label_span;
     note.span = {lines[item.first_line].begin, lines[item.last_line].end};
     std::string body_text(src.substr(item.head.text_begin, lines[item.first_line].end - item.head.text_begin));
@@ -627,7 +627,7 @@ Document LoadText(std::shared_ptr<const SourceFile> source) {
       body_text += ' ';
       body_text += src.substr(lines[k].begin, lines[k].end - lines[k].begin);
     }
-    note.text = doc.Keep(CollapseWhitespace(body_text));
+    note.text = doc.KeepWritten(CollapseWhitespace(body_text), item.head.text_begin);
     note.urls = doc.KeepAll(text::FindUrls(note.text));
     doc.notes.push_back(std::move(note));
   }

@@ -153,5 +153,29 @@ TEST(TextLoaderTest, APageBreakInMidSentenceDoesNotEndTheParagraph) {
   EXPECT_NE(doc.text.find("“a reasonable compromise”"), std::string::npos);
 }
 
+// A label or a one-line note as written is read where the source has it (no
+// copy); a note that reads differently (its spaces collapsed) is kept
+// by the document; either way it reads the same.
+TEST(TextLoaderTest, LabelsAndNotesAsWrittenAreReadInTheSource) {
+  Document doc = test::Load("Claim one.1 Claim two.2\n\nNotes\n1. A note as written.\n2. Two  spaces here.\n",
+                            Format::kText);
+  const std::string_view bytes = doc.source->bytes();
+  auto in_source = [&](std::string_view s) {
+    return !s.empty() && s.data() >= bytes.data() && s.data() + s.size() <= bytes.data() + bytes.size();
+  };
+  ASSERT_EQ(doc.notes.size(), 2u);
+  EXPECT_EQ(doc.notes[0].text, "A note as written.");
+  EXPECT_TRUE(in_source(doc.notes[0].text));
+  EXPECT_TRUE(in_source(doc.notes[0].label));
+  EXPECT_TRUE(in_source(doc.markers[1].label));
+  EXPECT_EQ(doc.notes[1].text, "Two spaces here.");
+  EXPECT_FALSE(in_source(doc.notes[1].text));
+  // Superscript digits are not the label's bytes: the label is kept.
+  Document sup = test::Load("Claim.\u00B9\n\nNotes\n1. A\n", Format::kText);
+  ASSERT_EQ(sup.markers.size(), 1u);
+  EXPECT_EQ(sup.markers[0].label, "1");
+  EXPECT_FALSE(in_source(sup.markers[0].label));
+}
+
 }  // namespace
 }  // namespace citelint
