@@ -330,7 +330,8 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon) {
   for (size_t c = 0; c < x.claims.size(); ++c) {
     const Runs& r = runs[c];
     const uint32_t group_end = c + 1 < runs.size() ? runs[c + 1].group : static_cast<uint32_t>(markers.size());
-    x.claims[c].group = markers.subspan(r.group, group_end - r.group);
+    x.claims[c].group_run = markers.data() + r.group;
+    x.claims[c].group_count = group_end - r.group;
     x.claims[c].quote_run = claim_quotes.empty() ? nullptr : claim_quotes.data() + r.quotes;
     x.claims[c].quote_count = r.covered - r.quotes;
     x.claims[c].covered_count = r.end - r.covered;

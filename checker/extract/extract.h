@@ -141,15 +141,18 @@ struct Claim {
   int marker = -1;                 // index into Document::markers (the first of a citation group)
   uint32_t quote_count = 0;        // of quote_run: the claim's own quotes, then
   uint32_t covered_count = 0;      // the covered ones (see CoveredQuotes)
+  uint32_t group_count = 0;        // of group_run
   Span text;                       // the sentence (or clause before a mid-sentence marker)
   Span sentence;                   // the whole sentence
   // Its figures: a run of Extraction::claim_figures (read with
   // Extraction::FiguresOf; most claims have none: 8 bytes where a vector took 24).
   uint32_t figures_begin = 0, figures_end = 0;
-  // (The group and the quotes are runs of Extraction::claim_markers and
-  // ::claim_quotes.)
-  std::span<const int> group;      // every marker of the citation group ([^2][^6], 7,8, 7–9), in order
+  // The group and the quotes are runs of Extraction::claim_markers and
+  // ::claim_quotes (a pointer and a count each: 12 bytes where a span took 16).
+  const int* group_run = nullptr;
   const int* quote_run = nullptr;  // the claim's quotes, then its covered quotes: one run (16 bytes, not two spans' 32)
+  // Every marker of the citation group ([^2][^6], 7,8, 7–9), in order.
+  [[nodiscard]] std::span<const int> Group() const { return {group_run, group_count}; }
   // Indexes into Extraction::quotes.
   [[nodiscard]] std::span<const int> Quotes() const { return {quote_run, quote_count}; }
   // Quotes of earlier sentences in the same paragraph that cite nothing: the
@@ -164,17 +167,14 @@ struct Claim {
 
 // Title, handle, platform and domain are offsets into the note (its text,
 // its first URL), which keeps the bytes: read them with the note.
+// (Its members are in the order that leaves no padding: 64 bytes.)
 struct Source {
-  int note = -1;                   // index into Document::notes
-  Span title;                      // in the note's text
   // The outlet or speaker the note says it is (kept once in
   // Extraction::publishers, shared by every note naming it: most notes of a
   // document name one of a few); null when the note names none.
   const EntityRef* publisher_ref = nullptr;
-  bool publisher_from_text = false;  // named by the note's words (not only by its URL's domain)
-  // "Title — what the source says", "@handle on X — “…”", "Name on Bluesky:
-  // …": a description of the source, not a bare citation of a document.
-  bool described = false;
+  int note = -1;                   // index into Document::notes
+  Span title;                      // in the note's text
   Span handle;                     // in the note's text: "sama" for "@sama on X"
   Span platform;                   // in the note's text
   Span domain;                     // in the note's first URL
@@ -184,6 +184,10 @@ struct Source {
   // where two vectors took 48 bytes).
   uint32_t quotes_begin = 0, quotes_end = 0;
   uint32_t figures_begin = 0, figures_end = 0;
+  bool publisher_from_text = false;  // named by the note's words (not only by its URL's domain)
+  // "Title — what the source says", "@handle on X — “…”", "Name on Bluesky:
+  // …": a description of the source, not a bare citation of a document.
+  bool described = false;
 
   // The publisher, or an empty EntityRef.
   [[nodiscard]] const EntityRef& Publisher() const;

@@ -80,7 +80,7 @@ std::vector<SheetEntry> QuoteSheet(const Document& doc, const Extraction& x, con
       e.marker = m.label;
       if (m.note >= 0) e.note = doc.notes[m.note].label;
       const auto fragments = q.fragments.Split();
-      for (int mi : claim.group) {
+      for (int mi : claim.Group()) {
         const int note = doc.markers[mi].note;
         if (note >= 0 && x.note_words.ContainsVerbatim(note, fragments)) e.in_note = true;
       }

@@ -176,6 +176,11 @@ void WordIndex::Add(int id, const std::vector<std::string>& words) {
 }
 
 void WordIndex::Seal() {
+  // Grown by doubling and kept as long as the index: up to half unused.
+  tokens_.shrink_to_fit();
+  starts_.shrink_to_fit();
+  owner_.shrink_to_fit();
+  vocabulary_.ShrinkToFit();
   // A counting sort by word: each word's positions, ascending.
   word_start_.assign(vocabulary_.size() + 1, 0);
   for (uint32_t w : tokens_) ++word_start_[w + 1];

@@ -136,6 +136,11 @@ class WordIndex {
     [[nodiscard]] uint32_t Find(std::string_view word) const;
     // The word's id, added with the next id if it is not in.
     uint32_t Intern(std::string_view word);
+    // Gives back what the words' growing vectors left unused.
+    void ShrinkToFit() {
+      bytes_.shrink_to_fit();
+      ends_.shrink_to_fit();
+    }
 
    private:
     [[nodiscard]] std::string_view Word(uint32_t id) const;

@@ -167,7 +167,7 @@ std::vector<int> CitationGraph::NotesOf(const extract::EntityRef& e) const { ret
 
 void CitedNotes(const Document& doc, const extract::Claim& claim, std::vector<int>& notes) {
   notes.clear();
-  for (int mi : claim.group) {
+  for (int mi : claim.Group()) {
     const int note = doc.markers[mi].note;
     if (note >= 0 && std::find(notes.begin(), notes.end(), note) == notes.end()) notes.push_back(note);
   }
@@ -241,7 +241,7 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
     const Marker& m = doc.markers[c.marker];
     const Vertex cv = impl->AddVertex(NodeKind::kClaim, static_cast<int>(ci), [&] { return src.LineOf(m.span.begin); }, [&] {
       std::string label = "L" + std::to_string(src.LineOf(m.span.begin)) + " [" + m.label;
-      for (size_t k = 1; k < c.group.size(); ++k) label += "," + doc.markers[c.group[k]].label;
+      for (size_t k = 1; k < c.Group().size(); ++k) label += "," + doc.markers[c.Group()[k]].label;
       label += "]";
       if (c.attribution) label += " " + c.attribution->speaker.display;
       return label;

@@ -233,7 +233,7 @@ class DraftWriter {
     markers_.resize(doc_.markers.size());
     for (size_t i = 0; i < doc_.markers.size(); ++i) markers_[i].index = static_cast<int>(i);
     for (size_t c = 0; c < x_.claims.size(); ++c) {
-      for (int m : x_.claims[c].group) {
+      for (int m : x_.claims[c].Group()) {
         if (m >= 0 && static_cast<size_t>(m) < markers_.size()) markers_[static_cast<size_t>(m)].claim = static_cast<int>(c);
       }
     }

@@ -34,7 +34,7 @@ bool SameThing(extract::FigureKind kind, const extract::FigureWords& a, const ex
 // The notes a claim's citation group cites, in order.
 std::vector<int> GroupNotes(const Document& doc, const extract::Claim& claim) {
   std::vector<int> notes;
-  for (int mi : claim.group) {
+  for (int mi : claim.Group()) {
     if (doc.markers[mi].note >= 0) notes.push_back(doc.markers[mi].note);
   }
   return notes;

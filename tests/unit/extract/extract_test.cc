@@ -241,8 +241,8 @@ TEST(ExtractTest, SpeakersAreSharedAndClaimsViewTheirRuns) {
   EXPECT_EQ(x.sentence_attribution[2]->how, "context");
   EXPECT_EQ(x.sentence_attribution[3], x.sentence_attribution[2]);
   // The group 2,3 and the clause after it, each a run of the flat vectors.
-  EXPECT_EQ(std::vector<int>(x.claims[1].group.begin(), x.claims[1].group.end()), (std::vector<int>{1, 2}));
-  EXPECT_EQ(std::vector<int>(x.claims[2].group.begin(), x.claims[2].group.end()), (std::vector<int>{3}));
+  EXPECT_EQ(std::vector<int>(x.claims[1].Group().begin(), x.claims[1].Group().end()), (std::vector<int>{1, 2}));
+  EXPECT_EQ(std::vector<int>(x.claims[2].Group().begin(), x.claims[2].Group().end()), (std::vector<int>{3}));
   EXPECT_EQ(x.claims[2].Quotes().size(), 1u);
   EXPECT_TRUE(x.claims[1].Quotes().empty());
   ASSERT_NE(x.claims[2].attribution, nullptr);
