@@ -28,9 +28,10 @@ namespace {
 QuoteFragments Fragments(std::string_view inner, uint32_t& word_count) {
   QuoteFragments out;
   size_t start = 0;
+  thread_local std::vector<std::string> words;  // (reused from fragment to fragment)
   auto flush = [&](size_t end) {
     if (end > start) {
-      const auto words = NormalizedWords(inner.substr(start, end - start));
+      NormalizedWords(inner.substr(start, end - start), words);
       word_count += static_cast<uint32_t>(words.size());
       out.Add(words);
     }
@@ -236,6 +237,7 @@ void ClassifyQuotes(std::string_view text, std::vector<Quote>& quotes, const Lex
     }
     q.parenthetical = depth > 0;
   }
+  std::vector<std::string> words;  // the words before a quote, reused from quote to quote
   for (Quote& q : quotes) {
     const std::string_view inner = text.substr(q.text.begin, q.text.size());
     if (CodeLike(inner)) {
@@ -247,7 +249,7 @@ void ClassifyQuotes(std::string_view text, std::vector<Quote>& quotes, const Lex
     const uint32_t from = open > 80 ? open - 80 : 0;
     std::string_view before = text.substr(from, open - from);
     if (const size_t nl = before.rfind('\n'); nl != std::string_view::npos) before.remove_prefix(nl + 1);
-    const std::vector<std::string> words = NormalizedWords(before);
+    NormalizedWords(before, words);
     // Naming words right before: "titled", "the term", "so-called".
     bool named = false;
     for (size_t k = words.size() > 2 ? words.size() - 2 : 0; k < words.size(); ++k) {

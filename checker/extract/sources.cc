@@ -55,7 +55,7 @@ Source DescribeNote(const Note& note, int index, const LexiconIndex& lex, std::v
   FindQuotes(t, quotes, ignored);
   figures = FindFigures(t, &lex);
   ClassifyQuotes(t, quotes, lex);
-  words = NormalizedWords(t);
+  NormalizedWords(t, words);
   if (!note.urls.empty()) src.domain = Domain(note.urls.front());
   const std::string_view domain = src.Domain(note);
 

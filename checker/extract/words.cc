@@ -6,39 +6,56 @@
 
 namespace citelint::extract {
 
-std::vector<std::string> NormalizedWords(std::string_view text_in) {
-  const std::string folded = text::FoldCase(text_in);
-  const std::string_view s(folded);
+std::vector<std::string> NormalizedWords(std::string_view text) {
   std::vector<std::string> words;
-  std::string word;
+  NormalizedWords(text, words);
+  return words;
+}
+
+void NormalizedWords(std::string_view text_in, std::vector<std::string>& words) {
+  thread_local std::string folded;  // (its buffer kept from call to call)
+  text::FoldCase(text_in, folded);
+  const std::string_view s(folded);
+  // The words are written over the strings `words` already has (their
+  // buffers reused: a caller that keeps the vector allocates once).
+  size_t count = 0;
+  auto next = [&]() -> std::string& {
+    if (count == words.size()) words.emplace_back();
+    std::string& w = words[count];
+    w.clear();
+    return w;
+  };
+  std::string* word = &next();
   uint32_t i = 0;
   auto flush = [&] {
-    while (!word.empty() && (word.back() == '\'' || word.back() == '-')) word.pop_back();
-    if (!word.empty()) words.push_back(std::move(word));
-    word.clear();
+    while (!word->empty() && (word->back() == '\'' || word->back() == '-')) word->pop_back();
+    if (!word->empty()) {
+      ++count;
+      word = &next();
+    }
   };
   while (i < s.size()) {
     const uint32_t start = i;
     if (text::IsAsciiAlnum(s[i])) {
       // A run of ASCII letters and digits joins the word at once.
       while (i < s.size() && text::IsAsciiAlnum(s[i])) ++i;
-      word.append(s.data() + start, i - start);
+      word->append(s.data() + start, i - start);
       continue;
     }
     const int32_t c = text::NextCodePoint(s, i);
     if (text::IsLetter(c) || (c >= '0' && c <= '9')) {
-      word.append(s.data() + start, i - start);
-    } else if ((c == '\'' || c == 0x2019 || c == '-' || c == 0x2010 || c == 0x2011) && !word.empty()) {
-      word.push_back(c == 0x2019 || c == '\'' ? '\'' : '-');
-    } else if ((c == '.' || c == ',') && !word.empty() && i < s.size() && s[i] >= '0' && s[i] <= '9' &&
-               word.back() >= '0' && word.back() <= '9') {
-      word.push_back(static_cast<char>(c));  // 4.5, 10,000
+      word->append(s.data() + start, i - start);
+    } else if ((c == '\'' || c == 0x2019 || c == '-' || c == 0x2010 || c == 0x2011) && !word->empty()) {
+      word->push_back(c == 0x2019 || c == '\'' ? '\'' : '-');
+    } else if ((c == '.' || c == ',') && !word->empty() && i < s.size() && s[i] >= '0' && s[i] <= '9' &&
+               word->back() >= '0' && word->back() <= '9') {
+      word->push_back(static_cast<char>(c));  // 4.5, 10,000
     } else {
       flush();
     }
   }
   flush();
-  return words;
+  words.resize(count);
 }
 
 namespace {

@@ -16,6 +16,9 @@
 namespace citelint::extract {
 
 std::vector<std::string> NormalizedWords(std::string_view text);
+// The same words into `words` (replacing what it held): a caller that
+// keeps the vector from call to call reuses its strings' buffers.
+void NormalizedWords(std::string_view text, std::vector<std::string>& words);
 
 // A few normalized words (a figure's context, the noun it counts) packed in
 // one string, each followed by ' ': a short list stays inside the string's

@@ -210,16 +210,22 @@ bool FoldsToItself(std::string_view run) {
 }  // namespace
 
 std::string FoldCase(std::string_view s) {
+  std::string out;
+  FoldCase(s, out);
+  return out;
+}
+
+void FoldCase(std::string_view s, std::string& out) {
   // ASCII lowered byte by byte. Case folding maps each code point on its own
   // (no context), and an ASCII byte always ends an ill-formed sequence, so
   // each run of non-ASCII bytes is folded alone: copied when nothing in it
   // folds, else through ICU (UTF-16 and back). The result is ICU's folding
   // of the whole string (a unit test holds it to that for every code point).
   // The common case, all ASCII, lowered in place in one copy.
-  std::string out(s);
+  out.assign(s);
   size_t i = 0;
   for (; i < out.size() && static_cast<unsigned char>(out[i]) < 0x80; ++i) out[i] = AsciiLower(out[i]);
-  if (i == out.size()) return out;
+  if (i == out.size()) return;
   out.resize(i);
   while (i < s.size()) {
     if (static_cast<unsigned char>(s[i]) < 0x80) {
@@ -239,7 +245,6 @@ std::string FoldCase(std::string_view s) {
     }
     i = j;
   }
-  return out;
 }
 
 bool IsLetterSlow(int32_t c) { return c >= 0 && u_isalpha(c); }
