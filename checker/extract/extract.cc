@@ -249,20 +249,15 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon) {
   size_t covered_from = 0;  // first sentence whose quotes are not yet covered
   x.claims.reserve(doc.markers.size());
   x.claim_markers.reserve(doc.markers.size());
-  // Where each claim's runs start in claim_markers and claim_quotes (its
-  // group grows while the markers after it are adjacent: the last run).
-  struct Runs {
-    uint32_t group, quotes, covered, end;
-  };
-  std::vector<Runs> runs;
-  runs.reserve(doc.markers.size());
   for (size_t mi = 0; mi < doc.markers.size(); ++mi) {
     const Marker& m = doc.markers[mi];
     if (m.in_note || m.external) continue;
     if (!x.claims.empty()) {
       const Marker& prev = doc.markers[x.claim_markers.back()];
       if (Adjacent(doc, prev, m)) {
+        // The last claim's group grows (its run is the last one).
         x.claim_markers.push_back(static_cast<int>(mi));
+        ++x.claims.back().group_count;
         continue;
       }
     }
@@ -272,9 +267,10 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon) {
     const Sentence& sentence = x.sentences[s];
     Claim c;
     c.marker = static_cast<int>(mi);
-    Runs& r = runs.emplace_back();
-    r.group = static_cast<uint32_t>(x.claim_markers.size());
+    // Its runs are appended to claim_markers and claim_quotes, claim after
+    // claim; where each starts is added up once the vectors stop growing.
     x.claim_markers.push_back(static_cast<int>(mi));
+    c.group_count = 1;
     c.sentence = sentence.text;
     const uint32_t at = doc.text_map.ToText(m.span.begin);
     if (clause_sentence != static_cast<int>(s)) clause_start = sentence.text.begin;
@@ -282,9 +278,9 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon) {
     c.text = {clause_start, end};
     clause_start = end;
     const std::vector<int> quotes = quotes_in(c.text);
-    r.quotes = static_cast<uint32_t>(x.claim_quotes.size());
+    const size_t quotes_from = x.claim_quotes.size();
     x.claim_quotes.insert(x.claim_quotes.end(), quotes.begin(), quotes.end());
-    r.covered = static_cast<uint32_t>(x.claim_quotes.size());
+    c.quote_count = static_cast<uint32_t>(quotes.size());
     // Covered quotes: earlier sentences of this paragraph that cite nothing.
     if (clause_sentence != static_cast<int>(s)) {
       for (size_t k = std::max(covered_from, s > 0 ? s - std::min<size_t>(s, 12) : 0); k < s; ++k) {
@@ -293,7 +289,7 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon) {
       }
       covered_from = s + 1;
     }
-    r.end = static_cast<uint32_t>(x.claim_quotes.size());
+    c.covered_count = static_cast<uint32_t>(x.claim_quotes.size() - quotes_from) - c.quote_count;
     clause_sentence = static_cast<int>(s);
     // The whole sentence has the speaker found in it (with the same last
     // person before it): found once, for the sentence.
@@ -327,14 +323,12 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon) {
   x.claim_figures.shrink_to_fit();
   const std::span<const int> markers(x.claim_markers);
   const std::span<const int> claim_quotes(x.claim_quotes);
-  for (size_t c = 0; c < x.claims.size(); ++c) {
-    const Runs& r = runs[c];
-    const uint32_t group_end = c + 1 < runs.size() ? runs[c + 1].group : static_cast<uint32_t>(markers.size());
-    x.claims[c].group_run = markers.data() + r.group;
-    x.claims[c].group_count = group_end - r.group;
-    x.claims[c].quote_run = claim_quotes.empty() ? nullptr : claim_quotes.data() + r.quotes;
-    x.claims[c].quote_count = r.covered - r.quotes;
-    x.claims[c].covered_count = r.end - r.covered;
+  size_t group_at = 0, quotes_at = 0;
+  for (Claim& c : x.claims) {
+    c.group_run = markers.data() + group_at;
+    group_at += c.group_count;
+    c.quote_run = claim_quotes.empty() ? nullptr : claim_quotes.data() + quotes_at;
+    quotes_at += c.quote_count + c.covered_count;
   }
   return x;
 }
