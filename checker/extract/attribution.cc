@@ -622,18 +622,19 @@ std::optional<Attribution> AttributionIn(std::string_view s, const std::vector<T
                                          const EntityRef* last_person) {
   auto named = [&](const std::string& name, const std::string& cue, const char* how) {
     Attribution a;
-    a.speaker = lexicon.ResolveName(name);
+    a.SetSpeaker(lexicon.ResolveName(name));
     a.cue = cue;
     a.medium = MediumIn(toks, 0, lexicon);
-    if (a.medium && SameEntity(*a.medium, a.speaker)) a.medium.reset();
+    if (a.medium && SameEntity(*a.medium, a.Speaker())) a.medium.reset();
     a.how = how;
     a.mention = FindMention(toks, name);
     return a;
   };
   auto unnamed = [&](const std::string& phrase, const std::string& cue, const char* how) {
     Attribution a;
-    a.speaker = lexicon.ResolveName(phrase);
-    a.speaker.kind = EntityKind::kUnknown;
+    EntityRef speaker = lexicon.ResolveName(phrase);
+    speaker.kind = EntityKind::kUnknown;
+    a.SetSpeaker(std::move(speaker));
     a.cue = cue;
     a.unnamed = true;
     a.how = how;
@@ -688,7 +689,7 @@ std::optional<Attribution> AttributionIn(std::string_view s, const std::vector<T
     }
     if (antecedent != nullptr) {
       Attribution a;
-      a.speaker = *antecedent;
+      a.SetSpeaker(*antecedent);
       a.cue = cue;
       a.pronoun = true;
       a.medium = MediumIn(toks, 0, lexicon);
@@ -990,6 +991,11 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
                                            const LexiconIndex& lexicon, const EntityRef* last_person,
                                            const MidSentenceCapitals* capitals) {
   return AttributionIn(s, TokenizeSentence(s, quotes, lexicon, capitals), lexicon, last_person);
+}
+
+const EntityRef& Attribution::Speaker() const {
+  static const EntityRef* const kNobody = new EntityRef();
+  return speaker_ ? *speaker_ : *kNobody;
 }
 
 MidSentenceCapitals FindMidSentenceCapitals(std::string_view s) {

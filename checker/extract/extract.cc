@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "checker/text/unicode.h"
 
@@ -111,8 +112,25 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon) {
     in_text(a, range);
     return a;
   };
+  // Each distinct speaker kept once, shared by every attribution naming it.
+  struct SpeakerHash {
+    size_t operator()(const std::shared_ptr<const EntityRef>& e) const {
+      return StringHash{}(e->key) * 31 + StringHash{}(e->display) + static_cast<size_t>(e->lexicon) * 7 +
+             static_cast<size_t>(e->kind);
+    }
+  };
+  struct SameSpeaker {
+    bool operator()(const std::shared_ptr<const EntityRef>& a, const std::shared_ptr<const EntityRef>& b) const {
+      return *a == *b;
+    }
+  };
+  std::unordered_set<std::shared_ptr<const EntityRef>, SpeakerHash, SameSpeaker> speakers;
   auto keep = [&](std::optional<Attribution>&& a) -> const Attribution* {
     if (!a) return nullptr;
+    if (a->SharedSpeaker()) {
+      const auto [kept, fresh] = speakers.insert(a->SharedSpeaker());
+      if (!fresh) a->ShareSpeaker(*kept);
+    }
     return &x.attributions.emplace_back(std::move(*a));
   };
   auto names_person = [](const Attribution* a) { return a != nullptr && a->NamesPerson(); };
@@ -161,7 +179,7 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon) {
       x.sentence_attribution[s] = keep(std::move(found.attribution));
       own[s] = x.sentence_attribution[s] != nullptr;
       if (names_person(x.sentence_attribution[s])) {
-        last_person = x.sentence_attribution[s]->speaker;
+        last_person = x.sentence_attribution[s]->Speaker();
         current_person = intern_person(last_person);
       } else if (found.subject) {
         last_person = *found.subject;

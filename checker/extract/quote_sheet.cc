@@ -20,13 +20,13 @@ namespace {
 
 SpeakerKind KindOf(const Attribution& a, const LexiconIndex& lex) {
   if (a.unnamed) return SpeakerKind::kUnnamed;
-  if (a.speaker.kind == EntityKind::kOutlet) return SpeakerKind::kOutlet;
-  if (a.speaker.kind == EntityKind::kPerson) return SpeakerKind::kPerson;
+  if (a.Speaker().kind == EntityKind::kOutlet) return SpeakerKind::kOutlet;
+  if (a.Speaker().kind == EntityKind::kPerson) return SpeakerKind::kPerson;
   // A country speaking is its government ("Japan branded …").
-  if (lex.IsPlace(a.speaker.display)) return SpeakerKind::kOrganization;
+  if (lex.IsPlace(a.Speaker().display)) return SpeakerKind::kOrganization;
   // A name no lexicon knows: an organization when one of its words says so
   // ("Justice Department", "Clinton campaign", "Acme Inc").
-  for (const std::string& w : NormalizedWords(a.speaker.display)) {
+  for (const std::string& w : NormalizedWords(a.Speaker().display)) {
     if (lex.IsOrganizationWord(w)) return SpeakerKind::kOrganization;
   }
   return SpeakerKind::kPerson;
@@ -66,7 +66,7 @@ std::vector<SheetEntry> QuoteSheet(const Document& doc, const Extraction& x, con
     if (s < x.sentences.size() && q.text.begin >= x.sentences[s].text.begin && q.text.begin < x.sentences[s].text.end) {
       if (const auto& a = x.sentence_attribution[s]) {
         SheetSpeaker sp;
-        sp.name = a->speaker.display;
+        sp.name = a->Speaker().display;
         sp.kind = KindOf(*a, lex);
         sp.via = ViaOf(*a);
         if (!a->mention.empty()) sp.mention = doc.text_map.ToSource(a->mention);

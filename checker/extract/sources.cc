@@ -99,9 +99,9 @@ Source DescribeNote(const Note& note, int index, const LexiconIndex& lex, std::v
     if (auto a = FindAttribution(rest.substr(0, std::min<size_t>(rest.size(), 160)), quote_spans, lex, nullptr);
         a && !a->unnamed && a->how != "subject") {
       // Only a speaker at the very start of the description is the note's source.
-      const std::string first_words = text::FoldCase(rest.substr(0, a->speaker.display.size() + 4));
-      if (first_words.find(text::FoldCase(a->speaker.display)) != std::string::npos) {
-        publisher = a->speaker;
+      const std::string first_words = text::FoldCase(rest.substr(0, a->Speaker().display.size() + 4));
+      if (first_words.find(text::FoldCase(a->Speaker().display)) != std::string::npos) {
+        publisher = a->Speaker();
       }
     }
   }
@@ -120,7 +120,7 @@ Source DescribeNote(const Note& note, int index, const LexiconIndex& lex, std::v
       if (q.text.begin < opening.size()) quote_spans.push_back({q.text.begin, std::min<uint32_t>(q.text.end, static_cast<uint32_t>(opening.size()))});
     }
     if (auto a = FindAttribution(opening, quote_spans, lex, nullptr); a && !a->unnamed && a->how != "subject") {
-      publisher = a->speaker;
+      publisher = a->Speaker();
     }
   }
   if (!publisher.empty()) src.publisher_from_text = true;

@@ -243,7 +243,7 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
       std::string label = "L" + std::to_string(src.LineOf(m.span.begin)) + " [" + m.label;
       for (size_t k = 1; k < c.Group().size(); ++k) label += "," + doc.markers[c.Group()[k]].label;
       label += "]";
-      if (c.attribution) label += " " + c.attribution->speaker.display;
+      if (c.attribution) label += " " + c.attribution->Speaker().display;
       return label;
     });
     Credit credit;
@@ -256,7 +256,7 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
     const std::span<const int> quotes = c.Quotes();
     const bool quotes_speech =
         std::any_of(quotes.begin(), quotes.end(), [&](int q) { return x.quotes[q].kind == extract::QuoteKind::kSpeech; });
-    const bool report_credit = c.attribution && (c.attribution->speaker.kind == extract::EntityKind::kOutlet ||
+    const bool report_credit = c.attribution && (c.attribution->Speaker().kind == extract::EntityKind::kOutlet ||
                                                  lex.IsReportCue(c.attribution->cue));
     // A pronoun resolved to the last person named is a guess: it may confirm
     // a note, never accuse one.
@@ -265,7 +265,7 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
     if (group.empty()) {
       credit.verdict = Verdict::kDangling;
     } else if (credited) {
-      const extract::EntityRef& speaker = c.attribution->speaker;
+      const extract::EntityRef& speaker = c.attribution->Speaker();
       impl->AddEdge(cv, entity(speaker), EdgeKind::kAttributedTo);
       if (c.attribution->via) impl->AddEdge(cv, entity(*c.attribution->via), EdgeKind::kVia);
       std::vector<int> holders;  // notes outside the group that hold a quote

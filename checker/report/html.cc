@@ -605,7 +605,7 @@ class DraftWriter {
       const extract::Claim& c = x_.claims[static_cast<size_t>(v.claim)];
       sentence = std::string(std::string_view(doc_.text).substr(c.sentence.begin, c.sentence.end - c.sentence.begin));
       if (c.attribution) {
-        credits = c.attribution->speaker.display;
+        credits = c.attribution->Speaker().display;
         if (c.attribution->unnamed) credits += " (unnamed)";
       }
     }

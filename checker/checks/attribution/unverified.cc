@@ -32,7 +32,7 @@ void AttributionUnverified::Run(const Analysis& analysis, Sink& sink) const {
     if (c.verdict != graph::Verdict::kUnverified) continue;
     const extract::Claim& claim = x.claims[c.claim];
     const Marker& m = doc.markers[claim.marker];
-    const std::string& speaker = claim.attribution->speaker.display;
+    const std::string& speaker = claim.attribution->Speaker().display;
     sink.Report(m.span,
                 fmt::format("sentence credits {} but note {} is {}, which neither names {} nor holds the quoted words",
                             speaker, doc.notes[c.cited].label, SourceName(analysis, c.cited), speaker),

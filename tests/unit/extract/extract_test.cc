@@ -53,7 +53,7 @@ std::string Speaker(std::string_view text, const EntityRef* last = nullptr) {
   std::vector<Span> spans;
   for (const Quote& q : quotes) spans.push_back(q.text);
   auto a = FindAttribution(text, spans, Lex(), last);
-  return a ? a->speaker.display : "";
+  return a ? a->Speaker().display : "";
 }
 
 TEST(AttributionTest, NewsStylePatterns) {
@@ -93,7 +93,7 @@ TEST(AttributionTest, PronounsAndIntermediaries) {
   std::vector<Span> none;
   auto a = FindAttribution("Ridge Post reporting (summarized by the Valley Courier) suggested delays.", none, Lex(), nullptr);
   ASSERT_TRUE(a.has_value());
-  EXPECT_EQ(a->speaker.display, "Ridge Post");
+  EXPECT_EQ(a->Speaker().display, "Ridge Post");
   ASSERT_TRUE(a->via.has_value());
   EXPECT_EQ(a->via->display, "Valley Courier");
 }
@@ -234,7 +234,7 @@ TEST(ExtractTest, SpeakersAreSharedAndClaimsViewTheirRuns) {
   // Claim 1 is the whole first sentence: the same object as the sentence's.
   ASSERT_NE(x.claims[0].attribution, nullptr);
   EXPECT_EQ(x.claims[0].attribution, x.sentence_attribution[0]);
-  EXPECT_EQ(x.claims[0].attribution->speaker.display, "Odile Brandt");
+  EXPECT_EQ(x.claims[0].attribution->Speaker().display, "Odile Brandt");
   // “Every day.” and “All year.” carry the speaker of “It will,” she added on,
   // one copy for the run.
   ASSERT_NE(x.sentence_attribution[2], nullptr);
@@ -246,7 +246,7 @@ TEST(ExtractTest, SpeakersAreSharedAndClaimsViewTheirRuns) {
   EXPECT_EQ(x.claims[2].Quotes().size(), 1u);
   EXPECT_TRUE(x.claims[1].Quotes().empty());
   ASSERT_NE(x.claims[2].attribution, nullptr);
-  EXPECT_EQ(x.claims[2].attribution->speaker.display, "Ines Varga");
+  EXPECT_EQ(x.claims[2].attribution->Speaker().display, "Ines Varga");
   EXPECT_NE(x.claims[2].attribution, x.sentence_attribution[4]);
   // Every speaker kept is one some sentence or claim points at.
   size_t pointed = 0;
@@ -415,7 +415,7 @@ TEST(AttributionTest, ConventionsBeyondSaid) {
   EXPECT_TRUE(a->unnamed);
   auto told = FindAttribution("Ana Ruiz told the Valley Courier that the trucks would wait.", {}, Lex(), nullptr);
   ASSERT_TRUE(told.has_value());
-  EXPECT_EQ(told->speaker.display, "Ana Ruiz");
+  EXPECT_EQ(told->Speaker().display, "Ana Ruiz");
   ASSERT_TRUE(told->medium.has_value());
   EXPECT_EQ(told->medium->display, "Valley Courier");
   // "called off" is no speech cue: the union is only the sentence's subject, a guess.
