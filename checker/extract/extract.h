@@ -39,7 +39,7 @@ inline constexpr size_t kSentenceRun = 64 * 1024;
 std::vector<uint32_t> SentenceBoundaries(std::string_view text, size_t run_bytes = kSentenceRun, bool utf16_runs = true);
 
 // What a quotation is: reported speech, or words quoted as words.
-enum class QuoteKind {
+enum class QuoteKind : uint8_t {
   kSpeech,  // “We have never raised prices,” she said.
   kTerm,    // a scare quote or a term: the “default binding mode” terminology
   kTitle,   // the title of a work or a name: “The Cipher of Pepys’s Diary”

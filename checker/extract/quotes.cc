@@ -63,6 +63,7 @@ QuoteFragments Fragments(std::string_view inner, uint32_t& word_count) {
     ++i;
   }
   flush(inner.size());
+  out.ShrinkToFit();  // kept as long as the document: no growth slack
   return out;
 }
 

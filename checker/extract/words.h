@@ -64,6 +64,8 @@ class QuoteFragments {
   QuoteFragments(std::initializer_list<std::vector<std::string>> fragments);
   // Appends one fragment; an empty one is not kept.
   void Add(const std::vector<std::string>& words);
+  // Gives back what appending left unused.
+  void ShrinkToFit() { packed_.shrink_to_fit(); }
   [[nodiscard]] size_t size() const;
   [[nodiscard]] bool empty() const { return packed_.empty(); }
   // The fragments, each its words (views into this object).
