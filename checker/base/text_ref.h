@@ -1,8 +1,9 @@
 // TextRef and TextArena: the short strings a document keeps by the
-// thousand (every marker's and note's label, every note's text and URLs) kept once,
-// one after another, in the document's arena, and read through a view: 16
-// bytes a string where a std::string took 32 and, past 15 bytes, a heap
-// block of its own.
+// thousand (every marker's and note's label, every note's text and URLs)
+// read through a view, 16 bytes a string where a std::string took 32 and,
+// past 15 bytes, a heap block of its own: a view of the source where it has
+// the string as written (Document::KeepWritten), else of a copy kept once,
+// one after another, in the document's arena.
 #pragma once
 
 #include <algorithm>

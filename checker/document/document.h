@@ -121,7 +121,9 @@ struct LoadNote {
 };
 
 struct Document {
-  std::shared_ptr<const SourceFile> source;  // as read; UTF-8 (converted when the input was not)
+  // As read; UTF-8 (converted when the input was not). Set once, before
+  // anything is kept: labels and notes' texts may view its bytes.
+  std::shared_ptr<const SourceFile> source;
   std::vector<LoadNote> load_notes;
   Format format = Format::kText;
   std::string text;  // normalized analysis text (markers removed, markup stripped)

@@ -419,8 +419,11 @@ void Walker::Run(cmark_node* root, const std::vector<DefinitionLine>& definition
     note.label_span = {d.offset, d.offset + static_cast<uint32_t>(d.label.size()) + 3};
     const uint32_t line_end = source_.LineStart(d.line) + static_cast<uint32_t>(source_.Line(d.line).size());
     note.span = {d.offset, line_end};
+    // The text as written starts after the colon and the spaces after it.
+    uint32_t text_at = note.label_span.end + 1;
+    while (text_at < line_end && (src[text_at] == ' ' || src[text_at] == '\t')) ++text_at;
     note.text = doc_.KeepWritten(CollapseWhitespace(src.substr(note.label_span.end + 1, line_end - std::min(line_end, note.label_span.end + 1))),
-                                 note.label_span.end + 1);
+                                 text_at);
     note.urls = doc_.KeepAll(text::FindUrls(note.text));
     note.duplicate_of = first->second;
     note.hidden = hidden;

@@ -89,6 +89,8 @@ struct Figure {
   [[nodiscard]] std::string_view Written(std::string_view in) const { return in.substr(text.begin, text.size()); }
   // The currency symbol for money ("$", "€", "£", "¥"), "" otherwise.
   [[nodiscard]] std::string_view Unit() const;
+  // Of the same currency (or both none): Unit() == other.Unit(), read off the byte.
+  [[nodiscard]] bool SameUnit(const Figure& other) const { return unit_ == other.unit_; }
   // Sets the currency: one of the symbols Unit() gives ("" for none).
   void SetUnit(std::string_view symbol);
 

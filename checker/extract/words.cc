@@ -13,7 +13,7 @@ std::vector<std::string> NormalizedWords(std::string_view text) {
 }
 
 void NormalizedWords(std::string_view text_in, std::vector<std::string>& words) {
-  thread_local std::string folded;  // (its buffer kept from call to call)
+  thread_local std::string folded;  // (its buffer kept from call to call, up to 64 KiB)
   text::FoldCase(text_in, folded);
   const std::string_view s(folded);
   // The words are written over the strings `words` already has (their
@@ -56,6 +56,7 @@ void NormalizedWords(std::string_view text_in, std::vector<std::string>& words) 
   }
   flush();
   words.resize(count);
+  if (folded.capacity() > (64u << 10)) std::string().swap(folded);  // a long text's buffer is not kept
 }
 
 namespace {

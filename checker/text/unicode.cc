@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 #include <unicode/uchar.h>
@@ -216,6 +217,12 @@ std::string FoldCase(std::string_view s) {
 }
 
 void FoldCase(std::string_view s, std::string& out) {
+  if (!out.empty() && std::less_equal<const char*>()(out.data(), s.data()) &&
+      std::less<const char*>()(s.data(), out.data() + out.size())) {
+    const std::string copy(s);  // `s` views `out`, which is written over: fold a copy
+    FoldCase(copy, out);
+    return;
+  }
   // ASCII lowered byte by byte. Case folding maps each code point on its own
   // (no context), and an ASCII byte always ends an ill-formed sequence, so
   // each run of non-ASCII bytes is folded alone: copied when nothing in it

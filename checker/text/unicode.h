@@ -53,7 +53,7 @@ int32_t PrevCodePoint(std::string_view s, uint32_t& i);
 // Unicode default case folding (for label and title comparison); ASCII
 // text, whose folding is its lower case, without a round trip through UTF-16.
 std::string FoldCase(std::string_view s);
-// The same into `out` (its buffer reused; `s` must not view it).
+// The same into `out` (its buffer reused; `s` may view it).
 void FoldCase(std::string_view s, std::string& out);
 
 // Unicode letters and case; ASCII answered inline (the same answers ICU

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <map>
 #include <optional>
 
@@ -12,7 +13,7 @@ namespace {
 
 bool SameValue(double a, double b) { return std::fabs(a - b) <= 1e-9 * std::max(std::fabs(a), std::fabs(b)); }
 
-bool Comparable(const extract::Figure& a, const extract::Figure& b) { return a.kind == b.kind && a.Unit() == b.Unit(); }
+bool Comparable(const extract::Figure& a, const extract::Figure& b) { return a.kind == b.kind && a.SameUnit(b); }
 
 // Equal, or one range holds the other's value (1–3% supports 2.4%).
 bool Agree(const extract::Figure& a, const extract::Figure& b) {
@@ -47,9 +48,8 @@ Span SourceSpan(const Document& doc, Span text) { return doc.text_map.ToSource(t
 // the (few) ranges apart.
 class FigureIndex {
  public:
-  // The figures of `text`, found without their context words (agreement
-  // compares values only) and not kept: only point values and the (few)
-  // ranges are.
+  // The figures of `text`, not kept: only their point values and the
+  // (few) ranges are (agreement compares values only).
   FigureIndex(std::string_view text, const extract::LexiconIndex& lex) {
     extract::FindFigures(text, &lex, [&](extract::Figure& f) {
       if (f.range()) ranges_.push_back(f);
@@ -125,6 +125,22 @@ void FiguresMismatch::Run(const Analysis& analysis, Sink& sink) const {
   const TextFacts& facts = analysis.text_facts();
   // The figures of each paragraph, found and indexed once.
   std::map<uint32_t, FigureIndex> paragraph_figures;
+  // A note figure's words, found once when it is first compared (a note
+  // cited by many claims is compared many times; most figures never are).
+  // By note figure (its place in Extraction::note_figures): where its
+  // words are in `found_words`, or -1; 4 bytes a note figure, made when a
+  // first one is compared.
+  std::vector<int> words_at;
+  std::deque<extract::FigureWords> found_words;
+  auto note_words = [&](const extract::Figure& g, int note) -> const extract::FigureWords& {
+    if (words_at.empty()) words_at.assign(x.note_figures.size(), -1);
+    int& at = words_at[static_cast<size_t>(&g - x.note_figures.data())];
+    if (at < 0) {
+      at = static_cast<int>(found_words.size());
+      found_words.push_back(extract::WordsOf(g, doc.notes[note].text, 0, window, &lex));
+    }
+    return found_words[static_cast<size_t>(at)];
+  };
   for (const extract::Claim& claim : x.claims) {
     const std::vector<int> group = GroupNotes(doc, claim);
     if (group.empty() || claim.figures_begin == claim.figures_end) continue;
@@ -164,7 +180,7 @@ void FiguresMismatch::Run(const Analysis& analysis, Sink& sink) const {
           }
           if (contradicting != nullptr) continue;
           if (!words) words = extract::WordsOf(f, claim_text, claim.text.begin, window, &lex);
-          if (!SameThing(f.kind, *words, extract::WordsOf(g, doc.notes[note].text, 0, window, &lex))) continue;
+          if (!SameThing(f.kind, *words, note_words(g, note))) continue;
           // Accounted for: a figure of the paragraph matches the note's figure.
           const bool accounted = around.AnyAgrees(g);
           // A total the claim's own figures of that kind add up to.

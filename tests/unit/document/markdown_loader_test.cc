@@ -103,6 +103,29 @@ TEST(MarkdownLoaderTest, DefinitionInsideHtmlCommentIsHidden) {
   EXPECT_EQ(doc.markers[0].note, 1);
 }
 
+// Labels are read in the source as written; a definition repeated on one
+// line is read there too; a definition's rendered text is kept by the
+// document. Either way each reads as written.
+TEST(MarkdownLoaderTest, LabelsAndRepeatedDefinitionsAreReadInTheSource) {
+  Document doc = test::Load("Claim.[^a] Other.[^bee]\n\n[^a]: First *note*.\n[^bee]: Second.\n[^a]:   A repeat.\n",
+                            Format::kMarkdown);
+  const std::string_view bytes = doc.source->bytes();
+  auto in_source = [&](std::string_view s) {
+    return !s.empty() && s.data() >= bytes.data() && s.data() + s.size() <= bytes.data() + bytes.size();
+  };
+  ASSERT_EQ(doc.markers.size(), 2u);
+  EXPECT_EQ(doc.markers[1].label, "bee");
+  EXPECT_TRUE(in_source(doc.markers[1].label));
+  ASSERT_EQ(doc.notes.size(), 3u);
+  EXPECT_EQ(doc.notes[0].label, "a");
+  EXPECT_TRUE(in_source(doc.notes[0].label));
+  EXPECT_EQ(doc.notes[0].text, "First note.");  // rendered: the emphasis marks go
+  EXPECT_FALSE(in_source(doc.notes[0].text));
+  EXPECT_EQ(doc.notes[2].duplicate_of, 0);
+  EXPECT_EQ(doc.notes[2].text, "A repeat.");
+  EXPECT_TRUE(in_source(doc.notes[2].text));
+}
+
 }  // namespace
 }  // namespace citelint
 

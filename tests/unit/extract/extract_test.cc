@@ -123,11 +123,23 @@ TEST(FiguresTest, NormalizedValues) {
   EXPECT_EQ(words.Noun().Words(), (std::vector<std::string_view>{"worker"}));
   const std::string_view came = "About 1,200 workers came.";
   EXPECT_TRUE(WordsOf(FindFigures(came, &Lex())[0], came, 0, 0, &Lex()).Context().empty());  // no window, no context
-  // A figure moved into a larger text (a claim's, into the document's)
-  // finds its words where it was found.
-  Figure moved = FindFigures(came, &Lex())[0];
-  moved.text = {moved.text.begin + 100, moved.text.end + 100};
-  EXPECT_TRUE(WordsOf(moved, came, 100, 4, &Lex()).Context().Contains("worker"));
+  // A claim's figure, moved into the document's text, finds its words in
+  // the claim, as FindFigures on the claim alone does: not past the marker
+  // that ends the claim, nor in the claim before it.
+  Document doc = test::Load("Ferry crews voted today.1 The mill spent $1.2 million on repairs,2 officials said.\n\n"
+                            "Notes\n1. A\n2. B\n",
+                            Format::kText);
+  const Extraction x = Extract(doc, Lex());
+  ASSERT_EQ(x.claims.size(), 2u);
+  const Claim& mill = x.claims[1];
+  ASSERT_EQ(x.FiguresOf(mill).size(), 1u);
+  const std::string_view claim_text = std::string_view(doc.text).substr(mill.text.begin, mill.text.size());
+  const FigureWords in_claim = WordsOf(x.FiguresOf(mill)[0], claim_text, mill.text.begin, 4, &Lex());
+  EXPECT_EQ(in_claim.context.packed(), WordsOf(FindFigures(claim_text, &Lex())[0], claim_text, 0, 4, &Lex()).context.packed());
+  EXPECT_TRUE(in_claim.Context().Contains("mill"));
+  EXPECT_TRUE(in_claim.Context().Contains("repair"));
+  EXPECT_FALSE(in_claim.Context().Contains("official"));  // after the claim's marker
+  EXPECT_FALSE(in_claim.Context().Contains("crew"));      // in the claim before
 }
 
 TEST(FiguresTest, NumbersInsideWordsAreNotFigures) {

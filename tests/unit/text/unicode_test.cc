@@ -39,6 +39,13 @@ TEST(UnicodeTest, FoldCase) {
   // Past ASCII, ICU's full folding: the whole string, not only the rest.
   EXPECT_EQ(FoldCase("ÉCOLE Straße"), "école strasse");
   EXPECT_EQ(FoldCase("Ab\xC3\x89"), "ab\xC3\xA9");
+  // Into a buffer: written over, and right when the text is a view of it.
+  std::string out = "left over from before";
+  FoldCase("ÉCOLE", out);
+  EXPECT_EQ(out, "école");
+  out = "Harbour GAZETTE Straße";
+  FoldCase(std::string_view(out).substr(8), out);
+  EXPECT_EQ(out, "gazette strasse");
 }
 
 }  // namespace
