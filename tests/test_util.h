@@ -45,6 +45,13 @@ inline Document Load(std::string text, Format format, std::string path = "test")
   return std::move(doc).value();
 }
 
+// Whether `s` is a view of the document's source bytes (read where the
+// source has it, not a copy).
+inline bool ViewsSource(const Document& doc, std::string_view s) {
+  const std::string_view bytes = doc.source->bytes();
+  return !s.empty() && s.data() >= bytes.data() && s.data() + s.size() <= bytes.data() + bytes.size();
+}
+
 inline std::string ReadFile(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::ostringstream out;

@@ -159,10 +159,7 @@ TEST(TextLoaderTest, APageBreakInMidSentenceDoesNotEndTheParagraph) {
 TEST(TextLoaderTest, LabelsAndNotesAsWrittenAreReadInTheSource) {
   Document doc = test::Load("Claim one.1 Claim two.2\n\nNotes\n1. A note as written.\n2. Two  spaces here.\n",
                             Format::kText);
-  const std::string_view bytes = doc.source->bytes();
-  auto in_source = [&](std::string_view s) {
-    return !s.empty() && s.data() >= bytes.data() && s.data() + s.size() <= bytes.data() + bytes.size();
-  };
+  auto in_source = [&](std::string_view s) { return test::ViewsSource(doc, s); };
   ASSERT_EQ(doc.notes.size(), 2u);
   EXPECT_EQ(doc.notes[0].text, "A note as written.");
   EXPECT_TRUE(in_source(doc.notes[0].text));
@@ -174,7 +171,7 @@ TEST(TextLoaderTest, LabelsAndNotesAsWrittenAreReadInTheSource) {
   Document sup = test::Load("Claim.\u00B9\n\nNotes\n1. A\n", Format::kText);
   ASSERT_EQ(sup.markers.size(), 1u);
   EXPECT_EQ(sup.markers[0].label, "1");
-  EXPECT_FALSE(in_source(sup.markers[0].label));
+  EXPECT_FALSE(test::ViewsSource(sup, sup.markers[0].label));
 }
 
 }  // namespace
