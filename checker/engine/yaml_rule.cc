@@ -358,7 +358,7 @@ void YamlRule::RunUnit(const Analysis& analysis, const UnitText& unit, LexiconWo
         matches.push_back(std::move(mm));
       }
       break;
-    case Trigger::kFigure: {
+    case Trigger::kFigure:
       for (const auto& f : extract::FindFigures(unit.text, &analysis.lexicon())) {
         if (f.kind == extract::FigureKind::kYear && !t.include_years) continue;
         if (f.kind == extract::FigureKind::kCount && f.value < t.min_count) continue;
@@ -368,7 +368,6 @@ void YamlRule::RunUnit(const Analysis& analysis, const UnitText& unit, LexiconWo
         matches.push_back(std::move(mm));
       }
       break;
-    }
   }
   std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) { return a.span.begin < b.span.begin; });
   for (const Match& m : matches) {

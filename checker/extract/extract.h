@@ -105,8 +105,6 @@ struct Figure {
 struct FigureWords {
   PackedWords context;  // the normalized content words around it (none with a context window of 0)
   PackedWords noun;     // the words after it naming what it counts ("mail", "ballot")
-  [[nodiscard]] PackedWordsView Context() const { return PackedWordsView(context.packed()); }
-  [[nodiscard]] PackedWordsView Noun() const { return PackedWordsView(noun.packed()); }
 };
 
 // Money ($50B, $50 billion, €3m), percentages (20%, 20 percent), ranges,

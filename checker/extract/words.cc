@@ -81,17 +81,20 @@ bool AnyPackedWord(std::string_view packed, const F& f) {
 
 void PackedWords::push_back(std::string_view word) { packed_.append(word).push_back(' '); }
 
-std::string_view PackedWordsView::front() const { return packed_.substr(0, packed_.find(' ')); }
+std::string_view PackedWords::front() const {
+  const std::string_view s(packed_);
+  return s.substr(0, s.find(' '));
+}
 
-bool PackedWordsView::Contains(std::string_view word) const {
+bool PackedWords::Contains(std::string_view word) const {
   return AnyPackedWord(packed_, [&](std::string_view w) { return w == word; });
 }
 
-bool PackedWordsView::Shares(PackedWordsView other) const {
+bool PackedWords::Shares(const PackedWords& other) const {
   return AnyPackedWord(packed_, [&](std::string_view w) { return other.Contains(w); });
 }
 
-std::vector<std::string_view> PackedWordsView::Words() const {
+std::vector<std::string_view> PackedWords::Words() const {
   std::vector<std::string_view> out;
   AnyPackedWord(packed_, [&](std::string_view w) {
     out.push_back(w);

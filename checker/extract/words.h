@@ -22,31 +22,16 @@ void NormalizedWords(std::string_view text, std::vector<std::string>& words);
 
 // A few normalized words (a figure's context, the noun it counts) packed in
 // one string, each followed by ' ': a short list stays inside the string's
-// own bytes where a vector of strings took 24 bytes and 32 a word. The view
-// reads them where they are kept (PackedWords, or a Figure's one string).
-class PackedWordsView {
- public:
-  PackedWordsView() = default;
-  explicit PackedWordsView(std::string_view packed) : packed_(packed) {}
-  [[nodiscard]] bool empty() const { return packed_.empty(); }
-  [[nodiscard]] std::string_view front() const;
-  [[nodiscard]] bool Contains(std::string_view word) const;
-  // Has a word in common with `other`.
-  [[nodiscard]] bool Shares(PackedWordsView other) const;
-  [[nodiscard]] std::vector<std::string_view> Words() const;
-  [[nodiscard]] std::string_view packed() const { return packed_; }
-
- private:
-  std::string_view packed_;
-};
-
-// Packs words as they are found (a figure's noun, its context); read
-// through a PackedWordsView where they end up kept.
+// own bytes where a vector of strings took 24 bytes and 32 a word.
 class PackedWords {
  public:
   void push_back(std::string_view word);
   [[nodiscard]] bool empty() const { return packed_.empty(); }
-  [[nodiscard]] std::string_view front() const { return PackedWordsView(packed_).front(); }
+  [[nodiscard]] std::string_view front() const;
+  [[nodiscard]] bool Contains(std::string_view word) const;
+  // Has a word in common with `other`.
+  [[nodiscard]] bool Shares(const PackedWords& other) const;
+  [[nodiscard]] std::vector<std::string_view> Words() const;
   [[nodiscard]] const std::string& packed() const { return packed_; }
 
  private:

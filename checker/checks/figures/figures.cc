@@ -28,17 +28,8 @@ bool Agree(const extract::Figure& a, const extract::Figure& b) {
 // share a subject word nearby (or the noun after them). `a` and `b` are
 // the figures' words (the figures are of one kind).
 bool SameThing(extract::FigureKind kind, const extract::FigureWords& a, const extract::FigureWords& b) {
-  if (kind == extract::FigureKind::kCount) return a.Noun().Shares(b.Noun());
-  return a.Context().Shares(b.Context()) || a.Noun().Shares(b.Noun());
-}
-
-// The notes a claim's citation group cites, in order.
-std::vector<int> GroupNotes(const Document& doc, const extract::Claim& claim) {
-  std::vector<int> notes;
-  for (int mi : claim.Group()) {
-    if (doc.markers[mi].note >= 0) notes.push_back(doc.markers[mi].note);
-  }
-  return notes;
+  if (kind == extract::FigureKind::kCount) return a.noun.Shares(b.noun);
+  return a.context.Shares(b.context) || a.noun.Shares(b.noun);
 }
 
 Span SourceSpan(const Document& doc, Span text) { return doc.text_map.ToSource(text); }
@@ -142,7 +133,7 @@ void FiguresMismatch::Run(const Analysis& analysis, Sink& sink) const {
     return found_words[static_cast<size_t>(at)];
   };
   for (const extract::Claim& claim : x.claims) {
-    const std::vector<int> group = GroupNotes(doc, claim);
+    const std::vector<int> group = graph::CitedNotes(doc, claim);
     if (group.empty() || claim.figures_begin == claim.figures_end) continue;
     const Span para = ParagraphOf(facts, claim.text.begin);
     auto pf = paragraph_figures.find(para.begin);
@@ -238,7 +229,7 @@ void FiguresUnsupported::Run(const Analysis& analysis, Sink& sink) const {
   const Document& doc = analysis.doc();
   const auto& x = analysis.extraction();
   for (const extract::Claim& claim : x.claims) {
-    const std::vector<int> group = GroupNotes(doc, claim);
+    const std::vector<int> group = graph::CitedNotes(doc, claim);
     if (group.empty()) continue;
     for (const extract::Figure& f : x.FiguresOf(claim)) {
       // Mentioned by any note of the citation group: supported.

@@ -118,11 +118,11 @@ TEST(FiguresTest, NormalizedValues) {
   EXPECT_DOUBLE_EQ(f[6].value, 1200);
   // Its words, found again in the text it was found in.
   const FigureWords words = WordsOf(f[6], text, 0, 4, &Lex());
-  EXPECT_TRUE(words.Context().Contains("worker"));
-  EXPECT_FALSE(words.Context().Contains("work"));
-  EXPECT_EQ(words.Noun().Words(), (std::vector<std::string_view>{"worker"}));
+  EXPECT_TRUE(words.context.Contains("worker"));
+  EXPECT_FALSE(words.context.Contains("work"));
+  EXPECT_EQ(words.noun.Words(), (std::vector<std::string_view>{"worker"}));
   const std::string_view came = "About 1,200 workers came.";
-  EXPECT_TRUE(WordsOf(FindFigures(came, &Lex())[0], came, 0, 0, &Lex()).Context().empty());  // no window, no context
+  EXPECT_TRUE(WordsOf(FindFigures(came, &Lex())[0], came, 0, 0, &Lex()).context.empty());  // no window, no context
   // A claim's figure, moved into the document's text, finds its words in
   // the claim, as FindFigures on the claim alone does: not past the marker
   // that ends the claim, nor in the claim before it.
@@ -136,10 +136,10 @@ TEST(FiguresTest, NormalizedValues) {
   const std::string_view claim_text = std::string_view(doc.text).substr(mill.text.begin, mill.text.size());
   const FigureWords in_claim = WordsOf(x.FiguresOf(mill)[0], claim_text, mill.text.begin, 4, &Lex());
   EXPECT_EQ(in_claim.context.packed(), WordsOf(FindFigures(claim_text, &Lex())[0], claim_text, 0, 4, &Lex()).context.packed());
-  EXPECT_TRUE(in_claim.Context().Contains("mill"));
-  EXPECT_TRUE(in_claim.Context().Contains("repair"));
-  EXPECT_FALSE(in_claim.Context().Contains("official"));  // after the claim's marker
-  EXPECT_FALSE(in_claim.Context().Contains("crew"));      // in the claim before
+  EXPECT_TRUE(in_claim.context.Contains("mill"));
+  EXPECT_TRUE(in_claim.context.Contains("repair"));
+  EXPECT_FALSE(in_claim.context.Contains("official"));  // after the claim's marker
+  EXPECT_FALSE(in_claim.context.Contains("crew"));      // in the claim before
 }
 
 TEST(FiguresTest, NumbersInsideWordsAreNotFigures) {
@@ -319,7 +319,7 @@ TEST(FiguresTest, CountsNeedANounAndCommaGroupedNumbersAreNotYears) {
   const auto f = FindFigures(ballots, &Lex());
   ASSERT_EQ(f.size(), 3u);
   EXPECT_EQ(f[0].kind, FigureKind::kCount);
-  EXPECT_EQ(WordsOf(f[0], ballots, 0, 4, &Lex()).Noun().Words(), (std::vector<std::string_view>{"mail", "ballot"}));
+  EXPECT_EQ(WordsOf(f[0], ballots, 0, 4, &Lex()).noun.Words(), (std::vector<std::string_view>{"mail", "ballot"}));
   EXPECT_EQ(f[1].kind, FigureKind::kCount);  // 1,900 with a comma is a count, not a year
   EXPECT_EQ(f[2].kind, FigureKind::kYear);
 }
