@@ -61,7 +61,7 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon) {
   EntityRef publisher;
   std::vector<Quote> quotes;
   std::vector<Figure> figures;
-  std::unordered_map<std::string, const EntityRef*> publisher_kept;  // by kind, lexicon entry, key and display
+  std::unordered_set<const EntityRef*, EntityRefHash, SameEntityRef> publisher_kept;  // into x.publishers
   for (size_t i = 0; i < doc.notes.size(); ++i) {
     Source& src = x.sources.emplace_back(
         DescribeNote(doc.notes[i], static_cast<int>(i), lexicon, words, publisher, quotes, figures));
@@ -72,12 +72,9 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon) {
     x.note_figures.insert(x.note_figures.end(), std::make_move_iterator(figures.begin()), std::make_move_iterator(figures.end()));
     src.figures_end = static_cast<uint32_t>(x.note_figures.size());
     if (publisher != EntityRef()) {  // (an empty key with anything else set is kept too)
-      std::string id = std::to_string(static_cast<int>(publisher.kind)) + ' ' + std::to_string(publisher.lexicon) + ' ';
-      id.append(publisher.key).push_back('\0');
-      id.append(publisher.display);
-      auto [kept, fresh] = publisher_kept.try_emplace(std::move(id), nullptr);
-      if (fresh) kept->second = &x.publishers.emplace_back(std::move(publisher));
-      src.publisher_ref = kept->second;
+      auto kept = publisher_kept.find(&publisher);
+      if (kept == publisher_kept.end()) kept = publisher_kept.insert(&x.publishers.emplace_back(std::move(publisher))).first;
+      src.publisher_ref = *kept;
     }
     x.note_words.Add(static_cast<int>(i), words);
   }
@@ -113,18 +110,7 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon) {
     return a;
   };
   // Each distinct speaker kept once, shared by every attribution naming it.
-  struct SpeakerHash {
-    size_t operator()(const std::shared_ptr<const EntityRef>& e) const {
-      return StringHash{}(e->key) * 31 + StringHash{}(e->display) + static_cast<size_t>(e->lexicon) * 7 +
-             static_cast<size_t>(e->kind);
-    }
-  };
-  struct SameSpeaker {
-    bool operator()(const std::shared_ptr<const EntityRef>& a, const std::shared_ptr<const EntityRef>& b) const {
-      return *a == *b;
-    }
-  };
-  std::unordered_set<std::shared_ptr<const EntityRef>, SpeakerHash, SameSpeaker> speakers;
+  std::unordered_set<std::shared_ptr<const EntityRef>, EntityRefHash, SameEntityRef> speakers;
   auto keep = [&](std::optional<Attribution>&& a) -> const Attribution* {
     if (!a) return nullptr;
     if (a->SharedSpeaker()) {
@@ -145,13 +131,11 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon) {
   // each distinct reference kept once (4 bytes a sentence, where a name
   // apiece took 80 and more; a document names a few hundred people).
   std::vector<EntityRef> persons(1);
-  std::unordered_map<std::string, uint32_t> person_ids;
+  std::unordered_map<EntityRef, uint32_t, EntityRefHash> person_ids;
   uint32_t current_person = 0;
   auto intern_person = [&](const EntityRef& e) {
     if (e == persons[current_person]) return current_person;  // the same person again (most sentences)
-    std::string id = std::to_string(e.lexicon) + '\x1f' + std::to_string(static_cast<int>(e.kind)) + '\x1f' + e.key +
-                     '\x1f' + e.display;
-    const auto [it, added] = person_ids.try_emplace(std::move(id), static_cast<uint32_t>(persons.size()));
+    const auto [it, added] = person_ids.try_emplace(e, static_cast<uint32_t>(persons.size()));
     if (added) persons.push_back(e);
     return it->second;
   };

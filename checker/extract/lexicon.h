@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -81,6 +82,24 @@ struct EntityRef {
   [[nodiscard]] bool empty() const { return key.empty(); }
   // The same reference, field for field (SameEntity says whether two denote one entity).
   friend bool operator==(const EntityRef&, const EntityRef&) = default;
+};
+
+// Hashes the fields operator== compares: for sets and maps that keep each
+// reference once (also through a pointer to one kept elsewhere).
+struct EntityRefHash {
+  size_t operator()(const EntityRef& e) const {
+    return StringHash{}(e.key) * 31 + StringHash{}(e.display) + static_cast<size_t>(e.lexicon) * 7 +
+           static_cast<size_t>(e.kind);
+  }
+  size_t operator()(const EntityRef* e) const { return (*this)(*e); }
+  size_t operator()(const std::shared_ptr<const EntityRef>& e) const { return (*this)(*e); }
+};
+// operator== through pointers, for the same sets.
+struct SameEntityRef {
+  bool operator()(const EntityRef* a, const EntityRef* b) const { return *a == *b; }
+  bool operator()(const std::shared_ptr<const EntityRef>& a, const std::shared_ptr<const EntityRef>& b) const {
+    return *a == *b;
+  }
 };
 
 // True when two references denote the same entity: the same lexicon entry, the
