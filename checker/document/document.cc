@@ -1,6 +1,7 @@
 #include "checker/document/document.h"
 
 #include <algorithm>
+#include <deque>
 #include <filesystem>
 #include <unordered_map>
 
@@ -128,13 +129,15 @@ void Document::ShrinkToFit() {
   notes.shrink_to_fit();
 }
 
-TextBuilder::TextBuilder(Document& doc) : doc_(doc) {
+TextBuilder::TextBuilder(Document& doc) : TextBuilder(doc, doc.source ? doc.source->bytes().size() : 0) {}
+
+TextBuilder::TextBuilder(Document& doc, size_t extent) : doc_(doc) {
   if (doc.source) {
-    const size_t size = doc.source->bytes().size();
-    doc_.text_map.SetLimit(static_cast<uint32_t>(size));
-    // The text is at most about the source's size (markup goes, separators
-    // come): reserved once rather than doubled into (a doubling holds 3x).
-    doc_.text.reserve(size + size / 16);
+    doc_.text_map.SetLimit(static_cast<uint32_t>(doc.source->bytes().size()));
+    // The text is at most about the size of what it is made of (markup goes,
+    // separators come): reserved once rather than doubled into (a doubling
+    // holds 3x).
+    doc_.text.reserve(extent + extent / 16);
   }
 }
 
@@ -445,16 +448,38 @@ std::string NormalizeLabel(std::string_view label) {
 }
 
 void ResolveByLabel(Document& doc) {
-  std::unordered_map<std::string, int> by_label;
-  by_label.reserve(doc.notes.size());
+  // Notes by normalized label, open addressing over note indexes: 4 to 8
+  // bytes a note where a hash map of strings took 64 (a note-dense draft's
+  // loading peaks here). A label that normalizing leaves as it is (a
+  // number) is read where the note keeps it; another is kept once here.
+  std::vector<std::string_view> keys(doc.notes.size());
+  std::deque<std::string> normalized;
   for (size_t i = 0; i < doc.notes.size(); ++i) {
-    auto [it, inserted] = by_label.emplace(NormalizeLabel(doc.notes[i].label), static_cast<int>(i));
-    if (!inserted) doc.notes[i].duplicate_of = it->second;
+    std::string n = NormalizeLabel(doc.notes[i].label);
+    keys[i] = n == std::string_view(doc.notes[i].label) ? std::string_view(doc.notes[i].label)
+                                                         : std::string_view(normalized.emplace_back(std::move(n)));
+  }
+  size_t capacity = 16;
+  while (capacity < 2 * keys.size()) capacity *= 2;
+  std::vector<int32_t> slots(capacity, -1);
+  const std::hash<std::string_view> hash;
+  // The slot holding the first note with this label, or the empty one where it would go.
+  auto slot = [&](std::string_view key) -> int32_t& {
+    for (size_t at = hash(key) & (capacity - 1);; at = (at + 1) & (capacity - 1)) {
+      if (slots[at] < 0 || keys[static_cast<size_t>(slots[at])] == key) return slots[at];
+    }
+  };
+  for (size_t i = 0; i < keys.size(); ++i) {
+    int32_t& first = slot(keys[i]);
+    if (first < 0) {
+      first = static_cast<int32_t>(i);
+    } else {
+      doc.notes[i].duplicate_of = first;
+    }
   }
   for (Marker& m : doc.markers) {
     if (m.external) continue;
-    auto it = by_label.find(NormalizeLabel(m.label));
-    m.note = it == by_label.end() ? -1 : it->second;
+    m.note = slot(NormalizeLabel(m.label));
   }
 }
 

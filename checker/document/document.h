@@ -164,6 +164,9 @@ struct Document {
 class TextBuilder {
  public:
   explicit TextBuilder(Document& doc);  // the map's limit: the source's size
+  // The same, for a text made of the first `extent` bytes of the source at
+  // most (plain text's body, its notes list left out): room reserved for those.
+  TextBuilder(Document& doc, size_t extent);
   void Copy(std::string_view source, Span span);
   // Appends `text` (e.g. decoded HTML) that stands for the source at `source_offset`.
   void Append(std::string_view text, uint32_t source_offset);

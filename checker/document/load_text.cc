@@ -490,33 +490,38 @@ Document LoadText(std::shared_ptr<const SourceFile> source) {
   doc.format = Format::kText;
   const std::string_view src = source->bytes();
 
-  const std::vector<Line> lines = SourceLines(src);
+  std::vector<Line> lines = SourceLines(src);
 
   NotesSection notes = FindNotes(src, lines);
   const uint32_t body_end =
       notes.first_line >= 0 ? lines[notes.first_line].begin : static_cast<uint32_t>(src.size());
   const std::string_view body = src.substr(0, body_end);
 
-  std::unordered_set<int> labels;
-  int max_label = 0;
-  for (const auto& item : notes.items) {
-    labels.insert(item.head.label);
-    max_label = std::max(max_label, item.head.label);
-  }
-  int resolved = 0;
-  std::vector<std::pair<int, Span>> accepted = DecideMarkers(body, labels, max_label, &resolved);
-  // A numbered list at the end with no heading and no marker citing it is
-  // part of the text, not a notes list.
-  if (!notes.has_heading && resolved == 0 && !notes.items.empty()) {
-    notes = NotesSection{};
-    labels.clear();
-    accepted = DecideMarkers(src, labels, 0, &resolved);
-  }
-  for (const auto& [value, span] : accepted) {
-    Marker marker;
-    marker.label = doc.KeepWritten(std::to_string(value), span.begin);
-    marker.span = span;
-    doc.markers.push_back(std::move(marker));
+  {
+    // What decides the markers is gone before the text and the notes are
+    // made (a note-dense draft's peak is the loader's).
+    std::unordered_set<int> labels;
+    int max_label = 0;
+    for (const auto& item : notes.items) {
+      labels.insert(item.head.label);
+      max_label = std::max(max_label, item.head.label);
+    }
+    int resolved = 0;
+    std::vector<std::pair<int, Span>> accepted = DecideMarkers(body, labels, max_label, &resolved);
+    // A numbered list at the end with no heading and no marker citing it is
+    // part of the text, not a notes list.
+    if (!notes.has_heading && resolved == 0 && !notes.items.empty()) {
+      notes = NotesSection{};
+      labels.clear();
+      accepted = DecideMarkers(src, labels, 0, &resolved);
+    }
+    doc.markers.reserve(accepted.size());  // as many as there are: no growth to give back
+    for (const auto& [value, span] : accepted) {
+      Marker marker;
+      marker.label = doc.KeepWritten(std::to_string(value), span.begin);
+      marker.span = span;
+      doc.markers.push_back(std::move(marker));
+    }
   }
 
   // Blocks and analysis text for the body. Paragraphs are separated by
@@ -524,9 +529,10 @@ Document LoadText(std::shared_ptr<const SourceFile> source) {
   // one paragraph whose lines join with a space, except that a list item
   // starts a block of its own. A group with long lines (one paragraph per
   // line, as in the seed) keeps one block per line.
-  TextBuilder text(doc);
-  size_t next_marker = 0;
   const int body_lines = notes.first_line >= 0 ? notes.first_line : static_cast<int>(lines.size());
+  // The text is the body's (the notes are not in it).
+  TextBuilder text(doc, notes.first_line >= 0 ? lines[notes.first_line].begin : src.size());
+  size_t next_marker = 0;
   const int first_body = FrontMatterEnd(src, lines, body_lines);
   auto content_of = [&](int li) { return src.substr(lines[li].begin, lines[li].end - lines[li].begin); };
   auto is_blank = [&](int li) { return Trim(content_of(li)).empty(); };
@@ -617,6 +623,7 @@ Document LoadText(std::shared_ptr<const SourceFile> source) {
     const Line last = lines[notes.items.empty() ? notes.first_line : notes.items.back().last_line];
     doc.blocks.push_back({BlockKind::kNotes, {lines[notes.first_line].begin, last.end}});
   }
+  doc.notes.reserve(notes.items.size());
   for (const auto& item : notes.items) {
     Note note;
     note.label = doc.KeepWritten(std::to_string(item.head.label), item.head.label_span.begin);
@@ -631,6 +638,8 @@ Document LoadText(std::shared_ptr<const SourceFile> source) {
     note.urls = doc.KeepAll(text::FindUrls(note.text));
     doc.notes.push_back(std::move(note));
   }
+  notes = NotesSection{};
+  lines = {};
   ResolveByLabel(doc);
   return doc;
 }
