@@ -49,6 +49,25 @@ inline std::string operator+(TextRef a, char b) { return std::string(a) + b; }
 // stays valid as long as the arena. A chunk is at least twice the last (256
 // bytes first, 64 KiB at most), so a small document takes little and a large
 // one few allocations.
+// A list of TextRefs kept by a TextArena, read like a span: 8 bytes (a
+// pointer to the count the arena keeps before the list), where a span took 16.
+class TextRefList {
+ public:
+  TextRefList() = default;
+  [[nodiscard]] const TextRef* begin() const { return count_ == nullptr ? nullptr : reinterpret_cast<const TextRef*>(count_ + 1); }
+  [[nodiscard]] const TextRef* end() const { return begin() + size(); }
+  [[nodiscard]] size_t size() const { return count_ == nullptr ? 0 : static_cast<size_t>(*count_); }
+  [[nodiscard]] bool empty() const { return size() == 0; }
+  [[nodiscard]] const TextRef& front() const { return *begin(); }
+  [[nodiscard]] const TextRef& operator[](size_t i) const { return begin()[i]; }
+  [[nodiscard]] std::span<const TextRef> span() const { return {begin(), size()}; }
+
+ private:
+  friend class TextArena;
+  explicit TextRefList(const uint64_t* count) : count_(count) {}
+  const uint64_t* count_ = nullptr;
+};
+
 class TextArena {
  public:
   TextArena() = default;
@@ -65,15 +84,23 @@ class TextArena {
     return TextRef(std::string_view(at, s.size()));
   }
 
-  // Keeps each string and a list of their TextRefs, read as a span (valid
-  // as long as the arena): a note's URLs in 16 bytes and their own.
-  std::span<const TextRef> KeepAll(const std::vector<std::string>& strings) {
+  // Keeps each string and a list of their TextRefs (valid as long as the
+  // arena): a note's URLs in 8 bytes and their own.
+  TextRefList KeepAll(const std::vector<std::string>& strings) {
     if (strings.empty()) return {};
     std::vector<TextRef> refs;
     refs.reserve(strings.size());
     for (const std::string& s : strings) refs.push_back(Keep(s));
-    const size_t bytes = refs.size() * sizeof(TextRef);
-    // Aligned for TextRefs (a chunk starts aligned; strings may have left it odd).
+    return KeepList(refs);
+  }
+
+  // Keeps a list of TextRefs (their strings already kept, by this arena or
+  // for longer).
+  TextRefList KeepList(std::span<const TextRef> refs) {
+    if (refs.empty()) return {};
+    // The count, then the TextRefs, aligned for both (a chunk starts
+    // aligned; strings may have left it odd).
+    const size_t bytes = sizeof(uint64_t) + refs.size() * sizeof(TextRef);
     const size_t pad = (alignof(TextRef) - reinterpret_cast<uintptr_t>(next_) % alignof(TextRef)) % alignof(TextRef);
     if (next_ == nullptr || pad + bytes > left_) {
       NewChunk(bytes);
@@ -81,11 +108,13 @@ class TextArena {
       next_ += pad;
       left_ -= pad;
     }
-    TextRef* out = reinterpret_cast<TextRef*>(next_);
-    std::uninitialized_copy(refs.begin(), refs.end(), out);
+    static_assert(alignof(TextRef) >= alignof(uint64_t) && sizeof(uint64_t) % alignof(TextRef) == 0);
+    uint64_t* count = reinterpret_cast<uint64_t*>(next_);
+    *count = refs.size();
+    std::uninitialized_copy(refs.begin(), refs.end(), reinterpret_cast<TextRef*>(count + 1));
     next_ += bytes;
     left_ -= bytes;
-    return {out, refs.size()};
+    return TextRefList(count);
   }
 
  private:

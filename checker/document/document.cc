@@ -129,6 +129,25 @@ void Document::ShrinkToFit() {
   notes.shrink_to_fit();
 }
 
+void Document::SetUrls(Note& note, const std::vector<std::string>& urls) {
+  if (!note.anchored) {
+    note.links = strings->KeepAll(urls);
+    return;
+  }
+  std::vector<TextRef> refs = {note.links[0], note.links[1]};
+  for (const std::string& url : urls) refs.push_back(Keep(url));
+  note.links = strings->KeepList(refs);
+}
+
+void Document::SetAnchors(Note& note, std::string_view id, std::string_view backlink) {
+  const std::span<const TextRef> urls = note.Urls();
+  std::vector<TextRef> refs;
+  note.anchored = !id.empty() || !backlink.empty();
+  if (note.anchored) refs = {Keep(id), Keep(backlink)};
+  refs.insert(refs.end(), urls.begin(), urls.end());
+  note.links = strings->KeepList(refs);
+}
+
 TextBuilder::TextBuilder(Document& doc) : TextBuilder(doc, doc.source ? doc.source->bytes().size() : 0) {}
 
 TextBuilder::TextBuilder(Document& doc, size_t extent) : doc_(doc) {

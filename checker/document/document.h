@@ -53,35 +53,29 @@ struct Marker {
   [[nodiscard]] std::string_view Target() const { return target ? std::string_view(*target) : std::string_view(); }
 };
 
-// What only an HTML note has: its id attribute and its link back to its
-// reference ("chapter-3.xhtml#noteref-7"), either possibly empty.
-struct HtmlAnchors {
-  std::string id;
-  std::string backlink;
-};
-
 // A note body: `7. … — Valley Courier notes …`, `[^7]: …`, `<li id="fn7">…</li>`.
+// (Its members are in the order that leaves no padding: 64 bytes.)
 struct Note {
   TextRef label;         // as written; HTML ordinals become "1", "2", … (kept by the document)
   Span span;             // the whole note in the source
   Span label_span;       // the label itself (or the start of the note)
   TextRef text;          // plain text of the note body, whitespace collapsed (kept by the document)
-  std::span<const TextRef> urls;  // kept by the document (Document::KeepAll)
+  // Its URLs and, in HTML, its id and backlink (the first two, when
+  // `anchored`): set with Document::SetUrls and SetAnchors, read with
+  // Urls(), Id() and Backlink().
+  TextRefList links;
   int duplicate_of = -1; // index of another note with the same label (the one that counts)
   bool hidden = false;   // Markdown: a definition inside an HTML comment, never shown
   bool cited_elsewhere = false;  // HTML: a marker in another checked file cites it (or may: see backlink)
-  // HTML: the note's id and backlink; none in other formats (8 bytes where
-  // two strings took 64 in every note).
-  Boxed<HtmlAnchors> anchors;
+  bool anchored = false; // `links` begins with an id and a backlink
 
   // Where a finding about this note points: its label, else its start.
   [[nodiscard]] Span Anchor() const { return label_span.empty() ? Span{span.begin, span.begin} : label_span; }
-  [[nodiscard]] std::string_view Id() const { return anchors ? std::string_view(anchors->id) : std::string_view(); }
-  [[nodiscard]] std::string_view Backlink() const {
-    return anchors ? std::string_view(anchors->backlink) : std::string_view();
-  }
-  // The anchors, made when first written.
-  HtmlAnchors& Anchors() { return anchors ? *anchors : anchors.emplace(); }
+  [[nodiscard]] std::span<const TextRef> Urls() const { return links.span().subspan(anchored ? 2 : 0); }
+  // HTML: its id attribute and its link back to its reference
+  // ("chapter-3.xhtml#noteref-7"), either possibly empty.
+  [[nodiscard]] std::string_view Id() const { return anchored ? std::string_view(links[0]) : std::string_view(); }
+  [[nodiscard]] std::string_view Backlink() const { return anchored ? std::string_view(links[1]) : std::string_view(); }
 };
 
 // Maps analysis-text offsets back to source offsets. Pieces are appended in
@@ -148,8 +142,10 @@ struct Document {
     }
     return Keep(s);
   }
-  // Copies of `s` and a list of them that live as long as the document: for a note's URLs.
-  std::span<const TextRef> KeepAll(const std::vector<std::string>& s) { return strings->KeepAll(s); }
+  // A note's URLs, and (HTML) its id and backlink, kept as long as the
+  // document; setting one keeps the others.
+  void SetUrls(Note& note, const std::vector<std::string>& urls);
+  void SetAnchors(Note& note, std::string_view id, std::string_view backlink);
 
   [[nodiscard]] const std::string& path() const { return source->path(); }
   // Gives back what the loader's growing vectors and the text's reserve

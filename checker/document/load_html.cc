@@ -257,15 +257,16 @@ void HtmlWalker::AddNote(const GumboNode* n, const std::string& ordinal_label) {
   note.text = doc_.Keep(CollapseWhitespace(text));
   std::vector<std::string> urls;
   CollectUrls(n, urls);
-  if (std::string backlink = FindBacklink(n); !backlink.empty()) note.Anchors().backlink = std::move(backlink);
+  const std::string backlink = FindBacklink(n);
   for (std::string& url : text::FindUrls(note.text)) {
     if (std::find(urls.begin(), urls.end(), url) == urls.end()) urls.push_back(std::move(url));
   }
-  note.urls = doc_.KeepAll(urls);
+  doc_.SetUrls(note, urls);
   const int index = static_cast<int>(doc_.notes.size());
   ordinal_label_.push_back(label == ordinal_label && Tag(n) == GUMBO_TAG_LI);
-  if (const char* id = Attr(n, "id")) {
-    note.Anchors().id = id;
+  const char* id = Attr(n, "id");
+  doc_.SetAnchors(note, id != nullptr ? id : "", backlink);
+  if (id != nullptr) {
     // Two notes with one id: the later one can never be reached.
     if (auto earlier = note_of_id_.find(id); earlier != note_of_id_.end()) note.duplicate_of = earlier->second;
   }
@@ -276,7 +277,7 @@ void HtmlWalker::AddNote(const GumboNode* n, const std::string& ordinal_label) {
     // The first id inside the note names it (tex4ht: <a id="fn1x0">).
     for (const auto& [id, note_index] : note_of_id_) {
       if (note_index == index) {
-        doc_.notes[index].Anchors().id = id;
+        doc_.SetAnchors(doc_.notes[index], id, doc_.notes[index].Backlink());
         break;
       }
     }

@@ -558,7 +558,7 @@ void RstParser::Run() {
     std::string body;
     Inline(d.body, true, &body);
     note.text = doc_.Keep(CollapseWhitespace(body));
-    note.urls = doc_.KeepAll(text::FindUrls(note.text));
+    doc_.SetUrls(note, text::FindUrls(note.text));
     doc_.notes.push_back(std::move(note));
   }
   // References in document order (notes' bodies were read last).

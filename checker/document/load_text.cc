@@ -635,7 +635,7 @@ Document LoadText(std::shared_ptr<const SourceFile> source) {
       body_text += src.substr(lines[k].begin, lines[k].end - lines[k].begin);
     }
     note.text = doc.KeepWritten(CollapseWhitespace(body_text), item.head.text_begin);
-    note.urls = doc.KeepAll(text::FindUrls(note.text));
+    doc.SetUrls(note, text::FindUrls(note.text));
     doc.notes.push_back(std::move(note));
   }
   notes = NotesSection{};

@@ -1,6 +1,7 @@
 #include "checker/extract/extract.h"
 
 #include <algorithm>
+#include <deque>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -43,6 +44,30 @@ bool Adjacent(const Document& doc, const Marker& a, const Marker& b) {
   }
   return true;
 }
+
+// Collects elements in blocks (a deque: nothing copied as it grows) and
+// hands them over as a vector exactly their size, each block freed as it is
+// emptied. A vector grown by doubling and then shrunk to fit held up to three
+// times its elements at once (the last doubling, the copy that shrinks it);
+// this holds at most two, and only while it hands them over.
+template <class T>
+class Collector {
+ public:
+  void push_back(const T& item) { items_.push_back(item); }
+  [[nodiscard]] size_t size() const { return items_.size(); }
+  std::vector<T> Take() {
+    std::vector<T> out;
+    out.reserve(items_.size());
+    while (!items_.empty()) {
+      out.push_back(std::move(items_.front()));
+      items_.pop_front();
+    }
+    return out;
+  }
+
+ private:
+  std::deque<T> items_;
+};
 
 }  // namespace
 
@@ -249,6 +274,7 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon) {
   uint32_t clause_start = 0;
   int clause_sentence = -1;
   size_t covered_from = 0;  // first sentence whose quotes are not yet covered
+  Collector<Figure> claim_figures;  // x.claim_figures, once every claim's are found
   x.claims.reserve(doc.markers.size());
   x.claim_markers.reserve(doc.markers.size());
   for (size_t mi = 0; mi < doc.markers.size(); ++mi) {
@@ -308,21 +334,21 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon) {
         std::any_of(quotes.begin(), quotes.end(), [&](int q) { return x.quotes[q].kind == QuoteKind::kSpeech; })) {
       c.attribution = sentence_own;
     }
-    c.figures_begin = static_cast<uint32_t>(x.claim_figures.size());
+    c.figures_begin = static_cast<uint32_t>(claim_figures.size());
     FindFigures(std::string_view(doc.text).substr(c.text.begin, c.text.size()), &lexicon, [&](Figure& f) {
       f.text = {f.text.begin + c.text.begin, f.text.end + c.text.begin};
       for (int q : quotes) {
         if (f.text.begin >= x.quotes[q].text.begin && f.text.begin < x.quotes[q].text.end) f.in_quote = true;
       }
-      x.claim_figures.push_back(f);
+      claim_figures.push_back(f);
     });
-    c.figures_end = static_cast<uint32_t>(x.claim_figures.size());
+    c.figures_end = static_cast<uint32_t>(claim_figures.size());
     x.claims.push_back(std::move(c));
   }
   // The runs viewed, now that the vectors stop growing.
   x.claim_markers.shrink_to_fit();
   x.claim_quotes.shrink_to_fit();
-  x.claim_figures.shrink_to_fit();
+  x.claim_figures = claim_figures.Take();
   const std::span<const int> markers(x.claim_markers);
   const std::span<const int> claim_quotes(x.claim_quotes);
   size_t group_at = 0, quotes_at = 0;

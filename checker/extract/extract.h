@@ -205,7 +205,7 @@ struct Source {
   [[nodiscard]] std::string_view Handle(const Note& n) const { return Part(n.text, handle); }
   [[nodiscard]] std::string_view Platform(const Note& n) const { return Part(n.text, platform); }
   [[nodiscard]] std::string_view Domain(const Note& n) const {
-    return n.urls.empty() ? std::string_view() : Part(n.urls.front(), domain);
+    return n.Urls().empty() ? std::string_view() : Part(n.Urls().front(), domain);
   }
 
  private:

@@ -56,7 +56,7 @@ Source DescribeNote(const Note& note, int index, const LexiconIndex& lex, std::v
   figures = FindFigures(t, &lex);
   ClassifyQuotes(t, quotes, lex);
   NormalizedWords(t, words);
-  if (!note.urls.empty()) src.domain = Domain(note.urls.front());
+  if (!note.Urls().empty()) src.domain = Domain(note.Urls().front());
   const std::string_view domain = src.Domain(note);
 
   const size_t dash = FindDash(t);

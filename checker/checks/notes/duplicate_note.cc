@@ -154,7 +154,7 @@ void DuplicateNote::Run(const Analysis& analysis, Sink& sink) const {
   std::unordered_map<std::string, int> notes_with_url;
   for (size_t i = 0; i < doc.notes.size(); ++i) {
     url_start[i] = static_cast<uint32_t>(urls.size());
-    for (const std::string_view url : doc.notes[i].urls) {
+    for (const std::string_view url : doc.notes[i].Urls()) {
       std::string u = NormalizeUrl(url);
       if (std::find(urls.begin() + url_start[i], urls.end(), u) != urls.end()) continue;
       ++notes_with_url[u];

@@ -52,14 +52,14 @@ TEST(TextArenaTest, EmptyLiteralAndConcatenation) {
 TEST(TextArenaTest, KeepAllKeepsAListOfStrings) {
   TextArena arena;
   EXPECT_TRUE(arena.KeepAll({}).empty());
-  std::vector<std::span<const TextRef>> lists;
+  std::vector<TextRefList> lists;
   for (int i = 0; i < 3000; ++i) {
     arena.Keep(std::string(static_cast<size_t>(i % 7), 'x'));  // leaves the arena at odd offsets
     lists.push_back(arena.KeepAll({"https://a.example/" + std::to_string(i), "b" + std::to_string(i)}));
   }
   for (int i = 0; i < 3000; ++i) {
     ASSERT_EQ(lists[static_cast<size_t>(i)].size(), 2u);
-    EXPECT_EQ(reinterpret_cast<uintptr_t>(lists[static_cast<size_t>(i)].data()) % alignof(TextRef), 0u);
+    EXPECT_EQ(reinterpret_cast<uintptr_t>(lists[static_cast<size_t>(i)].begin()) % alignof(TextRef), 0u);
     EXPECT_EQ(lists[static_cast<size_t>(i)][0], "https://a.example/" + std::to_string(i));
     EXPECT_EQ(lists[static_cast<size_t>(i)][1], "b" + std::to_string(i));
   }

@@ -19,7 +19,7 @@ TEST(HtmlLoaderTest, GithubStyleSectionFootnotes) {
   EXPECT_EQ(doc.markers[0].note, 0);
   EXPECT_EQ(doc.notes[0].label, "7");
   EXPECT_EQ(doc.notes[0].text, "Source seven. link");
-  ASSERT_EQ(doc.notes[0].urls.size(), 1u);
+  ASSERT_EQ(doc.notes[0].Urls().size(), 1u);
   const LineCol lc = doc.source->Locate(doc.markers[0].span.begin);
   EXPECT_EQ(lc.line, 1);
   EXPECT_EQ(lc.column, 59);  // the "7" inside the link: 8 + 5 + 45 bytes before it

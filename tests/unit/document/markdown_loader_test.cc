@@ -33,8 +33,8 @@ TEST(MarkdownLoaderTest, ReferencesDefinitionsAndNamedLabels) {
   ASSERT_EQ(doc.notes.size(), 2u);
   EXPECT_EQ(doc.notes[doc.markers[1].note].label, "note");  // labels match case-insensitively
   EXPECT_EQ(doc.notes[0].text, "First note continued, see https://x.example/a.");
-  ASSERT_EQ(doc.notes[0].urls.size(), 1u);
-  EXPECT_EQ(doc.notes[0].urls[0], "https://x.example/a");
+  ASSERT_EQ(doc.notes[0].Urls().size(), 1u);
+  EXPECT_EQ(doc.notes[0].Urls()[0], "https://x.example/a");
   const auto found = Markers(doc);
   EXPECT_EQ(found[0].line, 1);
   EXPECT_EQ(found[0].column, 6);

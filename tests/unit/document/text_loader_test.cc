@@ -79,8 +79,8 @@ TEST(TextLoaderTest, NotesListFormsHeadingsAndChrome) {
 
   Document parens = test::Load("Claim.1\n\n1) Note one, https://example.org/a.\n", Format::kText);
   ASSERT_EQ(parens.notes.size(), 1u);
-  ASSERT_EQ(parens.notes[0].urls.size(), 1u);
-  EXPECT_EQ(parens.notes[0].urls[0], "https://example.org/a");
+  ASSERT_EQ(parens.notes[0].Urls().size(), 1u);
+  EXPECT_EQ(parens.notes[0].Urls()[0], "https://example.org/a");
   EXPECT_EQ(parens.markers[0].note, 0);
 }
 
