@@ -622,8 +622,7 @@ std::optional<Attribution> AttributionIn(std::string_view s, const std::vector<T
                                          const EntityRef* last_person) {
   auto named = [&](const std::string& name, const std::string& cue, const char* how) {
     Attribution a;
-    a.SetSpeaker(lexicon.ResolveName(name));
-    a.cue = cue;
+    a.SetVoice(lexicon.ResolveName(name), cue);
     a.medium = MediumIn(toks, 0, lexicon);
     if (a.medium && SameEntity(*a.medium, a.Speaker())) a.medium.reset();
     a.how = how;
@@ -634,8 +633,7 @@ std::optional<Attribution> AttributionIn(std::string_view s, const std::vector<T
     Attribution a;
     EntityRef speaker = lexicon.ResolveName(phrase);
     speaker.kind = EntityKind::kUnknown;
-    a.SetSpeaker(std::move(speaker));
-    a.cue = cue;
+    a.SetVoice(std::move(speaker), cue);
     a.unnamed = true;
     a.how = how;
     a.mention = FindMention(toks, phrase);
@@ -689,8 +687,7 @@ std::optional<Attribution> AttributionIn(std::string_view s, const std::vector<T
     }
     if (antecedent != nullptr) {
       Attribution a;
-      a.SetSpeaker(*antecedent);
-      a.cue = cue;
+      a.SetVoice(*antecedent, cue);
       a.pronoun = true;
       a.medium = MediumIn(toks, 0, lexicon);
       a.how = "pronoun";
@@ -995,7 +992,7 @@ std::optional<Attribution> FindAttribution(std::string_view s, const std::vector
 
 const EntityRef& Attribution::Speaker() const {
   static const EntityRef* const kNobody = new EntityRef();
-  return speaker_ ? *speaker_ : *kNobody;
+  return voice_ ? voice_->speaker : *kNobody;
 }
 
 MidSentenceCapitals FindMidSentenceCapitals(std::string_view s) {

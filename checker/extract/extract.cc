@@ -134,13 +134,21 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon) {
     in_text(a, range);
     return a;
   };
-  // Each distinct speaker kept once, shared by every attribution naming it.
-  std::unordered_set<std::shared_ptr<const EntityRef>, EntityRefHash, SameEntityRef> speakers;
+  // Each distinct voice (speaker and cue) kept once, shared by every attribution that has it.
+  struct VoiceHash {
+    size_t operator()(const std::shared_ptr<const Voice>& v) const {
+      return EntityRefHash{}(v->speaker) * 31 + StringHash{}(v->cue);
+    }
+  };
+  struct SameVoice {
+    bool operator()(const std::shared_ptr<const Voice>& a, const std::shared_ptr<const Voice>& b) const { return *a == *b; }
+  };
+  std::unordered_set<std::shared_ptr<const Voice>, VoiceHash, SameVoice> voices;
   auto keep = [&](std::optional<Attribution>&& a) -> const Attribution* {
     if (!a) return nullptr;
-    if (a->SharedSpeaker()) {
-      const auto [kept, fresh] = speakers.insert(a->SharedSpeaker());
-      if (!fresh) a->ShareSpeaker(*kept);
+    if (a->SharedVoice()) {
+      const auto [kept, fresh] = voices.insert(a->SharedVoice());
+      if (!fresh) a->ShareVoice(*kept);
     }
     return &x.attributions.emplace_back(std::move(*a));
   };

@@ -123,28 +123,64 @@ FigureWords WordsOf(const Figure& f, std::string_view text, uint32_t shift, int 
 // section (18 U.S.C. § 1001, ¶ 48), Id. / Ibid. Spans in the text given.
 std::vector<Span> FindCitations(std::string_view text);
 
-struct Attribution {
-  // Who speaks. Shared, not copied: Extract keeps each distinct speaker once
-  // for every sentence and claim crediting them (16 bytes where a copy took
-  // 72 and its names' heap blocks).
-  [[nodiscard]] const EntityRef& Speaker() const;
-  void SetSpeaker(EntityRef speaker) { speaker_ = std::make_shared<const EntityRef>(std::move(speaker)); }
-  [[nodiscard]] const std::shared_ptr<const EntityRef>& SharedSpeaker() const { return speaker_; }
-  void ShareSpeaker(std::shared_ptr<const EntityRef> speaker) { speaker_ = std::move(speaker); }
+// How an attribution was found: a literal kept in a byte, read and compared
+// as its name ("named", "pronoun", "appositive", "after-quote", "label",
+// "signature", "context", "subject"; empty for none).
+class AttributionHow {
+ public:
+  constexpr AttributionHow() = default;
+  // One of the names above (another reads as none).
+  constexpr AttributionHow(std::string_view name) : index_(IndexOf(name)) {}  // NOLINT(google-explicit-constructor)
+  constexpr AttributionHow(const char* name) : index_(IndexOf(name)) {}       // NOLINT(google-explicit-constructor)
+  constexpr operator std::string_view() const { return kNames[index_]; }     // NOLINT(google-explicit-constructor)
+  [[nodiscard]] constexpr bool empty() const { return index_ == 0; }
+  friend constexpr bool operator==(AttributionHow a, AttributionHow b) { return a.index_ == b.index_; }
+  friend constexpr bool operator==(AttributionHow a, const char* name) { return std::string_view(a) == name; }
 
-  std::string cue;                // "said", "according to", "put it"
+ private:
+  static constexpr std::string_view kNames[] = {"",      "named",     "pronoun", "appositive", "after-quote",
+                                                "label", "signature", "context", "subject"};
+  static constexpr uint8_t IndexOf(std::string_view name) {
+    for (uint8_t i = 0; i < std::size(kNames); ++i) {
+      if (kNames[i] == name) return i;
+    }
+    return 0;
+  }
+  uint8_t index_ = 0;
+};
+
+// Who speaks and the words that say so: one per distinct pair in a
+// document, shared by every attribution that has it.
+struct Voice {
+  EntityRef speaker;
+  std::string cue;  // "said", "according to", "put it"
+  friend bool operator==(const Voice&, const Voice&) = default;
+};
+
+struct Attribution {
+  // Who speaks, and the cue. Shared, not copied: Extract keeps each
+  // distinct voice once for every sentence and claim that has it (16 bytes
+  // where a copy of the speaker took 72, the cue 32, and their heap blocks).
+  [[nodiscard]] const EntityRef& Speaker() const;
+  [[nodiscard]] std::string_view Cue() const { return voice_ ? std::string_view(voice_->cue) : std::string_view(); }
+  void SetVoice(EntityRef speaker, std::string cue) {
+    voice_ = std::make_shared<const Voice>(Voice{std::move(speaker), std::move(cue)});
+  }
+  [[nodiscard]] const std::shared_ptr<const Voice>& SharedVoice() const { return voice_; }
+  void ShareVoice(std::shared_ptr<const Voice> voice) { voice_ = std::move(voice); }
+
   Boxed<EntityRef> via;           // "summarized by the Valley Courier"
   Boxed<EntityRef> medium;        // the outlet spoken to: "told the Courier", "in a statement to the Courier"
-  bool pronoun = false;           // resolved from "he said"
-  bool unnamed = false;           // "a spokeswoman said", "officials said", an unresolved "he said"
-  std::string_view how;           // (a literal) named | pronoun | appositive | after-quote | label | signature | context
   Span mention;                   // where the speaker is named: in the text given to FindAttribution
                                   // (Extraction: in Document::text); empty when not found
+  AttributionHow how;             // named | pronoun | appositive | after-quote | label | signature | context | subject
+  bool pronoun = false;           // resolved from "he said"
+  bool unnamed = false;           // "a spokeswoman said", "officials said", an unresolved "he said"
   // A person named as the speaker (not an outlet, a pronoun or someone unnamed).
   [[nodiscard]] bool NamesPerson() const { return Speaker().kind != EntityKind::kOutlet && !pronoun && !unnamed; }
 
  private:
-  std::shared_ptr<const EntityRef> speaker_;  // null: nobody (Speaker() is then empty)
+  std::shared_ptr<const Voice> voice_;  // null: nobody (Speaker() and Cue() are then empty)
 };
 
 struct Claim {

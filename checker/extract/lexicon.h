@@ -92,14 +92,10 @@ struct EntityRefHash {
            static_cast<size_t>(e.kind);
   }
   size_t operator()(const EntityRef* e) const { return (*this)(*e); }
-  size_t operator()(const std::shared_ptr<const EntityRef>& e) const { return (*this)(*e); }
 };
 // operator== through pointers, for the same sets.
 struct SameEntityRef {
   bool operator()(const EntityRef* a, const EntityRef* b) const { return *a == *b; }
-  bool operator()(const std::shared_ptr<const EntityRef>& a, const std::shared_ptr<const EntityRef>& b) const {
-    return *a == *b;
-  }
 };
 
 // True when two references denote the same entity: the same lexicon entry, the

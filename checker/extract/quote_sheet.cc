@@ -71,7 +71,7 @@ std::vector<SheetEntry> QuoteSheet(const Document& doc, const Extraction& x, con
         sp.via = ViaOf(*a);
         if (!a->mention.empty()) sp.mention = doc.text_map.ToSource(a->mention);
         e.speaker = std::move(sp);
-        e.cue = a->cue;
+        e.cue = a->Cue();
       }
     }
     if (claim_of[qi] >= 0) {

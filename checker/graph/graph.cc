@@ -257,7 +257,7 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
     const bool quotes_speech =
         std::any_of(quotes.begin(), quotes.end(), [&](int q) { return x.quotes[q].kind == extract::QuoteKind::kSpeech; });
     const bool report_credit = c.attribution && (c.attribution->Speaker().kind == extract::EntityKind::kOutlet ||
-                                                 lex.IsReportCue(c.attribution->cue));
+                                                 lex.IsReportCue(c.attribution->Cue()));
     // A pronoun resolved to the last person named is a guess: it may confirm
     // a note, never accuse one.
     const bool guessed = c.attribution && (c.attribution->pronoun || c.attribution->how == "subject");
