@@ -283,16 +283,20 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon) {
   int clause_sentence = -1;
   size_t covered_from = 0;  // first sentence whose quotes are not yet covered
   Collector<Figure> claim_figures;  // x.claim_figures, once every claim's are found
+  // The claims' groups, and their quotes then covered quotes, one run a
+  // claim each (a group may still grow once its quotes are found): made
+  // one run a claim in x.claim_runs at the end.
+  std::vector<int> claim_markers, claim_quotes;
   x.claims.reserve(doc.markers.size());
-  x.claim_markers.reserve(doc.markers.size());
+  claim_markers.reserve(doc.markers.size());
   for (size_t mi = 0; mi < doc.markers.size(); ++mi) {
     const Marker& m = doc.markers[mi];
     if (m.in_note || m.external) continue;
     if (!x.claims.empty()) {
-      const Marker& prev = doc.markers[x.claim_markers.back()];
+      const Marker& prev = doc.markers[claim_markers.back()];
       if (Adjacent(doc, prev, m)) {
         // The last claim's group grows (its run is the last one).
-        x.claim_markers.push_back(static_cast<int>(mi));
+        claim_markers.push_back(static_cast<int>(mi));
         ++x.claims.back().group_count;
         continue;
       }
@@ -305,7 +309,7 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon) {
     c.marker = static_cast<int>(mi);
     // Its runs are appended to claim_markers and claim_quotes, claim after
     // claim; where each starts is added up once the vectors stop growing.
-    x.claim_markers.push_back(static_cast<int>(mi));
+    claim_markers.push_back(static_cast<int>(mi));
     c.group_count = 1;
     c.sentence = sentence.text;
     const uint32_t at = doc.text_map.ToText(m.span.begin);
@@ -314,18 +318,18 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon) {
     c.text = {clause_start, end};
     clause_start = end;
     const std::vector<int> quotes = quotes_in(c.text);
-    const size_t quotes_from = x.claim_quotes.size();
-    x.claim_quotes.insert(x.claim_quotes.end(), quotes.begin(), quotes.end());
+    const size_t quotes_from = claim_quotes.size();
+    claim_quotes.insert(claim_quotes.end(), quotes.begin(), quotes.end());
     c.quote_count = static_cast<uint32_t>(quotes.size());
     // Covered quotes: earlier sentences of this paragraph that cite nothing.
     if (clause_sentence != static_cast<int>(s)) {
       for (size_t k = std::max(covered_from, s > 0 ? s - std::min<size_t>(s, 12) : 0); k < s; ++k) {
         if (x.sentence_paragraph[k] != x.sentence_paragraph[s]) continue;
-        for (int q : quotes_in(x.sentences[k].text)) x.claim_quotes.push_back(q);
+        for (int q : quotes_in(x.sentences[k].text)) claim_quotes.push_back(q);
       }
       covered_from = s + 1;
     }
-    c.covered_count = static_cast<uint32_t>(x.claim_quotes.size() - quotes_from) - c.quote_count;
+    c.covered_count = static_cast<uint32_t>(claim_quotes.size() - quotes_from) - c.quote_count;
     clause_sentence = static_cast<int>(s);
     // The whole sentence has the speaker found in it (with the same last
     // person before it): found once, for the sentence.
@@ -353,18 +357,23 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon) {
     c.figures_end = static_cast<uint32_t>(claim_figures.size());
     x.claims.push_back(std::move(c));
   }
-  // The runs viewed, now that the vectors stop growing.
-  x.claim_markers.shrink_to_fit();
-  x.claim_quotes.shrink_to_fit();
   x.claim_figures = claim_figures.Take();
-  const std::span<const int> markers(x.claim_markers);
-  const std::span<const int> claim_quotes(x.claim_quotes);
+  // Each claim's run, made now that its group is whole.
+  x.claim_runs.reserve(claim_markers.size() + claim_quotes.size());
   size_t group_at = 0, quotes_at = 0;
-  for (Claim& c : x.claims) {
-    c.group_run = markers.data() + group_at;
+  for (const Claim& c : x.claims) {
+    x.claim_runs.insert(x.claim_runs.end(), claim_markers.begin() + static_cast<ptrdiff_t>(group_at),
+                        claim_markers.begin() + static_cast<ptrdiff_t>(group_at + c.group_count));
     group_at += c.group_count;
-    c.quote_run = claim_quotes.empty() ? nullptr : claim_quotes.data() + quotes_at;
-    quotes_at += c.quote_count + c.covered_count;
+    const size_t quotes = c.quote_count + c.covered_count;
+    x.claim_runs.insert(x.claim_runs.end(), claim_quotes.begin() + static_cast<ptrdiff_t>(quotes_at),
+                        claim_quotes.begin() + static_cast<ptrdiff_t>(quotes_at + quotes));
+    quotes_at += quotes;
+  }
+  size_t run_at = 0;
+  for (Claim& c : x.claims) {
+    c.run = x.claim_runs.data() + run_at;
+    run_at += c.group_count + c.quote_count + c.covered_count;
   }
   return x;
 }

@@ -185,26 +185,28 @@ struct Attribution {
 
 struct Claim {
   int marker = -1;                 // index into Document::markers (the first of a citation group)
-  uint32_t quote_count = 0;        // of quote_run: the claim's own quotes, then
+  uint32_t quote_count = 0;        // in `run`: the claim's own quotes, then
   uint32_t covered_count = 0;      // the covered ones (see CoveredQuotes)
-  uint32_t group_count = 0;        // of group_run
+  uint32_t group_count = 0;        // in `run`, first: its citation group
   Span text;                       // the sentence (or clause before a mid-sentence marker)
   Span sentence;                   // the whole sentence
   // Its figures: a run of Extraction::claim_figures (read with
   // Extraction::FiguresOf; most claims have none: 8 bytes where a vector took 24).
   uint32_t figures_begin = 0, figures_end = 0;
-  // The group and the quotes are runs of Extraction::claim_markers and
-  // ::claim_quotes (a pointer and a count each: 12 bytes where a span took 16).
-  const int* group_run = nullptr;
-  const int* quote_run = nullptr;  // the claim's quotes, then its covered quotes: one run (16 bytes, not two spans' 32)
+  // The group, the quotes and the covered quotes are one run of
+  // Extraction::claim_runs, in that order (a pointer and three counts:
+  // where two spans took 32 bytes).
+  const int* run = nullptr;
   // Every marker of the citation group ([^2][^6], 7,8, 7–9), in order.
-  [[nodiscard]] std::span<const int> Group() const { return {group_run, group_count}; }
+  [[nodiscard]] std::span<const int> Group() const { return {run, group_count}; }
   // Indexes into Extraction::quotes.
-  [[nodiscard]] std::span<const int> Quotes() const { return {quote_run, quote_count}; }
+  [[nodiscard]] std::span<const int> Quotes() const {
+    return run == nullptr ? std::span<const int>() : std::span<const int>(run + group_count, quote_count);
+  }
   // Quotes of earlier sentences in the same paragraph that cite nothing: the
   // paragraph's note covers them.
   [[nodiscard]] std::span<const int> CoveredQuotes() const {
-    return quote_run == nullptr ? std::span<const int>() : std::span<const int>(quote_run + quote_count, covered_count);
+    return run == nullptr ? std::span<const int>() : std::span<const int>(run + group_count + quote_count, covered_count);
   }
   // The speaker (in Extraction::attributions, shared with the sentence when
   // the claim is the whole sentence); null for most claims, which name none.
@@ -264,8 +266,7 @@ struct Extraction {
   std::vector<Quote> quotes;                 // body quotes, offsets in Document::text
   std::vector<UnbalancedQuote> unbalanced;   // offsets in Document::text
   std::vector<Claim> claims;                 // one per citation group of body markers
-  std::vector<int> claim_markers;            // the claims' groups, one run each, in order
-  std::vector<int> claim_quotes;             // each claim's quotes, then its covered quotes
+  std::vector<int> claim_runs;               // each claim's group, quotes and covered quotes, claim after claim
   std::vector<Figure> claim_figures;         // each claim's figures, claim after claim (offsets in Document::text)
   std::vector<Source> sources;               // one per note
   std::deque<EntityRef> publishers;          // the sources' publishers, each once (a deque: pointers to it stay put)
