@@ -92,10 +92,8 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon) {
         DescribeNote(doc.notes[i], static_cast<int>(i), lexicon, words, publisher, quotes, figures));
     src.quotes_begin = static_cast<uint32_t>(x.note_quotes.size());
     x.note_quotes.insert(x.note_quotes.end(), std::make_move_iterator(quotes.begin()), std::make_move_iterator(quotes.end()));
-    src.quotes_end = static_cast<uint32_t>(x.note_quotes.size());
     src.figures_begin = static_cast<uint32_t>(x.note_figures.size());
     x.note_figures.insert(x.note_figures.end(), std::make_move_iterator(figures.begin()), std::make_move_iterator(figures.end()));
-    src.figures_end = static_cast<uint32_t>(x.note_figures.size());
     if (publisher != EntityRef()) {  // (an empty key with anything else set is kept too)
       auto kept = publisher_kept.find(&publisher);
       if (kept == publisher_kept.end()) kept = publisher_kept.insert(&x.publishers.emplace_back(std::move(publisher))).first;

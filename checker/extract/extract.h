@@ -215,7 +215,7 @@ struct Claim {
 
 // Title, handle, platform and domain are offsets into the note (its text,
 // its first URL), which keeps the bytes: read them with the note.
-// (Its members are in the order that leaves no padding: 64 bytes.)
+// (Its members are in the order that leaves no padding: 56 bytes.)
 struct Source {
   // The outlet or speaker the note says it is (kept once in
   // Extraction::publishers, shared by every note naming it: most notes of a
@@ -226,12 +226,12 @@ struct Source {
   Span handle;                     // in the note's text: "sama" for "@sama on X"
   Span platform;                   // in the note's text
   Span domain;                     // in the note's first URL
-  // Its quotes (offsets into the note's text) and figures: runs of
-  // Extraction::note_quotes and ::note_figures, read with
-  // Extraction::QuotesOf and FiguresOf (most notes have none: four offsets
-  // where two vectors took 48 bytes).
-  uint32_t quotes_begin = 0, quotes_end = 0;
-  uint32_t figures_begin = 0, figures_end = 0;
+  // Where its quotes (offsets into the note's text) and figures begin in
+  // Extraction::note_quotes and ::note_figures; they end where the next
+  // note's begin. Read with Extraction::QuotesOf and FiguresOf (most notes
+  // have none: two offsets where two vectors took 48 bytes).
+  uint32_t quotes_begin = 0;
+  uint32_t figures_begin = 0;
   bool publisher_from_text = false;  // named by the note's words (not only by its URL's domain)
   // "Title — what the source says", "@handle on X — “…”", "Name on Bluesky:
   // …": a description of the source, not a bare citation of a document.
@@ -287,15 +287,17 @@ struct Extraction {
 
   // A note's quotes (offsets into its text) and figures; a claim's figures.
   [[nodiscard]] std::span<const Quote> QuotesOf(int note) const {
-    const Source& s = sources[static_cast<size_t>(note)];
-    return std::span<const Quote>(note_quotes).subspan(s.quotes_begin, s.quotes_end - s.quotes_begin);
+    const size_t n = static_cast<size_t>(note);
+    const uint32_t end = n + 1 < sources.size() ? sources[n + 1].quotes_begin : static_cast<uint32_t>(note_quotes.size());
+    return std::span<const Quote>(note_quotes).subspan(sources[n].quotes_begin, end - sources[n].quotes_begin);
   }
   [[nodiscard]] std::span<const Figure> FiguresOf(const Claim& c) const {
     return std::span<const Figure>(claim_figures).subspan(c.figures_begin, c.figures_end - c.figures_begin);
   }
   [[nodiscard]] std::span<const Figure> FiguresOf(int note) const {
-    const Source& s = sources[static_cast<size_t>(note)];
-    return std::span<const Figure>(note_figures).subspan(s.figures_begin, s.figures_end - s.figures_begin);
+    const size_t n = static_cast<size_t>(note);
+    const uint32_t end = n + 1 < sources.size() ? sources[n + 1].figures_begin : static_cast<uint32_t>(note_figures.size());
+    return std::span<const Figure>(note_figures).subspan(sources[n].figures_begin, end - sources[n].figures_begin);
   }
 
   // Does note `note` name the entity (any of its names, as words)?
