@@ -6,6 +6,7 @@
 // Boost.Graph stays inside graph.cc; this header speaks indexes.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -26,7 +27,7 @@ struct GraphOptions {
 };
 
 // What the graph concludes about one claim's credit.
-enum class Verdict {
+enum class Verdict : uint8_t {
   kNoCredit,        // no speaker, nothing to compare
   kConsistent,      // the cited note is the speaker's, names them, holds the quote, or is the intermediary
   kMismatch,        // the cited note is a known, different source; another note is the speaker's own or holds the quote
@@ -34,12 +35,13 @@ enum class Verdict {
   kDangling,        // the marker resolves to no note
 };
 
+// (Its members are in the order that leaves no padding: 20 bytes, one per claim.)
 struct Credit {
   int claim = -1;
-  Verdict verdict = Verdict::kNoCredit;
   int cited = -1;                 // note index (the first of a citation group that resolves)
   int consistent_note = -1;       // for kConsistent: the group's note that agrees
   int suggested = -1;             // note index, for kMismatch
+  Verdict verdict = Verdict::kNoCredit;
   bool suggested_is_own = false;  // the suggested note is the speaker's own
   bool suggested_holds_quote = false;
   bool suggested_is_medium = false;  // the suggested note is the outlet the speaker spoke to
