@@ -52,7 +52,7 @@ class FigureIndex {
     if (std::any_of(ranges_.begin(), ranges_.end(), [&](const extract::Figure& r) { return Agree(r, g); })) return true;
     auto it = points_.find({static_cast<int>(g.kind), g.Unit()});
     if (it == points_.end()) return false;
-    const std::vector<double>& v = it->second;
+    const std::deque<double>& v = it->second;
     // A point agrees with an equal point, or with a range holding it.
     const double lo = g.value - 1e-9 * std::fabs(g.value), hi = g.high + 1e-9 * std::fabs(g.high);
     auto p = std::lower_bound(v.begin(), v.end(), lo);
@@ -60,7 +60,9 @@ class FigureIndex {
   }
 
  private:
-  std::map<std::pair<int, std::string_view>, std::vector<double>> points_;
+  // (Deques: a paragraph may hold a whole draft's figures, which a vector
+  // grown by doubling held up to three times over.)
+  std::map<std::pair<int, std::string_view>, std::deque<double>> points_;
   std::vector<extract::Figure> ranges_;
 };
 
