@@ -183,14 +183,18 @@ void WordIndex::Add(int id, const std::vector<std::string>& words) {
   auto intern = [&](std::string_view w) {
     const auto known = static_cast<uint32_t>(vocabulary_.size());
     const uint32_t id = vocabulary_.Intern(w);
-    if (id == known) owner_.push_back(id);
+    if (id == known) possessive_.push_back(false);
     return id;
   };
   for (const auto& w : words) {
     const uint32_t id = intern(w);
     tokens_.push_back(id);
-    if (w.size() > 2 && w.ends_with("'s") && owner_[id] == id) {
-      owner_[id] = intern(std::string_view(w).substr(0, w.size() - 2));
+    if (w.size() > 2 && w.ends_with("'s") && !possessive_[id]) {
+      const uint32_t owner = intern(std::string_view(w).substr(0, w.size() - 2));
+      if (owner != id) {
+        possessive_[id] = true;
+        owners_.emplace(id, owner);
+      }
     }
   }
   starts_.push_back(static_cast<uint32_t>(tokens_.size()));
@@ -200,7 +204,7 @@ void WordIndex::Seal() {
   // Grown by doubling and kept as long as the index: up to half unused.
   tokens_.shrink_to_fit();
   starts_.shrink_to_fit();
-  owner_.shrink_to_fit();
+  possessive_.shrink_to_fit();
   vocabulary_.ShrinkToFit();
   // A counting sort by word: each word's positions, ascending.
   word_start_.assign(vocabulary_.size() + 1, 0);
@@ -257,7 +261,7 @@ bool WordIndex::HoldsName(int id, const std::vector<std::string>& words) const {
   if (end - begin < run.size()) return false;
   for (uint32_t p = begin; p + run.size() <= end; ++p) {
     size_t k = 0;
-    while (k < run.size() && owner_[tokens_[p + k]] == run[k]) ++k;
+    while (k < run.size() && Owner(tokens_[p + k]) == run[k]) ++k;
     if (k == run.size()) return true;
   }
   return false;

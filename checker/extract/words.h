@@ -148,7 +148,13 @@ class WordIndex {
   std::vector<uint32_t> starts_{0};   // by text id: where it begins in tokens_ (one more: the end)
   std::vector<uint32_t> positions_;   // once sealed: token positions grouped by word, each group ascending
   std::vector<uint32_t> word_start_;  // by word id: its group in positions_ (one more: the end)
-  std::vector<uint32_t> owner_;       // by word id: the id of the word without a possessive 's (itself if none)
+  // The id of a word without its possessive 's, for the few words that
+  // have one (a bit a word says which; every other word owns itself).
+  [[nodiscard]] uint32_t Owner(uint32_t word) const {
+    return word < possessive_.size() && possessive_[word] ? owners_.at(word) : word;
+  }
+  std::vector<bool> possessive_;                    // by word id
+  std::unordered_map<uint32_t, uint32_t> owners_;  // possessive word id -> owner id
 };
 
 }  // namespace citelint::extract
