@@ -13,7 +13,8 @@ namespace citelint::extract {
 // index), `publisher` whom the note names as its source (empty if nobody),
 // `quotes` and `figures` those in its text.
 Source DescribeNote(const Note& note, int index, const LexiconIndex& lex, std::vector<std::string>& words,
-                    EntityRef& publisher, std::vector<Quote>& quotes, std::vector<Figure>& figures);
+                    EntityRef& publisher, std::vector<Quote>& quotes, std::vector<Figure>& figures,
+                    TextArena& quote_words);
 
 bool Extraction::NoteNames(int note, const EntityRef& e, const LexiconIndex& lex) const {
   for (const std::string& name : lex.Names(e)) {
@@ -76,7 +77,7 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon) {
   x.sentences = SplitSentences(doc, &lexicon);
   x.sentences.shrink_to_fit();  // grown by doubling: up to half unused, kept as long as the document
   const MidSentenceCapitals capitals = FindMidSentenceCapitals(doc.text);
-  FindQuotes(doc.text, x.quotes, x.unbalanced);
+  FindQuotes(doc.text, x.quotes, x.unbalanced, *x.quote_words);
   x.quotes.shrink_to_fit();
   ClassifyQuotes(doc.text, x.quotes, lexicon);
   x.citations = FindCitations(doc.text);
@@ -89,7 +90,7 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon) {
   std::unordered_set<const EntityRef*, EntityRefHash, SameEntityRef> publisher_kept;  // into x.publishers
   for (size_t i = 0; i < doc.notes.size(); ++i) {
     Source& src = x.sources.emplace_back(
-        DescribeNote(doc.notes[i], static_cast<int>(i), lexicon, words, publisher, quotes, figures));
+        DescribeNote(doc.notes[i], static_cast<int>(i), lexicon, words, publisher, quotes, figures, *x.quote_words));
     src.quotes_begin = static_cast<uint32_t>(x.note_quotes.size());
     x.note_quotes.insert(x.note_quotes.end(), std::make_move_iterator(quotes.begin()), std::make_move_iterator(quotes.end()));
     src.figures_begin = static_cast<uint32_t>(x.note_figures.size());

@@ -52,7 +52,7 @@ struct Quote {
   // The normalized words between editorial brackets and ellipses ([…],
   // [sic] left out): each run must be in the source, in order, for the
   // quotation to be found there.
-  QuoteFragments fragments;
+  QuoteFragments fragments;         // kept by the arena given to FindQuotes (Extraction::quote_words)
   uint32_t word_count = 0;          // of all fragments
   // Every fragment's words, in order (views into `fragments`).
   [[nodiscard]] std::vector<std::string_view> Words() const { return fragments.Words(); }
@@ -69,7 +69,9 @@ struct UnbalancedQuote {
 // An opening mark with no closing one before the end is reported, and the
 // rest of the text is not taken as quoted.
 // A closing mark at the start of a word opens (”…”, a conversion artefact).
-void FindQuotes(std::string_view text, std::vector<Quote>& quotes, std::vector<UnbalancedQuote>& unbalanced);
+// Each quote's fragments are kept in `kept` (which must outlive the quotes).
+void FindQuotes(std::string_view text, std::vector<Quote>& quotes, std::vector<UnbalancedQuote>& unbalanced,
+                TextArena& kept);
 class LexiconIndex;
 // Sets each quote's kind from its words and the words before it.
 void ClassifyQuotes(std::string_view text, std::vector<Quote>& quotes, const LexiconIndex& lex);
@@ -263,6 +265,9 @@ struct Extraction {
   ~Extraction() = default;
 
   std::vector<Sentence> sentences;
+  // The body's and the notes' quotes' words (Quote::fragments view them;
+  // an arena of its own, which stays put when the extraction is moved).
+  std::unique_ptr<TextArena> quote_words = std::make_unique<TextArena>();
   std::vector<Quote> quotes;                 // body quotes, offsets in Document::text
   std::vector<UnbalancedQuote> unbalanced;   // offsets in Document::text
   std::vector<Claim> claims;                 // one per citation group of body markers

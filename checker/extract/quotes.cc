@@ -25,15 +25,16 @@ namespace {
 // Splits the inside of a quotation into fragments at editorial brackets
 // (`[The company has]`, `[sic]`, `[…]`) and ellipses (`…`, `...`, `. . .`);
 // the bracketed words are the writer's, not the source's.
-QuoteFragments Fragments(std::string_view inner, uint32_t& word_count) {
-  QuoteFragments out;
+QuoteFragments Fragments(std::string_view inner, uint32_t& word_count, TextArena& kept) {
+  thread_local std::string packed;  // (reused from quote to quote)
+  packed.clear();
   size_t start = 0;
   thread_local std::vector<std::string> words;  // (reused from fragment to fragment)
   auto flush = [&](size_t end) {
     if (end > start) {
       NormalizedWords(inner.substr(start, end - start), words);
       word_count += static_cast<uint32_t>(words.size());
-      out.Add(words);
+      QuoteFragments::Pack(words, packed);
     }
   };
   size_t i = 0;
@@ -63,8 +64,7 @@ QuoteFragments Fragments(std::string_view inner, uint32_t& word_count) {
     ++i;
   }
   flush(inner.size());
-  out.ShrinkToFit();  // kept as long as the document: no growth slack
-  return out;
+  return QuoteFragments(kept.Keep(packed));
 }
 
 bool IsOpeningContext(int32_t before) {
@@ -74,7 +74,8 @@ bool IsOpeningContext(int32_t before) {
 
 }  // namespace
 
-void FindQuotes(std::string_view text, std::vector<Quote>& quotes, std::vector<UnbalancedQuote>& unbalanced) {
+void FindQuotes(std::string_view text, std::vector<Quote>& quotes, std::vector<UnbalancedQuote>& unbalanced,
+                TextArena& kept) {
   uint32_t i = 0;
   while (i < text.size()) {
     // Only '"' and the marks “ ” „ « (lead bytes 0xE2 and 0xC2, which never
@@ -154,7 +155,7 @@ void FindQuotes(std::string_view text, std::vector<Quote>& quotes, std::vector<U
     Quote q;
     q.text = {body, body_end};
     const std::string_view inner = text.substr(body, body_end - body);
-    q.fragments = Fragments(inner, q.word_count);
+    q.fragments = Fragments(inner, q.word_count, kept);
     uint32_t e = body_end;
     const int32_t last = text::PrevCodePoint(text, e);
     q.punctuated = last == ',' || last == '.' || last == '!' || last == '?' || last == 0x2026 || last == 0x2014;

@@ -45,14 +45,15 @@ const EntityRef& Source::Publisher() const {
 }
 
 Source DescribeNote(const Note& note, int index, const LexiconIndex& lex, std::vector<std::string>& words,
-                    EntityRef& publisher, std::vector<Quote>& quotes, std::vector<Figure>& figures) {
+                    EntityRef& publisher, std::vector<Quote>& quotes, std::vector<Figure>& figures,
+                    TextArena& quote_words) {
   publisher = EntityRef();
   quotes.clear();
   Source src;
   src.note = index;
   const std::string_view t = note.text;
   std::vector<UnbalancedQuote> ignored;
-  FindQuotes(t, quotes, ignored);
+  FindQuotes(t, quotes, ignored, quote_words);
   figures = FindFigures(t, &lex);
   ClassifyQuotes(t, quotes, lex);
   NormalizedWords(t, words);

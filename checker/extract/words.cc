@@ -103,14 +103,10 @@ std::vector<std::string_view> PackedWords::Words() const {
   return out;
 }
 
-QuoteFragments::QuoteFragments(std::initializer_list<std::vector<std::string>> fragments) {
-  for (const auto& f : fragments) Add(f);
-}
-
-void QuoteFragments::Add(const std::vector<std::string>& words) {
+void QuoteFragments::Pack(const std::vector<std::string>& words, std::string& packed) {
   if (words.empty()) return;
-  for (const auto& w : words) packed_.append(w).push_back(' ');
-  packed_.push_back('\n');
+  for (const auto& w : words) packed.append(w).push_back(' ');
+  packed.push_back('\n');
 }
 
 size_t QuoteFragments::size() const { return static_cast<size_t>(std::count(packed_.begin(), packed_.end(), '\n')); }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "checker/base/string_hash.h"
+#include "checker/base/text_ref.h"
 
 namespace citelint::extract {
 
@@ -42,15 +43,16 @@ class PackedWords {
 // editorial brackets and ellipses (a quotation without them is one
 // fragment), packed in one string: each word ends with ' ' and each fragment
 // with '\n'. A vector of vectors of strings took 32 bytes a word and more
-// per fragment; this takes the words' own bytes.
+// per fragment; this takes the words' own bytes, kept in an arena (a
+// document's quotes' words one after another) and viewed: 16 bytes where
+// a string of its own took 32 and a heap block.
 class QuoteFragments {
  public:
   QuoteFragments() = default;
-  QuoteFragments(std::initializer_list<std::vector<std::string>> fragments);
-  // Appends one fragment; an empty one is not kept.
-  void Add(const std::vector<std::string>& words);
-  // Gives back what appending left unused.
-  void ShrinkToFit() { packed_.shrink_to_fit(); }
+  // Fragments packed by Pack, kept (with the arena) as long as this is read.
+  explicit QuoteFragments(TextRef packed) : packed_(packed) {}
+  // Appends one fragment to `packed`; an empty one is not kept.
+  static void Pack(const std::vector<std::string>& words, std::string& packed);
   [[nodiscard]] size_t size() const;
   [[nodiscard]] bool empty() const { return packed_.empty(); }
   // The fragments, each its words (views into this object).
@@ -59,7 +61,7 @@ class QuoteFragments {
   [[nodiscard]] std::vector<std::string_view> Words() const;
 
  private:
-  std::string packed_;
+  TextRef packed_;
 };
 
 // Word n-gram index over a set of texts (the notes): which texts contain a

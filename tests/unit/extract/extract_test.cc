@@ -20,7 +20,8 @@ const LexiconIndex& Lex() {
 std::vector<std::string> QuoteTexts(std::string_view text, std::vector<UnbalancedQuote>* unbalanced = nullptr) {
   std::vector<Quote> quotes;
   std::vector<UnbalancedQuote> u;
-  FindQuotes(text, quotes, u);
+  TextArena kept;
+  FindQuotes(text, quotes, u, kept);
   if (unbalanced) *unbalanced = u;
   std::vector<std::string> out;
   for (const Quote& q : quotes) out.emplace_back(text.substr(q.text.begin, q.text.size()));
@@ -49,7 +50,8 @@ TEST(QuotesTest, UnbalancedIsReportedAndDoesNotSpill) {
 std::string Speaker(std::string_view text, const EntityRef* last = nullptr) {
   std::vector<Quote> quotes;
   std::vector<UnbalancedQuote> u;
-  FindQuotes(text, quotes, u);
+  TextArena kept;
+  FindQuotes(text, quotes, u, kept);
   std::vector<Span> spans;
   for (const Quote& q : quotes) spans.push_back(q.text);
   auto a = FindAttribution(text, spans, Lex(), last);
@@ -340,7 +342,8 @@ TEST(FiguresTest, Ranges) {
 std::vector<Quote> Quotes(std::string_view text) {
   std::vector<Quote> quotes;
   std::vector<UnbalancedQuote> u;
-  FindQuotes(text, quotes, u);
+  static TextArena kept;  // the quotes returned view their words here: kept for the whole run
+  FindQuotes(text, quotes, u, kept);
   ClassifyQuotes(text, quotes, Lex());
   return quotes;
 }
