@@ -39,16 +39,17 @@ struct Block {
 };
 
 // A footnote reference in the body: `AGI.1`, `[^note]`, `<sup><a href="#fn7">7</a></sup>`.
+// (Its flags share the indexes' words: 40 bytes.)
 struct Marker {
   TextRef label;         // as written: "7", "note", "n 1" (kept by the document)
   Span span;             // the label (or reference) in the source
-  int block = -1;        // index into Document::blocks, -1 if none
-  int note = -1;         // index into Document::notes once resolved, -1 if dangling
+  int block : 31 = -1;   // index into Document::blocks, -1 if none
+  bool in_note : 1 = false;   // the reference sits inside a note (a note citing a note)
+  int note : 31 = -1;    // index into Document::notes once resolved, -1 if dangling
+  bool external : 1 = false;  // HTML: points into another file; not resolved here
   // HTML: the href ("#fn7", "endnotes.xhtml#note-3"); none otherwise (8
   // bytes in a marker of another format, where a string took 32).
   Boxed<std::string> target;
-  bool external = false; // HTML: points into another file; not resolved here
-  bool in_note = false;  // the reference sits inside a note (a note citing a note)
 
   [[nodiscard]] std::string_view Target() const { return target ? std::string_view(*target) : std::string_view(); }
 };
