@@ -305,7 +305,6 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon) {
     while (s + 1 < x.sentences.size() && doc.text_map.ToSource(x.sentences[s + 1].text.begin) <= m.span.begin) ++s;
     const Sentence& sentence = x.sentences[s];
     Claim c;
-    c.marker = static_cast<int>(mi);
     // Its runs are appended to claim_markers and claim_quotes, claim after
     // claim; where each starts is added up once the vectors stop growing.
     claim_markers.push_back(static_cast<int>(mi));
@@ -353,7 +352,6 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon) {
       }
       claim_figures.push_back(f);
     });
-    c.figures_end = static_cast<uint32_t>(claim_figures.size());
     x.claims.push_back(std::move(c));
   }
   x.claim_figures = claim_figures.Take();

@@ -185,22 +185,25 @@ struct Attribution {
   std::shared_ptr<const Voice> voice_;  // null: nobody (Speaker() and Cue() are then empty)
 };
 
+// (Its members are in the order that leaves no padding: 48 bytes.)
 struct Claim {
-  int marker = -1;                 // index into Document::markers (the first of a citation group)
   uint32_t quote_count = 0;        // in `run`: the claim's own quotes, then
   uint32_t covered_count = 0;      // the covered ones (see CoveredQuotes)
   uint32_t group_count = 0;        // in `run`, first: its citation group
   Span text;                       // the sentence (or clause before a mid-sentence marker)
   Span sentence;                   // the whole sentence
-  // Its figures: a run of Extraction::claim_figures (read with
-  // Extraction::FiguresOf; most claims have none: 8 bytes where a vector took 24).
-  uint32_t figures_begin = 0, figures_end = 0;
+  // Where its figures begin in Extraction::claim_figures; they end where
+  // the next claim's begin (read with Extraction::FiguresOf; most claims
+  // have none: 4 bytes where a vector took 24).
+  uint32_t figures_begin = 0;
   // The group, the quotes and the covered quotes are one run of
   // Extraction::claim_runs, in that order (a pointer and three counts:
   // where two spans took 32 bytes).
   const int* run = nullptr;
   // Every marker of the citation group ([^2][^6], 7,8, 7–9), in order.
   [[nodiscard]] std::span<const int> Group() const { return {run, group_count}; }
+  // The first of them: its index into Document::markers.
+  [[nodiscard]] int FirstMarker() const { return run[0]; }
   // Indexes into Extraction::quotes.
   [[nodiscard]] std::span<const int> Quotes() const {
     return run == nullptr ? std::span<const int>() : std::span<const int>(run + group_count, quote_count);
@@ -296,8 +299,11 @@ struct Extraction {
     const uint32_t end = n + 1 < sources.size() ? sources[n + 1].quotes_begin : static_cast<uint32_t>(note_quotes.size());
     return std::span<const Quote>(note_quotes).subspan(sources[n].quotes_begin, end - sources[n].quotes_begin);
   }
+  // (`c` is one of `claims`: its figures end where the next one's begin.)
   [[nodiscard]] std::span<const Figure> FiguresOf(const Claim& c) const {
-    return std::span<const Figure>(claim_figures).subspan(c.figures_begin, c.figures_end - c.figures_begin);
+    const size_t i = static_cast<size_t>(&c - claims.data());
+    const uint32_t end = i + 1 < claims.size() ? claims[i + 1].figures_begin : static_cast<uint32_t>(claim_figures.size());
+    return std::span<const Figure>(claim_figures).subspan(c.figures_begin, end - c.figures_begin);
   }
   [[nodiscard]] std::span<const Figure> FiguresOf(int note) const {
     const size_t n = static_cast<size_t>(note);

@@ -76,7 +76,7 @@ std::vector<SheetEntry> QuoteSheet(const Document& doc, const Extraction& x, con
     }
     if (claim_of[qi] >= 0) {
       const Claim& claim = x.claims[claim_of[qi]];
-      const Marker& m = doc.markers[claim.marker];
+      const Marker& m = doc.markers[claim.FirstMarker()];
       e.marker = m.label;
       if (m.note >= 0) e.note = doc.notes[m.note].label;
       const auto fragments = q.fragments.Split();

@@ -238,7 +238,7 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
   std::vector<int> group;  // every note the claim's citation group cites, in order
   for (size_t ci = 0; ci < x.claims.size(); ++ci) {
     const extract::Claim& c = x.claims[ci];
-    const Marker& m = doc.markers[c.marker];
+    const Marker& m = doc.markers[c.FirstMarker()];
     const Vertex cv = impl->AddVertex(NodeKind::kClaim, static_cast<int>(ci), [&] { return src.LineOf(m.span.begin); }, [&] {
       std::string label = "L" + std::to_string(src.LineOf(m.span.begin)) + " [" + m.label;
       for (size_t k = 1; k < c.Group().size(); ++k) label += "," + doc.markers[c.Group()[k]].label;

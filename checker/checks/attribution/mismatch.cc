@@ -56,7 +56,7 @@ void AttributionMismatch::Run(const Analysis& analysis, Sink& sink) const {
   for (const graph::Credit& c : analysis.graph().credits()) {
     if (c.verdict != graph::Verdict::kMismatch) continue;
     const extract::Claim& claim = x.claims[c.claim];
-    const Marker& m = doc.markers[claim.marker];
+    const Marker& m = doc.markers[claim.FirstMarker()];
     const std::string& speaker = claim.attribution->Speaker().display;
     const std::string medium = claim.attribution->medium ? claim.attribution->medium->display : std::string();
     const std::string why = c.suggested_is_own && c.suggested_holds_quote ? fmt::format("is {}'s own and holds the quoted words", speaker)

@@ -34,7 +34,7 @@ void AttributionRotatedNotes::Run(const Analysis& analysis, Sink& sink) const {
     const Marker* first = nullptr;
     for (const graph::Credit& c : g.credits()) {
       if (c.verdict != graph::Verdict::kMismatch || c.cited != cycle.front()) continue;
-      first = &doc.markers[analysis.extraction().claims[c.claim].marker];
+      first = &doc.markers[analysis.extraction().claims[c.claim].FirstMarker()];
       break;
     }
     if (first == nullptr) continue;
@@ -49,7 +49,7 @@ void AttributionRotatedNotes::Run(const Analysis& analysis, Sink& sink) const {
     for (size_t i = 1; i < cycle.size(); ++i) {
       for (const graph::Credit& c : g.credits()) {
         if (c.verdict != graph::Verdict::kMismatch || c.cited != cycle[i]) continue;
-        const Marker& m = doc.markers[analysis.extraction().claims[c.claim].marker];
+        const Marker& m = doc.markers[analysis.extraction().claims[c.claim].FirstMarker()];
         others.push_back({m.span, fmt::format("marker {}, which should cite note {}", m.label,
                                               doc.notes[cycle[(i + 1) % cycle.size()]].label)});
         break;

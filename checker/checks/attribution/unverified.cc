@@ -31,7 +31,7 @@ void AttributionUnverified::Run(const Analysis& analysis, Sink& sink) const {
   for (const graph::Credit& c : analysis.graph().credits()) {
     if (c.verdict != graph::Verdict::kUnverified) continue;
     const extract::Claim& claim = x.claims[c.claim];
-    const Marker& m = doc.markers[claim.marker];
+    const Marker& m = doc.markers[claim.FirstMarker()];
     const std::string& speaker = claim.attribution->Speaker().display;
     sink.Report(m.span,
                 fmt::format("sentence credits {} but note {} is {}, which neither names {} nor holds the quoted words",

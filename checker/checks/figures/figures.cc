@@ -136,7 +136,7 @@ void FiguresMismatch::Run(const Analysis& analysis, Sink& sink) const {
   };
   for (const extract::Claim& claim : x.claims) {
     const std::vector<int> group = graph::CitedNotes(doc, claim);
-    if (group.empty() || claim.figures_begin == claim.figures_end) continue;
+    if (group.empty() || x.FiguresOf(claim).empty()) continue;
     const Span para = ParagraphOf(facts, claim.text.begin);
     auto pf = paragraph_figures.find(para.begin);
     if (pf == paragraph_figures.end()) {
@@ -201,7 +201,7 @@ void FiguresMismatch::Run(const Analysis& analysis, Sink& sink) const {
     for (const Finding& fi : findings) {
       const auto same = std::count_if(findings.begin(), findings.end(), [&](const Finding& o) { return o.note_figure == fi.note_figure; });
       if (same > 1) continue;
-      const Marker& m = doc.markers[claim.marker];
+      const Marker& m = doc.markers[claim.FirstMarker()];
       sink.Report(SourceSpan(doc, fi.claim->text),
                   fmt::format("{} contradicts note {}, which gives {}", fi.claim->Written(doc.text), doc.notes[fi.note].label,
                               fi.note_figure->Written(doc.notes[fi.note].text)),
@@ -241,7 +241,7 @@ void FiguresUnsupported::Run(const Analysis& analysis, Sink& sink) const {
                            [&](const extract::Figure& g) { return Agree(f, g); });
       });
       if (mentioned) continue;
-      const Marker& m = doc.markers[claim.marker];
+      const Marker& m = doc.markers[claim.FirstMarker()];
       const int note = group.front();
       sink.Report(SourceSpan(doc, f.text),
                   fmt::format("note {} does not mention {} ({})", doc.notes[note].label, f.Written(doc.text),

@@ -100,7 +100,7 @@ void QuotesInOtherNote::Run(const Analysis& analysis, Sink& sink) const {
       // paragraph is where the writer put them (a swap of two markers is
       // still reported for the claim's own quotations).
       if (covered && cited_in_paragraph(other)) continue;
-      const Marker& m = doc.markers[claim.marker];
+      const Marker& m = doc.markers[claim.FirstMarker()];
       std::string cited = "note " + doc.notes[c.cited].label;
       for (size_t k = 1; k < group.size(); ++k) cited += (k + 1 == group.size() ? " or " : ", ") + doc.notes[group[k]].label;
       if (covered) cited += ", which covers the paragraph,";
@@ -203,7 +203,7 @@ void QuotesNotInSource::Run(const Analysis& analysis, Sink& sink) const {
       for (const auto& [ours, theirs] : diff) {
         what += fmt::format("{}\u201C{}\u201D where the note has \u201C{}\u201D", what.empty() ? "" : ", ", ours, theirs);
       }
-      const Marker& m = doc.markers[claim.marker];
+      const Marker& m = doc.markers[claim.FirstMarker()];
       const Span qs = quote.text;
       sink.Report(doc.text_map.ToSource(qs),
                   fmt::format("quote differs from note {}: {}", doc.notes[note_of_diff].label, what), m.label,
