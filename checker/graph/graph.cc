@@ -93,13 +93,24 @@ struct CitationGraph::Impl {
   const extract::Extraction* x = nullptr;
   Graph g;
   std::vector<Credit> credits;
-  std::vector<QuoteHome> homes;  // by quote index (empty notes if not a claim quote)
+  // By quote index: where its notes begin in home_notes and how many there
+  // are (none if it is no claim quote); found once, by Build (12 bytes a
+  // quote where a vector of its own took 32 and a heap block).
+  struct Home {
+    int quote = -1;
+    uint32_t begin = 0, count = 0;
+  };
+  std::vector<Home> homes;
+  std::vector<std::pair<int, double>> home_notes;  // (note, overlap), each quote's best first
   std::unordered_map<std::string, std::vector<int>> notes_by_key;
   std::unordered_map<std::string, std::vector<int>> notes_by_surname;
   std::vector<std::string> entity_keys;  // by entity node's index: its canonical key
   std::vector<std::string> labels;       // by vertex
   bool keep = false;                     // GraphOptions::nodes: the nodes and edges are kept
-  QuoteHome empty_home;
+  [[nodiscard]] std::span<const std::pair<int, double>> HomeNotes(int quote) const {
+    const Home& h = homes[static_cast<size_t>(quote)];
+    return std::span<const std::pair<int, double>>(home_notes).subspan(h.begin, h.count);
+  }
 
   [[nodiscard]] const extract::EntityRef& publisher(int note) const { return x->sources[static_cast<size_t>(note)].Publisher(); }
   [[nodiscard]] size_t note_count() const { return doc->notes.size(); }
@@ -158,9 +169,9 @@ std::vector<int> NotesOfEntity(const CitationGraph::Impl& impl, const extract::E
 
 }  // namespace
 
-const QuoteHome& CitationGraph::HomeOf(int quote) const {
-  if (quote < 0 || quote >= static_cast<int>(impl_->homes.size())) return impl_->empty_home;
-  return impl_->homes[quote];
+QuoteHome CitationGraph::HomeOf(int quote) const {
+  if (quote < 0 || quote >= static_cast<int>(impl_->homes.size())) return {};
+  return {impl_->homes[static_cast<size_t>(quote)].quote, impl_->HomeNotes(quote)};
 }
 
 std::vector<int> CitationGraph::NotesOf(const extract::EntityRef& e) const { return NotesOfEntity(*impl_, e); }
@@ -210,14 +221,17 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
   std::vector<Vertex> quote_v(x.quotes.size(), Graph::null_vertex());
   auto home = [&](int q) {
     if (impl->homes[q].quote >= 0) return;
-    QuoteHome& h = impl->homes[q];
+    auto& h = impl->homes[q];
     h.quote = q;
+    h.begin = static_cast<uint32_t>(impl->home_notes.size());
     const auto runs = x.note_words.RunsOf(x.quotes[q].fragments.Split());
     for (int n : x.note_words.Candidates(runs)) {
       const double overlap = x.note_words.Overlap(n, runs);
-      if (overlap >= options.quote_overlap) h.notes.push_back({n, overlap});
+      if (overlap >= options.quote_overlap) impl->home_notes.push_back({n, overlap});
     }
-    std::stable_sort(h.notes.begin(), h.notes.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    h.count = static_cast<uint32_t>(impl->home_notes.size()) - h.begin;
+    std::stable_sort(impl->home_notes.begin() + h.begin, impl->home_notes.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
   };
   for (const extract::Claim& c : x.claims) {
     for (int q : c.CoveredQuotes()) home(q);
@@ -230,7 +244,7 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
             return "\u201C" + Clip(std::string_view(doc.text).substr(x.quotes[q].text.begin, x.quotes[q].text.size()), 40) +
                    "\u201D";
           });
-      for (const auto& [n, overlap] : impl->homes[q].notes) impl->AddEdge(quote_v[q], note_v[n], EdgeKind::kFoundIn);
+      for (const auto& [n, overlap] : impl->HomeNotes(q)) impl->AddEdge(quote_v[q], note_v[n], EdgeKind::kFoundIn);
     }
   }
 
@@ -272,14 +286,14 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
       auto in_group = [&](int n) { return std::find(group.begin(), group.end(), n) != group.end(); };
       auto holds = [&](int note) {
         for (int q : quotes) {
-          for (const auto& [n, overlap] : impl->homes[q].notes) {
+          for (const auto& [n, overlap] : impl->HomeNotes(q)) {
             if (n == note) return true;
           }
         }
         return false;
       };
       for (int q : quotes) {
-        for (const auto& [n, overlap] : impl->homes[q].notes) {
+        for (const auto& [n, overlap] : impl->HomeNotes(q)) {
           if (!in_group(n) && std::find(holders.begin(), holders.end(), n) == holders.end()) holders.push_back(n);
         }
       }

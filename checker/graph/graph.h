@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <memory>
 #include <ostream>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -47,10 +48,11 @@ struct Credit {
   bool suggested_is_medium = false;  // the suggested note is the outlet the speaker spoke to
 };
 
-// Per claim quote: the notes that hold it (overlap ≥ quote_overlap), best first.
+// Per claim quote: the notes that hold it (overlap ≥ quote_overlap), best
+// first (a view into the graph: read while it lives).
 struct QuoteHome {
   int quote = -1;                 // index into Extraction::quotes
-  std::vector<std::pair<int, double>> notes;  // (note, overlap)
+  std::span<const std::pair<int, double>> notes;  // (note, overlap)
 };
 
 // The notes a claim's citation group cites, each once, in order (into
@@ -71,7 +73,7 @@ class CitationGraph {
   ~CitationGraph();
 
   [[nodiscard]] const std::vector<Credit>& credits() const;   // one per claim
-  [[nodiscard]] const QuoteHome& HomeOf(int quote) const;
+  [[nodiscard]] QuoteHome HomeOf(int quote) const;
   // Notes whose source is the entity (same person, outlet, handle or domain).
   [[nodiscard]] std::vector<int> NotesOf(const extract::EntityRef& e) const;
   // Cycles among mismatches: each a list of cited notes in order (7 → 8 → 9).
