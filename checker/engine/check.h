@@ -21,12 +21,13 @@
 namespace citelint {
 
 // Per-document spans the YAML rules' scopes and predicates read, in
-// Document::text offsets: paragraphs, sentences (the extraction's own),
-// quotes, and the body markers (text offset and cited note), each sorted.
+// Document::text offsets: paragraphs, sentences and quotes (the
+// extraction's own), and the body markers (text offset and cited note),
+// each sorted.
 struct TextFacts {
   std::vector<Span> paragraphs;
   std::span<const extract::Sentence> sentences;
-  std::vector<Span> quotes;
+  std::span<const extract::Quote> quotes;
   std::vector<uint32_t> marker_at;
   std::vector<int> marker_note;
 };

@@ -54,9 +54,7 @@ const TextFacts& Analysis::text_facts() const {
     }
     f.paragraphs.shrink_to_fit();
     f.sentences = extraction().sentences;
-    // Sized once: a vector grown by doubling holds up to twice its spans.
-    f.quotes.reserve(extraction().quotes.size());
-    for (const auto& q : extraction().quotes) f.quotes.push_back(q.text);
+    f.quotes = extraction().quotes;
     f.marker_at.reserve(doc_.markers.size());
     f.marker_note.reserve(doc_.markers.size());
     for (const Marker& m : doc_.markers) {

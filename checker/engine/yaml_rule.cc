@@ -112,15 +112,17 @@ Span Containing(const std::vector<Span>& spans, uint32_t at) {
   return at <= it->end ? *it : Span{at, at};
 }
 
-// The first sentence that starts after `at`.
-std::span<const extract::Sentence>::iterator SentenceAfter(std::span<const extract::Sentence> sentences, uint32_t at) {
-  return std::upper_bound(sentences.begin(), sentences.end(), at,
-                          [](uint32_t a, const extract::Sentence& s) { return a < s.text.begin; });
+// The first sentence (or quote) that starts after `at`.
+template <typename T>
+typename std::span<const T>::iterator StartingAfter(std::span<const T> items, uint32_t at) {
+  return std::upper_bound(items.begin(), items.end(), at, [](uint32_t a, const T& s) { return a < s.text.begin; });
 }
 
-Span Containing(std::span<const extract::Sentence> sentences, uint32_t at) {
-  auto it = SentenceAfter(sentences, at);
-  if (it == sentences.begin()) return {at, at};
+// The sentence (or quote) containing `at`, or the empty span at it.
+template <typename T>
+Span Containing(std::span<const T> items, uint32_t at) {
+  auto it = StartingAfter(items, at);
+  if (it == items.begin()) return {at, at};
   --it;
   return at <= it->text.end ? it->text : Span{at, at};
 }
@@ -146,7 +148,7 @@ bool YamlRule::Holds(const Analysis& analysis, Predicate p, uint32_t at, const s
   const auto& x = analysis.extraction();
   const TextFacts& facts = analysis.text_facts();
   const std::span<const extract::Sentence> sentences = facts.sentences;
-  const std::vector<Span>& quotes = facts.quotes;
+  const std::span<const extract::Quote> quotes = facts.quotes;
 
   auto has_marker = [&](Span range) {
     auto it = std::lower_bound(facts.marker_at.begin(), facts.marker_at.end(), range.begin);
@@ -160,8 +162,9 @@ bool YamlRule::Holds(const Analysis& analysis, Predicate p, uint32_t at, const s
     case Predicate::kSentenceHasMarker: return has_marker(Containing(sentences, at));
     case Predicate::kSentenceHasQuote: {
       const Span s = Containing(sentences, at);
-      auto q = std::lower_bound(quotes.begin(), quotes.end(), s.begin, [](const Span& q, uint32_t b) { return q.begin < b; });
-      return q != quotes.end() && q->begin < s.end;
+      auto q = std::lower_bound(quotes.begin(), quotes.end(), s.begin,
+                                [](const extract::Quote& q, uint32_t b) { return q.text.begin < b; });
+      return q != quotes.end() && q->text.begin < s.end;
     }
     case Predicate::kParagraphHasMarker: return has_marker(Containing(facts.paragraphs, at));
     case Predicate::kSpeakerNamed:
@@ -169,7 +172,7 @@ bool YamlRule::Holds(const Analysis& analysis, Predicate p, uint32_t at, const s
     case Predicate::kSpeakerAny: {
       // The sentence's speaker (named, unnamed, or carried over from the
       // sentence before it in the paragraph), computed once in extraction.
-      auto it = SentenceAfter(sentences, at);
+      auto it = StartingAfter(sentences, at);
       if (it == sentences.begin()) return false;
       --it;
       if (at > it->text.end) return false;
@@ -186,7 +189,7 @@ bool YamlRule::Holds(const Analysis& analysis, Predicate p, uint32_t at, const s
       if (it != facts.marker_at.end() && *it <= para.end) return true;
       // An inline citation after it, in its sentence or the citation
       // sentence after it (which abbreviations may split: "22 U.S.C. | § 618.").
-      auto next = SentenceAfter(sentences, at);
+      auto next = StartingAfter(sentences, at);
       const uint32_t sentence_end = next != sentences.begin() ? std::prev(next)->text.end : at;
       const uint32_t limit =
           std::min(para.end, std::max(next != sentences.end() ? next->text.end : para.end, sentence_end + 120));
@@ -247,7 +250,7 @@ void YamlRule::RunTogether(std::span<const YamlRule* const> rules, const Analysi
   const auto& x = analysis.extraction();
   const TextFacts& facts = analysis.text_facts();
   const std::span<const extract::Sentence> sentences = facts.sentences;
-  const std::vector<Span>& quotes = facts.quotes;
+  const std::span<const extract::Quote> quotes = facts.quotes;
   // The units of the scope: a span of Document::text, or a note's text;
   // read where the analysis keeps them, not copied (a sentence rule has one
   // per sentence of the document). Headings are picked from the paragraphs.
@@ -275,7 +278,7 @@ void YamlRule::RunTogether(std::span<const YamlRule* const> rules, const Analysi
     switch (scope) {
       case Scope::kSentence: return in_text(sentences[i].text);
       case Scope::kParagraph: return in_text(facts.paragraphs[i]);
-      case Scope::kQuote: return in_text(quotes[i]);
+      case Scope::kQuote: return in_text(quotes[i].text);
       case Scope::kClaim: return in_text(x.claims[i].text);
       case Scope::kNote: return {doc.notes[i].text, 0, static_cast<int>(i)};
       case Scope::kHeading: return in_text(headings[i]);
