@@ -4,6 +4,7 @@
 #include <cmath>
 #include <deque>
 #include <map>
+#include <memory>
 #include <optional>
 
 #include "checker/checks/attribution/attribution_checks.h"
@@ -61,7 +62,8 @@ class FigureIndex {
 
  private:
   // (Deques: a paragraph may hold a whole draft's figures, which a vector
-  // grown by doubling held up to three times over.)
+  // grown by doubling held up to three times over; one paragraph's index
+  // is kept at a time.)
   std::map<std::pair<int, std::string_view>, std::deque<double>> points_;
   std::vector<extract::Figure> ranges_;
 };
@@ -116,8 +118,11 @@ void FiguresMismatch::Run(const Analysis& analysis, Sink& sink) const {
   const int window = static_cast<int>(options.Number("context_window", 4));
   const extract::LexiconIndex& lex = analysis.lexicon();
   const TextFacts& facts = analysis.text_facts();
-  // The figures of each paragraph, found and indexed once.
-  std::map<uint32_t, FigureIndex> paragraph_figures;
+  // The figures of the paragraph around the claim, found and indexed once
+  // for the claims of that paragraph (claims come in text order: one
+  // paragraph's index is kept at a time).
+  std::unique_ptr<FigureIndex> around_index;
+  uint32_t indexed_paragraph = 0;
   // A note figure's words, found once when it is first compared (a note
   // cited by many claims is compared many times; most figures never are).
   // By note figure (its place in Extraction::note_figures): where its
@@ -138,13 +143,12 @@ void FiguresMismatch::Run(const Analysis& analysis, Sink& sink) const {
     const std::vector<int> group = graph::CitedNotes(doc, claim);
     if (group.empty() || x.FiguresOf(claim).empty()) continue;
     const Span para = ParagraphOf(facts, claim.text.begin);
-    auto pf = paragraph_figures.find(para.begin);
-    if (pf == paragraph_figures.end()) {
-      pf = paragraph_figures
-               .emplace(para.begin, FigureIndex(std::string_view(doc.text).substr(para.begin, para.size()), lex))
-               .first;
+    if (!around_index || indexed_paragraph != para.begin) {
+      around_index.reset();  // (the last paragraph's index gone before the next is made)
+      around_index = std::make_unique<FigureIndex>(std::string_view(doc.text).substr(para.begin, para.size()), lex);
+      indexed_paragraph = para.begin;
     }
-    const FigureIndex& around = pf->second;
+    const FigureIndex& around = *around_index;
     auto considered = [&](const extract::Figure& f) {
       if (f.kind == extract::FigureKind::kYear) return years;
       if (f.kind == extract::FigureKind::kCount) return counts;
