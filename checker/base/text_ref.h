@@ -1,6 +1,6 @@
 // TextRef and TextArena: the short strings a document keeps by the
-// thousand (every marker's and note's label, every note's text and URLs)
-// read through a view, 16 bytes a string where a std::string took 32 and,
+// thousand (every marker's and note's label, every note's text, URLs, id
+// and backlink, every quote's normalized words) read through a view, 16 bytes a string where a std::string took 32 and,
 // past 15 bytes, a heap block of its own: a view of the source where it has
 // the string as written (Document::KeepWritten), else of a copy kept once,
 // one after another, in the document's arena.
@@ -45,10 +45,6 @@ inline std::string operator+(TextRef a, const char* b) { return std::string(a).a
 inline std::string operator+(char a, TextRef b) { return std::string(1, a).append(b); }
 inline std::string operator+(TextRef a, char b) { return std::string(a) + b; }
 
-// Append-only storage for TextRefs: chunks that never move, so every view
-// stays valid as long as the arena. A chunk is at least twice the last (256
-// bytes first, 64 KiB at most), so a small document takes little and a large
-// one few allocations.
 // A list of TextRefs kept by a TextArena, read like a span: 8 bytes (a
 // pointer to the count the arena keeps before the list), where a span took 16.
 class TextRefList {
@@ -68,6 +64,10 @@ class TextRefList {
   const uint64_t* count_ = nullptr;
 };
 
+// Append-only storage for TextRefs: chunks that never move, so every view
+// stays valid as long as the arena. A chunk is at least twice the last (256
+// bytes first, 64 KiB at most), so a small document takes little and a large
+// one few allocations.
 class TextArena {
  public:
   TextArena() = default;

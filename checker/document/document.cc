@@ -129,23 +129,25 @@ void Document::ShrinkToFit() {
   notes.shrink_to_fit();
 }
 
-void Document::SetUrls(Note& note, const std::vector<std::string>& urls) {
+void Document::SetLinks(Note& note, const std::vector<std::string>& urls, std::string_view id,
+                        std::string_view backlink) {
+  note.anchored = !id.empty() || !backlink.empty();
   if (!note.anchored) {
     note.links = strings->KeepAll(urls);
     return;
   }
-  std::vector<TextRef> refs = {note.links[0], note.links[1]};
+  std::vector<TextRef> refs = {Keep(id), Keep(backlink)};
   for (const std::string& url : urls) refs.push_back(Keep(url));
   note.links = strings->KeepList(refs);
 }
 
-void Document::SetAnchors(Note& note, std::string_view id, std::string_view backlink) {
+void Document::SetId(Note& note, std::string_view id) {
+  // The backlink and the URLs are kept already: only the list is new.
   const std::span<const TextRef> urls = note.Urls();
-  std::vector<TextRef> refs;
-  note.anchored = !id.empty() || !backlink.empty();
-  if (note.anchored) refs = {Keep(id), Keep(backlink)};
+  std::vector<TextRef> refs = {Keep(id), note.anchored ? note.links[1] : TextRef()};
   refs.insert(refs.end(), urls.begin(), urls.end());
-  note.links = strings->KeepList(refs);
+  note.anchored = !refs[0].empty() || !refs[1].empty();
+  note.links = strings->KeepList(note.anchored ? std::span<const TextRef>(refs) : std::span<const TextRef>(refs).subspan(2));
 }
 
 TextBuilder::TextBuilder(Document& doc) : TextBuilder(doc, doc.source ? doc.source->bytes().size() : 0) {}

@@ -53,6 +53,8 @@ struct Marker {
 
   [[nodiscard]] std::string_view Target() const { return target ? std::string_view(*target) : std::string_view(); }
 };
+// (GCC and Clang pack each flag into its index's 32 bits.)
+static_assert(sizeof(void*) != 8 || sizeof(Marker) == 40, "a Marker is 40 bytes on a 64-bit build");
 
 // A note body: `7. … — Valley Courier notes …`, `[^7]: …`, `<li id="fn7">…</li>`.
 // (Its members are in the order that leaves no padding: 64 bytes.)
@@ -62,7 +64,7 @@ struct Note {
   Span label_span;       // the label itself (or the start of the note)
   TextRef text;          // plain text of the note body, whitespace collapsed (kept by the document)
   // Its URLs and, in HTML, its id and backlink (the first two, when
-  // `anchored`): set with Document::SetUrls and SetAnchors, read with
+  // `anchored`): set with Document::SetLinks (and SetId), read with
   // Urls(), Id() and Backlink().
   TextRefList links;
   int duplicate_of = -1; // index of another note with the same label (the one that counts)
@@ -143,10 +145,11 @@ struct Document {
     }
     return Keep(s);
   }
-  // A note's URLs, and (HTML) its id and backlink, kept as long as the
-  // document; setting one keeps the others.
-  void SetUrls(Note& note, const std::vector<std::string>& urls);
-  void SetAnchors(Note& note, std::string_view id, std::string_view backlink);
+  // A note's URLs and (HTML) its id and backlink, kept as long as the document.
+  void SetLinks(Note& note, const std::vector<std::string>& urls, std::string_view id = {},
+                std::string_view backlink = {});
+  // Gives a note (HTML) its id found later, keeping its backlink and URLs.
+  void SetId(Note& note, std::string_view id);
 
   [[nodiscard]] const std::string& path() const { return source->path(); }
   // Gives back what the loader's growing vectors and the text's reserve

@@ -261,11 +261,10 @@ void HtmlWalker::AddNote(const GumboNode* n, const std::string& ordinal_label) {
   for (std::string& url : text::FindUrls(note.text)) {
     if (std::find(urls.begin(), urls.end(), url) == urls.end()) urls.push_back(std::move(url));
   }
-  doc_.SetUrls(note, urls);
   const int index = static_cast<int>(doc_.notes.size());
   ordinal_label_.push_back(label == ordinal_label && Tag(n) == GUMBO_TAG_LI);
   const char* id = Attr(n, "id");
-  doc_.SetAnchors(note, id != nullptr ? id : "", backlink);
+  doc_.SetLinks(note, urls, id != nullptr ? id : "", backlink);
   if (id != nullptr) {
     // Two notes with one id: the later one can never be reached.
     if (auto earlier = note_of_id_.find(id); earlier != note_of_id_.end()) note.duplicate_of = earlier->second;
@@ -277,7 +276,7 @@ void HtmlWalker::AddNote(const GumboNode* n, const std::string& ordinal_label) {
     // The first id inside the note names it (tex4ht: <a id="fn1x0">).
     for (const auto& [id, note_index] : note_of_id_) {
       if (note_index == index) {
-        doc_.SetAnchors(doc_.notes[index], id, doc_.notes[index].Backlink());
+        doc_.SetId(doc_.notes[index], id);
         break;
       }
     }

@@ -271,7 +271,7 @@ void Walker::AddDefinition(cmark_node* node) {
   for (std::string& url : text::FindUrls(note.text)) {
     if (std::find(urls.begin(), urls.end(), url) == urls.end()) urls.push_back(std::move(url));
   }
-  doc_.SetUrls(note, urls);
+  doc_.SetLinks(note, urls);
   doc_.notes.push_back(std::move(note));
   covered_.push_back({source_.LineOf(label_at), cmark_node_get_end_line(node)});
 }
@@ -424,7 +424,7 @@ void Walker::Run(cmark_node* root, const std::vector<DefinitionLine>& definition
     while (text_at < line_end && (src[text_at] == ' ' || src[text_at] == '\t')) ++text_at;
     note.text = doc_.KeepWritten(CollapseWhitespace(src.substr(note.label_span.end + 1, line_end - std::min(line_end, note.label_span.end + 1))),
                                  text_at);
-    doc_.SetUrls(note, text::FindUrls(note.text));
+    doc_.SetLinks(note, text::FindUrls(note.text));
     note.duplicate_of = first->second;
     note.hidden = hidden;
     doc_.notes.push_back(std::move(note));

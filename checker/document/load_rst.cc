@@ -558,7 +558,7 @@ void RstParser::Run() {
     std::string body;
     Inline(d.body, true, &body);
     note.text = doc_.Keep(CollapseWhitespace(body));
-    doc_.SetUrls(note, text::FindUrls(note.text));
+    doc_.SetLinks(note, text::FindUrls(note.text));
     doc_.notes.push_back(std::move(note));
   }
   // References in document order (notes' bodies were read last).

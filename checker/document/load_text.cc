@@ -635,11 +635,11 @@ Document LoadText(std::shared_ptr<const SourceFile> source) {
       body_text += src.substr(lines[k].begin, lines[k].end - lines[k].begin);
     }
     note.text = doc.KeepWritten(CollapseWhitespace(body_text), item.head.text_begin);
-    doc.SetUrls(note, text::FindUrls(note.text));
+    doc.SetLinks(note, text::FindUrls(note.text));
     doc.notes.push_back(std::move(note));
   }
   notes = NotesSection{};
-  lines = {};
+  std::vector<Line>().swap(lines);
   ResolveByLabel(doc);
   return doc;
 }

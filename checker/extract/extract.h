@@ -4,6 +4,7 @@
 // quoted words, figures). Offsets into Document::text unless named source.
 #pragma once
 
+#include <cassert>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -54,7 +55,7 @@ struct Quote {
   // quotation to be found there.
   QuoteFragments fragments;         // kept by the arena given to FindQuotes (Extraction::quote_words)
   uint32_t word_count = 0;          // of all fragments
-  // Every fragment's words, in order (views into `fragments`).
+  // Every fragment's words, in order (views of the words `fragments` views).
   [[nodiscard]] std::vector<std::string_view> Words() const { return fragments.Words(); }
   QuoteKind kind = QuoteKind::kSpeech;
   bool punctuated = false;          // ends with , . ! ? … inside the marks
@@ -301,6 +302,7 @@ struct Extraction {
   }
   // (`c` is one of `claims`: its figures end where the next one's begin.)
   [[nodiscard]] std::span<const Figure> FiguresOf(const Claim& c) const {
+    assert(&c >= claims.data() && &c < claims.data() + claims.size());
     const size_t i = static_cast<size_t>(&c - claims.data());
     const uint32_t end = i + 1 < claims.size() ? claims[i + 1].figures_begin : static_cast<uint32_t>(claim_figures.size());
     return std::span<const Figure>(claim_figures).subspan(c.figures_begin, end - c.figures_begin);

@@ -55,7 +55,7 @@ class QuoteFragments {
   static void Pack(const std::vector<std::string>& words, std::string& packed);
   [[nodiscard]] size_t size() const;
   [[nodiscard]] bool empty() const { return packed_.empty(); }
-  // The fragments, each its words (views into this object).
+  // The fragments, each its words (views of the packed words this views).
   [[nodiscard]] std::vector<std::vector<std::string_view>> Split() const;
   // Every fragment's words, in order.
   [[nodiscard]] std::vector<std::string_view> Words() const;
