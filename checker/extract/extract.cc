@@ -12,7 +12,7 @@ namespace citelint::extract {
 // Describes a note; `words` receives its normalized words (for the word
 // index), `publisher` whom the note names as its source (empty if nobody),
 // `quotes` and `figures` those in its text.
-Source DescribeNote(const Note& note, int index, const LexiconIndex& lex, std::vector<std::string>& words,
+Source DescribeNote(const Note& note, const LexiconIndex& lex, std::vector<std::string>& words,
                     EntityRef& publisher, std::vector<Quote>& quotes, std::vector<Figure>& figures,
                     TextArena& quote_words);
 
@@ -90,7 +90,7 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon) {
   std::unordered_set<const EntityRef*, EntityRefHash, SameEntityRef> publisher_kept;  // into x.publishers
   for (size_t i = 0; i < doc.notes.size(); ++i) {
     Source& src = x.sources.emplace_back(
-        DescribeNote(doc.notes[i], static_cast<int>(i), lexicon, words, publisher, quotes, figures, *x.quote_words));
+        DescribeNote(doc.notes[i], lexicon, words, publisher, quotes, figures, *x.quote_words));
     src.quotes_begin = static_cast<uint32_t>(x.note_quotes.size());
     x.note_quotes.insert(x.note_quotes.end(), std::make_move_iterator(quotes.begin()), std::make_move_iterator(quotes.end()));
     src.figures_begin = static_cast<uint32_t>(x.note_figures.size());

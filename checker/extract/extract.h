@@ -219,15 +219,15 @@ struct Claim {
   const Attribution* attribution = nullptr;
 };
 
-// Title, handle, platform and domain are offsets into the note (its text,
-// its first URL), which keeps the bytes: read them with the note.
-// (Its members are in the order that leaves no padding: 56 bytes.)
+// One per note, at the note's index in Extraction::sources. Title, handle,
+// platform and domain are offsets into the note (its text, its first URL),
+// which keeps the bytes: read them with the note.
+// (Its flags share the offsets' words: 48 bytes.)
 struct Source {
   // The outlet or speaker the note says it is (kept once in
   // Extraction::publishers, shared by every note naming it: most notes of a
   // document name one of a few); null when the note names none.
   const EntityRef* publisher_ref = nullptr;
-  int note = -1;                   // index into Document::notes
   Span title;                      // in the note's text
   Span handle;                     // in the note's text: "sama" for "@sama on X"
   Span platform;                   // in the note's text
@@ -236,12 +236,12 @@ struct Source {
   // Extraction::note_quotes and ::note_figures; they end where the next
   // note's begin. Read with Extraction::QuotesOf and FiguresOf (most notes
   // have none: two offsets where two vectors took 48 bytes).
-  uint32_t quotes_begin = 0;
-  uint32_t figures_begin = 0;
-  bool publisher_from_text = false;  // named by the note's words (not only by its URL's domain)
+  uint32_t quotes_begin : 31 = 0;
+  bool publisher_from_text : 1 = false;  // named by the note's words (not only by its URL's domain)
+  uint32_t figures_begin : 31 = 0;
   // "Title — what the source says", "@handle on X — “…”", "Name on Bluesky:
   // …": a description of the source, not a bare citation of a document.
-  bool described = false;
+  bool described : 1 = false;
 
   // The publisher, or an empty EntityRef.
   [[nodiscard]] const EntityRef& Publisher() const;
@@ -257,6 +257,7 @@ struct Source {
     return span.end <= s.size() && span.begin <= span.end ? s.substr(span.begin, span.size()) : std::string_view();
   }
 };
+static_assert(sizeof(void*) != 8 || sizeof(Source) == 48, "a Source is 48 bytes on a 64-bit build");
 
 struct Extraction {
   Extraction() = default;

@@ -44,13 +44,12 @@ const EntityRef& Source::Publisher() const {
   return publisher_ref != nullptr ? *publisher_ref : *kNone;
 }
 
-Source DescribeNote(const Note& note, int index, const LexiconIndex& lex, std::vector<std::string>& words,
+Source DescribeNote(const Note& note, const LexiconIndex& lex, std::vector<std::string>& words,
                     EntityRef& publisher, std::vector<Quote>& quotes, std::vector<Figure>& figures,
                     TextArena& quote_words) {
   publisher = EntityRef();
   quotes.clear();
   Source src;
-  src.note = index;
   const std::string_view t = note.text;
   std::vector<UnbalancedQuote> ignored;
   FindQuotes(t, quotes, ignored, quote_words);
