@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "checker/base/lines.h"
+#include "checker/base/string_hash.h"
 #include "checker/text/unicode.h"
 
 namespace citelint {
@@ -139,15 +140,6 @@ void Document::SetLinks(Note& note, const std::vector<std::string>& urls, std::s
   std::vector<TextRef> refs = {Keep(id), Keep(backlink)};
   for (const std::string& url : urls) refs.push_back(Keep(url));
   note.links = strings->KeepList(refs);
-}
-
-void Document::SetId(Note& note, std::string_view id) {
-  // The backlink and the URLs are kept already: only the list is new.
-  const std::span<const TextRef> urls = note.Urls();
-  std::vector<TextRef> refs = {Keep(id), note.anchored ? note.links[1] : TextRef()};
-  refs.insert(refs.end(), urls.begin(), urls.end());
-  note.anchored = !refs[0].empty() || !refs[1].empty();
-  note.links = strings->KeepList(note.anchored ? std::span<const TextRef>(refs) : std::span<const TextRef>(refs).subspan(2));
 }
 
 TextBuilder::TextBuilder(Document& doc) : TextBuilder(doc, doc.source ? doc.source->bytes().size() : 0) {}
@@ -483,7 +475,7 @@ void ResolveByLabel(Document& doc) {
   size_t capacity = 16;
   while (capacity < 2 * keys.size()) capacity *= 2;
   std::vector<int32_t> slots(capacity, -1);
-  const std::hash<std::string_view> hash;
+  const StringHash hash;
   // The slot holding the first note with this label, or the empty one where it would go.
   auto slot = [&](std::string_view key) -> int32_t& {
     for (size_t at = hash(key) & (capacity - 1);; at = (at + 1) & (capacity - 1)) {

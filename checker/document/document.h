@@ -64,7 +64,7 @@ struct Note {
   Span label_span;       // the label itself (or the start of the note)
   TextRef text;          // plain text of the note body, whitespace collapsed (kept by the document)
   // Its URLs and, in HTML, its id and backlink (the first two, when
-  // `anchored`): set with Document::SetLinks (and SetId), read with
+  // `anchored`): set with Document::SetLinks, read with
   // Urls(), Id() and Backlink().
   TextRefList links;
   int duplicate_of = -1; // index of another note with the same label (the one that counts)
@@ -148,8 +148,6 @@ struct Document {
   // A note's URLs and (HTML) its id and backlink, kept as long as the document.
   void SetLinks(Note& note, const std::vector<std::string>& urls, std::string_view id = {},
                 std::string_view backlink = {});
-  // Gives a note (HTML) its id found later, keeping its backlink and URLs.
-  void SetId(Note& note, std::string_view id);
 
   [[nodiscard]] const std::string& path() const { return source->path(); }
   // Gives back what the loader's growing vectors and the text's reserve

@@ -263,24 +263,25 @@ void HtmlWalker::AddNote(const GumboNode* n, const std::string& ordinal_label) {
   }
   const int index = static_cast<int>(doc_.notes.size());
   ordinal_label_.push_back(label == ordinal_label && Tag(n) == GUMBO_TAG_LI);
-  const char* id = Attr(n, "id");
-  doc_.SetLinks(note, urls, id != nullptr ? id : "", backlink);
-  if (id != nullptr) {
+  const char* id_attr = Attr(n, "id");
+  if (id_attr != nullptr) {
     // Two notes with one id: the later one can never be reached.
-    if (auto earlier = note_of_id_.find(id); earlier != note_of_id_.end()) note.duplicate_of = earlier->second;
+    if (auto earlier = note_of_id_.find(id_attr); earlier != note_of_id_.end()) note.duplicate_of = earlier->second;
   }
   note_of_node_[n] = index;
   doc_.notes.push_back(std::move(note));
   IndexIds(n, index);
-  if (doc_.notes[index].Id().empty()) {
+  std::string_view id = id_attr != nullptr ? id_attr : "";
+  if (id.empty()) {
     // The first id inside the note names it (tex4ht: <a id="fn1x0">).
-    for (const auto& [id, note_index] : note_of_id_) {
+    for (const auto& [inner, note_index] : note_of_id_) {
       if (note_index == index) {
-        doc_.SetId(doc_.notes[index], id);
+        id = inner;
         break;
       }
     }
   }
+  doc_.SetLinks(doc_.notes[index], urls, id, backlink);
 }
 
 void HtmlWalker::CollectContainerNotes(const GumboNode* container) {
