@@ -355,10 +355,12 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon) {
     x.claims.push_back(std::move(c));
   }
   x.claim_figures = claim_figures.Take();
-  // Each claim's run, made now that its group is whole.
+  // Each claim's run, made now that its group is whole (reserved whole:
+  // the runs stay where they are made).
   x.claim_runs.reserve(claim_markers.size() + claim_quotes.size());
   size_t group_at = 0, quotes_at = 0;
-  for (const Claim& c : x.claims) {
+  for (Claim& c : x.claims) {
+    c.run = x.claim_runs.data() + x.claim_runs.size();
     x.claim_runs.insert(x.claim_runs.end(), claim_markers.begin() + static_cast<ptrdiff_t>(group_at),
                         claim_markers.begin() + static_cast<ptrdiff_t>(group_at + c.group_count));
     group_at += c.group_count;
@@ -366,11 +368,6 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon) {
     x.claim_runs.insert(x.claim_runs.end(), claim_quotes.begin() + static_cast<ptrdiff_t>(quotes_at),
                         claim_quotes.begin() + static_cast<ptrdiff_t>(quotes_at + quotes));
     quotes_at += quotes;
-  }
-  size_t run_at = 0;
-  for (Claim& c : x.claims) {
-    c.run = x.claim_runs.data() + run_at;
-    run_at += c.group_count + c.quote_count + c.covered_count;
   }
   return x;
 }

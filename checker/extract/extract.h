@@ -297,25 +297,31 @@ struct Extraction {
 
   // A note's quotes (offsets into its text) and figures; a claim's figures.
   [[nodiscard]] std::span<const Quote> QuotesOf(int note) const {
-    const size_t n = static_cast<size_t>(note);
-    const uint32_t end = n + 1 < sources.size() ? sources[n + 1].quotes_begin : static_cast<uint32_t>(note_quotes.size());
-    return std::span<const Quote>(note_quotes).subspan(sources[n].quotes_begin, end - sources[n].quotes_begin);
+    return RunOf(note_quotes, sources, static_cast<size_t>(note), [](const Source& s) { return s.quotes_begin; });
   }
-  // (`c` is one of `claims`: its figures end where the next one's begin.)
+  // (`c` is one of `claims`.)
   [[nodiscard]] std::span<const Figure> FiguresOf(const Claim& c) const {
     assert(&c >= claims.data() && &c < claims.data() + claims.size());
-    const size_t i = static_cast<size_t>(&c - claims.data());
-    const uint32_t end = i + 1 < claims.size() ? claims[i + 1].figures_begin : static_cast<uint32_t>(claim_figures.size());
-    return std::span<const Figure>(claim_figures).subspan(c.figures_begin, end - c.figures_begin);
+    return RunOf(claim_figures, claims, static_cast<size_t>(&c - claims.data()),
+                 [](const Claim& claim) { return claim.figures_begin; });
   }
   [[nodiscard]] std::span<const Figure> FiguresOf(int note) const {
-    const size_t n = static_cast<size_t>(note);
-    const uint32_t end = n + 1 < sources.size() ? sources[n + 1].figures_begin : static_cast<uint32_t>(note_figures.size());
-    return std::span<const Figure>(note_figures).subspan(sources[n].figures_begin, end - sources[n].figures_begin);
+    return RunOf(note_figures, sources, static_cast<size_t>(note), [](const Source& s) { return s.figures_begin; });
   }
 
   // Does note `note` name the entity (any of its names, as words)?
   [[nodiscard]] bool NoteNames(int note, const EntityRef& e, const LexiconIndex& lex) const;
+
+ private:
+  // Owner i's run of `items`: from where `begin_of` says it begins to where
+  // the next owner's begins (the last one's, to the end).
+  template <typename T, typename Owner, typename BeginOf>
+  static std::span<const T> RunOf(const std::vector<T>& items, const std::vector<Owner>& owners, size_t i,
+                                  BeginOf begin_of) {
+    const uint32_t begin = begin_of(owners[i]);
+    const uint32_t end = i + 1 < owners.size() ? begin_of(owners[i + 1]) : static_cast<uint32_t>(items.size());
+    return std::span<const T>(items).subspan(begin, end - begin);
+  }
 };
 
 Extraction Extract(const Document& doc, const LexiconIndex& lexicon);
