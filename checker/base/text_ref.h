@@ -1,9 +1,10 @@
 // TextRef and TextArena: the short strings a document keeps by the
 // thousand (every marker's and note's label, every note's text, URLs, id
-// and backlink, every quote's normalized words) read through a view, 16 bytes a string where a std::string took 32 and,
-// past 15 bytes, a heap block of its own: a view of the source where it has
-// the string as written (Document::KeepWritten), else of a copy kept once,
-// one after another, in the document's arena.
+// and backlink, every quote's normalized words) read through a view, 16
+// bytes a string where a std::string took 32 and, past 15 bytes, a heap
+// block of its own: a view of the source where it has the string as written
+// (Document::KeepWritten), else of a copy kept once, one after another, in
+// the document's arena.
 #pragma once
 
 #include <algorithm>
@@ -19,9 +20,9 @@
 namespace citelint {
 
 // A view of text kept by something that outlives it: a TextArena, a
-// document's source, or a string literal. It reads like std::string_view (it is one); it cannot be
-// made from a std::string, so a temporary's bytes are never kept by mistake:
-// a string is kept with TextArena::Keep.
+// document's source, or a string literal. It reads like std::string_view
+// (it is one); it cannot be made from a std::string, so a temporary's bytes
+// are never kept by mistake: a string is kept with TextArena::Keep.
 class TextRef : public std::string_view {
  public:
   constexpr TextRef() = default;
