@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Linear to the size of the input: time and peak RSS per size for one long
-line (minified HTML is one line), many notes, a large plain-text file and,
+line (minified HTML is one line), many notes (plain text, and HTML notes as
+tex4ht writes them: named by an id inside), a large plain-text file and,
 when ../shared is present, the Mueller report's real text repeated; the last
 column says whether peak RSS is under 4x the input + 30 MB.
 
@@ -42,6 +43,21 @@ def many_notes(mb):
         notes.append(f"{k}. Harbour Gazette, count {k}")
         size += len(body[-1]) + len(notes[-1])
     return " ".join(body) + "\n\nNotes\n" + "\n".join(notes) + "\n", ".txt"
+
+
+def tex4ht_notes(mb):
+    # HTML as tex4ht writes it: a note is a paragraph with no id of its own,
+    # named by the id of the mark inside it (<a id="fn3x0">).
+    body, notes, k, size = [], [], 0, 0
+    while size < mb * 1_000_000:
+        k += 1
+        body.append(f"<p>The council counted {k} passengers.<span class=\"footnote-mark\"><a href=\"#fn{k}x0\" "
+                    f"id=\"fn{k}x0-bk\"><sup>{k}</sup></a></span></p>\n")
+        notes.append(f"<p class=\"indent\"><span class=\"footnote-mark\"><a href=\"#fn{k}x0-bk\" id=\"fn{k}x0\">"
+                     f"<sup>{k}</sup></a></span><span>Harbour Gazette, count {k}.</span></p>\n")
+        size += len(body[-1]) + len(notes[-1])
+    return ("<html><body>" + "".join(body) + "<div class=\"footnotes\">" + "".join(notes) + "</div></body></html>",
+            ".html")
 
 
 def large_text(mb):
@@ -96,12 +112,13 @@ def main():
     parser.add_argument("--factors", default="1,2,4,8",
                         help="the sizes, as multiples of the base (e.g. 1,10,100 for the 100x step)")
     parser.add_argument("--cases", default="",
-                        help="only these cases, comma-separated (long-line, many-notes, large-text, real-text)")
+                        help="only these cases, comma-separated (long-line, many-notes, tex4ht-notes, large-text, real-text)")
     args = parser.parse_args()
     factors = [float(f) for f in args.factors.split(",")]
     print(f"{'case':<12} {'size':>9} {'time':>8} {'MB/s':>7} {'peak RSS':>9} {'RSS/size':>9} {'time/byte vs 1x':>16}"
           f" {'4x+30MB':>8}")
-    cases = [("long line", long_line), ("many notes", many_notes), ("large text", large_text)]
+    cases = [("long line", long_line), ("many notes", many_notes), ("tex4ht notes", tex4ht_notes),
+             ("large text", large_text)]
     if os.path.isdir(MUELLER):
         cases.append(("real text", real_text))
     if args.cases:

@@ -178,7 +178,10 @@ class HtmlWalker {
   void Run(const GumboNode* root);
 
  private:
-  void IndexIds(const GumboNode* n, int note);
+  // Indexes every id under `n` (the first element with an id wins); for a
+  // note (`note` >= 0), `first` gets the first id, in document order, that
+  // names it.
+  void IndexIds(const GumboNode* n, int note, std::string_view* first = nullptr);
   void FindNotes(const GumboNode* n, bool in_container);
   void CollectContainerNotes(const GumboNode* container);
   void AddNote(const GumboNode* n, const std::string& ordinal_label);
@@ -197,7 +200,7 @@ class HtmlWalker {
   int code_depth_ = 0;                // Walk is inside <pre>, <code>, …
 };
 
-void HtmlWalker::IndexIds(const GumboNode* n, int note) {
+void HtmlWalker::IndexIds(const GumboNode* n, int note, std::string_view* first) {
   if (n->type != GUMBO_NODE_ELEMENT) return;
   // Inside a note, a <sup> is a reference to another note (its id is that
   // reference's own, a backlink target), not a name of this note.
@@ -207,10 +210,13 @@ void HtmlWalker::IndexIds(const GumboNode* n, int note) {
   }
   if (const char* id = Attr(n, "id")) {
     id_exists_.emplace(id, true);
-    if (note >= 0) note_of_id_.emplace(id, note);  // the first element with an id wins
+    if (note >= 0) {
+      const bool named = note_of_id_.emplace(id, note).second;  // the first element with an id wins
+      if (named && first != nullptr && first->empty()) *first = id;
+    }
   }
   const GumboVector& kids = n->v.element.children;
-  for (unsigned i = 0; i < kids.length; ++i) IndexIds(static_cast<const GumboNode*>(kids.data[i]), note);
+  for (unsigned i = 0; i < kids.length; ++i) IndexIds(static_cast<const GumboNode*>(kids.data[i]), note, first);
 }
 
 void HtmlWalker::AddNote(const GumboNode* n, const std::string& ordinal_label) {
@@ -270,17 +276,12 @@ void HtmlWalker::AddNote(const GumboNode* n, const std::string& ordinal_label) {
   }
   note_of_node_[n] = index;
   doc_.notes.push_back(std::move(note));
-  IndexIds(n, index);
-  std::string_view id = id_attr != nullptr ? id_attr : "";
-  if (id.empty()) {
-    // The first id inside the note names it (tex4ht: <a id="fn1x0">).
-    for (const auto& [inner, note_index] : note_of_id_) {
-      if (note_index == index) {
-        id = inner;
-        break;
-      }
-    }
-  }
+  // Without an id of its own, the first id inside the note names it
+  // (tex4ht: <a id="fn1x0">): found as its ids are indexed, not by a scan
+  // of every id indexed so far.
+  std::string_view first_inner;
+  IndexIds(n, index, &first_inner);
+  const std::string_view id = id_attr != nullptr && *id_attr != '\0' ? std::string_view(id_attr) : first_inner;
   doc_.SetLinks(doc_.notes[index], urls, id, backlink);
 }
 
