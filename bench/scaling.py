@@ -2,8 +2,9 @@
 """Linear to the size of the input: time and peak RSS per size for one long
 line (minified HTML is one line), many notes (plain text, and HTML notes as
 tex4ht writes them: named by an id inside), a large plain-text file and,
-when ../shared is present, the Mueller report's real text repeated; the last
-column says whether peak RSS is under 4x the input + 30 MB.
+when ../shared is present, the Mueller report's real text and the corpus's
+Wikipedia pages repeated; the last column says whether peak RSS is under
+4x the input + 30 MB.
 
   bench/scaling.py [--bin CITELINT] [--base-mb N] [--factors 1,10,100] [--cases real-text,...]
 
@@ -86,6 +87,23 @@ def real_text(mb):
     return one * copies, ".txt"
 
 
+WIKIPEDIA = os.path.join(ROOT, "..", "shared", "corpora", "documents", "wikipedia-html")
+
+
+def real_html(mb):
+    # Real HTML: the Wikipedia pages of the corpus (their markup, references
+    # and notes) one after another, repeated to the size; only when ../shared
+    # is present.
+    one = ""
+    for name in sorted(os.listdir(WIKIPEDIA)):
+        page = os.path.join(WIKIPEDIA, name, "source.html")
+        if os.path.isfile(page):
+            with open(page, encoding="utf-8") as f:
+                one += f.read()
+    copies = max(1, round(mb * 1_000_000 / len(one.encode())))
+    return one * copies, ".html"
+
+
 def measure(binary, path):
     # A child forked from this (large) Python counts Python's memory in its
     # peak RSS until it execs; GNU time forks citelint from a small process.
@@ -112,7 +130,7 @@ def main():
     parser.add_argument("--factors", default="1,2,4,8",
                         help="the sizes, as multiples of the base (e.g. 1,10,100 for the 100x step)")
     parser.add_argument("--cases", default="",
-                        help="only these cases, comma-separated (long-line, many-notes, tex4ht-notes, large-text, real-text)")
+                        help="only these cases, comma-separated (long-line, many-notes, tex4ht-notes, large-text, real-text, real-html)")
     args = parser.parse_args()
     factors = [float(f) for f in args.factors.split(",")]
     print(f"{'case':<12} {'size':>9} {'time':>8} {'MB/s':>7} {'peak RSS':>9} {'RSS/size':>9} {'time/byte vs 1x':>16}"
@@ -121,6 +139,8 @@ def main():
              ("large text", large_text)]
     if os.path.isdir(MUELLER):
         cases.append(("real text", real_text))
+    if os.path.isdir(WIKIPEDIA):
+        cases.append(("real html", real_html))
     if args.cases:
         wanted = set(args.cases.split(","))
         cases = [c for c in cases if c[0].replace(" ", "-") in wanted]

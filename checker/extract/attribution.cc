@@ -619,7 +619,7 @@ namespace {
 
 // FindAttribution over the sentence's tokens.
 std::optional<Attribution> AttributionIn(std::string_view s, const std::vector<Token>& toks, const LexiconIndex& lexicon,
-                                         const EntityRef* last_person) {
+                                         const LastPerson& last_person) {
   auto named = [&](const std::string& name, const std::string& cue, const char* how) {
     Attribution a;
     a.SetVoice(lexicon.ResolveName(name), cue);
@@ -676,7 +676,8 @@ std::optional<Attribution> AttributionIn(std::string_view s, const std::vector<T
   auto pronoun = [&](const Token& t, const std::string& cue) -> std::optional<Attribution> {
     // "Trump took to Twitter to accuse …, what he called …": a person leading
     // the same sentence, else the last person before it.
-    const EntityRef* antecedent = last_person != nullptr && !last_person->empty() ? last_person : nullptr;
+    // (The last person is asked for only when the sentence has none.)
+    const EntityRef* antecedent = nullptr;
     EntityRef subject_ref;
     if (const size_t at = static_cast<size_t>(&t - toks.data()); at > 0) {
       const Subject subject = SubjectAt(toks, at, lexicon);
@@ -684,6 +685,10 @@ std::optional<Attribution> AttributionIn(std::string_view s, const std::vector<T
         subject_ref = lexicon.ResolveName(subject.name);
         if (PersonLike(subject_ref, subject.name, lexicon)) antecedent = &subject_ref;
       }
+    }
+    if (antecedent == nullptr && last_person) {
+      const EntityRef* last = last_person();
+      if (last != nullptr && !last->empty()) antecedent = last;
     }
     if (antecedent != nullptr) {
       Attribution a;
@@ -987,6 +992,12 @@ std::optional<Attribution> AttributionIn(std::string_view s, const std::vector<T
 std::optional<Attribution> FindAttribution(std::string_view s, const std::vector<Span>& quotes,
                                            const LexiconIndex& lexicon, const EntityRef* last_person,
                                            const MidSentenceCapitals* capitals) {
+  return AttributionIn(s, TokenizeSentence(s, quotes, lexicon, capitals), lexicon,
+                       last_person == nullptr ? LastPerson() : LastPerson([last_person] { return last_person; }));
+}
+
+std::optional<Attribution> FindSpeaker(std::string_view s, const std::vector<Span>& quotes, const LexiconIndex& lexicon,
+                                       const LastPerson& last_person, const MidSentenceCapitals* capitals) {
   return AttributionIn(s, TokenizeSentence(s, quotes, lexicon, capitals), lexicon, last_person);
 }
 
@@ -1069,13 +1080,5 @@ std::optional<EntityRef> SentenceSubject(std::string_view s, const std::vector<S
   return SubjectIn(TokenizeSentence(s, quotes, lexicon, capitals), lexicon);
 }
 
-SentenceSpeaker FindSentenceSpeaker(std::string_view s, const std::vector<Span>& quotes, const LexiconIndex& lexicon,
-                                    const EntityRef* last_person, const MidSentenceCapitals* capitals) {
-  const std::vector<Token> toks = TokenizeSentence(s, quotes, lexicon, capitals);
-  SentenceSpeaker out;
-  out.attribution = AttributionIn(s, toks, lexicon, last_person);
-  if (!out.attribution || !out.attribution->NamesPerson()) out.subject = SubjectIn(toks, lexicon);
-  return out;
-}
 
 }  // namespace citelint::extract

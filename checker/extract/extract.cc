@@ -127,9 +127,9 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon) {
   auto in_text = [](std::optional<Attribution>& a, Span range) {
     if (a && !a->mention.empty()) a->mention = {a->mention.begin + range.begin, a->mention.end + range.begin};
   };
-  auto attribute = [&](Span range, const EntityRef* last_person) {
-    auto a = FindAttribution(std::string_view(doc.text).substr(range.begin, range.size()), quotes_within(range), lexicon,
-                             last_person, &capitals);
+  auto attribute = [&](Span range, const LastPerson& last_person) {
+    auto a = FindSpeaker(std::string_view(doc.text).substr(range.begin, range.size()), quotes_within(range), lexicon,
+                         last_person, &capitals);
     in_text(a, range);
     return a;
   };
@@ -159,24 +159,61 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon) {
   const size_t n = x.sentences.size();
   x.sentence_attribution.resize(n);
   x.sentence_paragraph.resize(n);
-  // The last person named before each sentence: an index into `persons`,
-  // each distinct reference kept once (4 bytes a sentence, where a name
-  // apiece took 80 and more; a document names a few hundred people).
-  std::vector<EntityRef> persons(1);
-  std::unordered_map<EntityRef, uint32_t, EntityRefHash> person_ids;
-  uint32_t current_person = 0;
+  // "he" refers to the last person the text spoke of before it: the
+  // speaker a sentence names, else its subject ("Carson defied the
+  // question. …he said"). Found only when a pronoun (or a clause's speaker)
+  // asks, looking back from the sentence to the nearest that names someone:
+  // most sentences' subjects are never needed, and each is found once.
+  // People are indexes into `persons`, each distinct reference kept once (a
+  // deque: a pointer to one stays put).
+  std::deque<EntityRef> persons(1);  // 0: nobody
+  std::unordered_map<EntityRef, int32_t, EntityRefHash> person_ids{{EntityRef(), 0}};
   auto intern_person = [&](const EntityRef& e) {
-    if (e == persons[current_person]) return current_person;  // the same person again (most sentences)
-    const auto [it, added] = person_ids.try_emplace(e, static_cast<uint32_t>(persons.size()));
+    const auto [it, added] = person_ids.try_emplace(e, static_cast<int32_t>(persons.size()));
     if (added) persons.push_back(e);
     return it->second;
   };
-  std::vector<uint32_t> last_person_before(n);
+  constexpr int32_t kNotYet = -2;
+  // By sentence: the person it leaves as the last one: the speaker it names
+  // (set as it is found), else its subject (found when first asked for),
+  // -1 when neither.
+  std::vector<int32_t> person_of(n, kNotYet);
+  auto person_in = [&](size_t s) {
+    if (person_of[s] == kNotYet) {
+      const Span t = x.sentences[s].text;
+      const std::optional<EntityRef> subject =
+          SentenceSubject(std::string_view(doc.text).substr(t.begin, t.size()), quotes_within(t), lexicon, &capitals);
+      person_of[s] = subject ? intern_person(*subject) : -1;
+    }
+    return person_of[s];
+  };
+  // By sentence: the last person before it.
+  std::vector<int32_t> person_before(n + 1, kNotYet);
+  person_before[0] = 0;
+  std::vector<size_t> looked_at;
+  auto last_person_before = [&](size_t s) -> const EntityRef* {
+    looked_at.clear();
+    size_t k = s;
+    int32_t found = 0;
+    for (;;) {
+      if (person_before[k] != kNotYet) {
+        found = person_before[k];
+        break;
+      }
+      looked_at.push_back(k);
+      if (const int32_t p = person_in(k - 1); p >= 0) {  // k > 0: person_before[0] is set
+        found = p;
+        break;
+      }
+      --k;
+    }
+    for (size_t i : looked_at) person_before[i] = found;
+    return &persons[static_cast<size_t>(found)];
+  };
   // Whether the sentence's speaker is its own (found in it), not one carried
   // over: a claim that is the whole sentence has the same speaker.
   std::vector<bool> own(n);
   {
-    EntityRef last_person;
     int paragraph = 0;
     size_t para_end = doc.text.find("\n\n");
     for (size_t s = 0; s < n; ++s) {
@@ -186,21 +223,13 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon) {
         para_end = doc.text.find("\n\n", para_end + 2);
       }
       x.sentence_paragraph[s] = paragraph;
-      last_person_before[s] = current_person;
-      // "he" refers to the last person the text spoke of: the speaker named
-      // here, else the sentence's subject ("Carson defied the question. …he said").
-      SentenceSpeaker found = FindSentenceSpeaker(std::string_view(doc.text).substr(t.begin, t.size()), quotes_within(t),
-                                                  lexicon, &last_person, &capitals);
-      in_text(found.attribution, t);
-      x.sentence_attribution[s] = keep(std::move(found.attribution));
+      std::optional<Attribution> found = FindSpeaker(std::string_view(doc.text).substr(t.begin, t.size()),
+                                                     quotes_within(t), lexicon,
+                                                     [&, s] { return last_person_before(s); }, &capitals);
+      in_text(found, t);
+      x.sentence_attribution[s] = keep(std::move(found));
       own[s] = x.sentence_attribution[s] != nullptr;
-      if (names_person(x.sentence_attribution[s])) {
-        last_person = x.sentence_attribution[s]->Speaker();
-        current_person = intern_person(last_person);
-      } else if (found.subject) {
-        last_person = *found.subject;
-        current_person = intern_person(last_person);
-      }
+      if (names_person(x.sentence_attribution[s])) person_of[s] = intern_person(x.sentence_attribution[s]->Speaker());
     }
     // A sentence that names no speaker continues the one before it in its
     // paragraph; a paragraph that opens with a quotation (a line of
@@ -335,8 +364,7 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon) {
     if (c.text == sentence.text) {
       c.attribution = sentence_own;
     } else {
-      EntityRef last_person = persons[last_person_before[s]];
-      c.attribution = keep(attribute(c.text, &last_person));
+      c.attribution = keep(attribute(c.text, [&, s] { return last_person_before(s); }));
     }
     // A clause after an earlier marker takes the sentence's speaker only for
     // its own quotations ("X said “…”1 and “…”2"), not for plain statements.

@@ -346,13 +346,14 @@ std::optional<Attribution> FindAttribution(std::string_view text, const std::vec
                                            const LexiconIndex& lexicon, const EntityRef* last_person,
                                            const MidSentenceCapitals* capitals = nullptr);
 
-// A sentence's speaker (FindAttribution) and, when it names no person as
-// its speaker, its subject (SentenceSubject): both over one tokenization.
-struct SentenceSpeaker {
-  std::optional<Attribution> attribution;
-  std::optional<EntityRef> subject;
-};
-SentenceSpeaker FindSentenceSpeaker(std::string_view text, const std::vector<Span>& quotes, const LexiconIndex& lexicon,
-                                    const EntityRef* last_person, const MidSentenceCapitals* capitals = nullptr);
+// The last person named before a text, for a pronoun ("he said"): asked
+// for only when the text has a pronoun as its speaker and names no person
+// before it (most sentences do not ask); null or empty for nobody.
+using LastPerson = std::function<const EntityRef*()>;
+
+// FindAttribution with the last person found only if asked for.
+std::optional<Attribution> FindSpeaker(std::string_view text, const std::vector<Span>& quotes,
+                                       const LexiconIndex& lexicon, const LastPerson& last_person,
+                                       const MidSentenceCapitals* capitals = nullptr);
 
 }  // namespace citelint::extract
