@@ -4,12 +4,21 @@
 // rules (notes.*: markers and notes only, no sentences; BM_Structural_*), and
 // load + every default rule (BM_Text, BM_Markdown, BM_Html). Linear time
 // shows as flat bytes/second across sizes.
+//
+// BM_Floor_* measure what the libraries citelint is built on take alone on
+// the same documents: gumbo's parse (HTML), cmark-gfm's parse (Markdown)
+// and ICU's sentence iterator (every format's text). No end-to-end figure
+// can beat its format's floor.
 #include <benchmark/benchmark.h>
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+#include <gumbo.h>
 
 #include <string>
 
 #include "checker/checks/register_checks.h"
 #include "checker/document/loader.h"
+#include "checker/extract/extract.h"
 
 namespace citelint {
 namespace {
@@ -93,6 +102,48 @@ void BM_Text(benchmark::State& s) { Run(s, Format::kText, MakeText); }
 void BM_Markdown(benchmark::State& s) { Run(s, Format::kMarkdown, MakeMarkdown); }
 void BM_Html(benchmark::State& s) { Run(s, Format::kHtml, MakeHtml); }
 
+// gumbo's parse and the freeing of its tree, as LoadHtml has them.
+void BM_Floor_Gumbo(benchmark::State& state) {
+  const std::string text = MakeHtml(static_cast<int>(state.range(0)));
+  for (auto _ : state) {
+    GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, text.data(), text.size());
+    benchmark::DoNotOptimize(output);
+    gumbo_destroy_output(&kGumboDefaultOptions, output);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(text.size()));
+}
+
+// cmark-gfm's parse with footnotes and the extensions LoadMarkdown attaches.
+void BM_Floor_Cmark(benchmark::State& state) {
+  cmark_gfm_core_extensions_ensure_registered();
+  const std::string text = MakeMarkdown(static_cast<int>(state.range(0)));
+  for (auto _ : state) {
+    cmark_parser* parser = cmark_parser_new(CMARK_OPT_FOOTNOTES);
+    for (const char* name : {"table", "strikethrough", "autolink", "tasklist"}) {
+      if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) {
+        cmark_parser_attach_syntax_extension(parser, ext);
+      }
+    }
+    cmark_parser_feed(parser, text.data(), text.size());
+    cmark_node* root = cmark_parser_finish(parser);
+    benchmark::DoNotOptimize(root);
+    cmark_node_free(root);
+    cmark_parser_free(parser);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(text.size()));
+}
+
+// ICU's sentence boundaries (its abbreviation suppressions on) over the
+// plain-text document, as SplitSentences asks for them.
+void BM_Floor_IcuSentences(benchmark::State& state) {
+  const std::string text = MakeText(static_cast<int>(state.range(0)));
+  for (auto _ : state) {
+    auto boundaries = extract::SentenceBoundaries(text);
+    benchmark::DoNotOptimize(boundaries);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(text.size()));
+}
+
 #define CITELINT_SIZES(bm) BENCHMARK(bm)->Arg(100)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond)
 CITELINT_SIZES(BM_Load_Text);
 CITELINT_SIZES(BM_Load_Markdown);
@@ -103,6 +154,9 @@ CITELINT_SIZES(BM_Structural_Html);
 CITELINT_SIZES(BM_Text);
 CITELINT_SIZES(BM_Markdown);
 CITELINT_SIZES(BM_Html);
+CITELINT_SIZES(BM_Floor_Gumbo);
+CITELINT_SIZES(BM_Floor_Cmark);
+CITELINT_SIZES(BM_Floor_IcuSentences);
 
 }  // namespace
 }  // namespace citelint
