@@ -248,9 +248,18 @@ void TextBuilder::AppendDecoded(std::string_view decoded, std::string_view origi
       }
     }
     if (o < original.size() && original[o] == decoded[d]) {
-      emit(decoded.substr(d, 1), at);
-      ++o;
-      ++d;
+      // As written: this byte and the run after it that the branches above
+      // would not take (no space, no no-break space, no reference), appended
+      // and mapped at once, as byte after byte would be.
+      size_t run = 1;
+      while (o + run < original.size() && d + run < decoded.size() && original[o + run] == decoded[d + run] &&
+             original[o + run] != '&' && decoded[d + run] != '\xC2' && !is_space(decoded[d + run])) {
+        ++run;
+      }
+      emit(decoded.substr(d, run), at);
+      last_source_ = at + static_cast<uint32_t>(run);
+      o += run;
+      d += run;
       continue;
     }
     if (o < original.size() && original[o] == '\r') {
@@ -302,9 +311,18 @@ void TextBuilder::AppendUnescaped(std::string_view decoded, std::string_view ori
       continue;
     }
     if (o < original.size() && original[o] == decoded[d]) {
-      emit(decoded.substr(d, 1), o);  // as written
-      ++o;
-      ++d;
+      // As written: this byte and the run after it that is written as it
+      // reads (no reference), appended and mapped at once, as byte after
+      // byte would be.
+      size_t run = 1;
+      while (o + run < original.size() && d + run < decoded.size() && original[o + run] == decoded[d + run] &&
+             original[o + run] != '&') {
+        ++run;
+      }
+      emit(decoded.substr(d, run), o);
+      last_source_ = source_offset + static_cast<uint32_t>(o + run);
+      o += run;
+      d += run;
       continue;
     }
     if (o + 1 < original.size() && original[o] == '\\' && original[o + 1] == decoded[d]) {
