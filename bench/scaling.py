@@ -92,16 +92,19 @@ WIKIPEDIA = os.path.join(ROOT, "..", "shared", "corpora", "documents", "wikipedi
 
 def real_html(mb):
     # Real HTML: the Wikipedia pages of the corpus (their markup, references
-    # and notes) one after another, repeated to the size; only when ../shared
-    # is present.
-    one = ""
+    # and notes) one after another, over again until the size; only when
+    # ../shared is present.
+    pages = []
     for name in sorted(os.listdir(WIKIPEDIA)):
         page = os.path.join(WIKIPEDIA, name, "source.html")
         if os.path.isfile(page):
             with open(page, encoding="utf-8") as f:
-                one += f.read()
-    copies = max(1, round(mb * 1_000_000 / len(one.encode())))
-    return one * copies, ".html"
+                pages.append(f.read())
+    out, size = [], 0
+    while size < mb * 1_000_000:
+        out.append(pages[len(out) % len(pages)])
+        size += len(out[-1].encode())
+    return "".join(out), ".html"
 
 
 def measure(binary, path):
