@@ -457,13 +457,15 @@ void Walker::Run(cmark_node* root, const std::vector<DefinitionLine>& definition
 // Front matter (YAML between `---` lines, TOML between `+++` lines) at the
 // top of the file is metadata, not prose: it is blanked (newlines kept, so
 // every position after it stays where it is) before cmark-gfm sees it.
-void BlankFrontMatter(std::string& input) {
-  size_t start = input.starts_with("\xEF\xBB\xBF") ? 3 : 0;
-  const std::string_view s(input);
+// YAML (---) or TOML (+++) front matter at the top: the bytes [begin, end)
+// to give cmark-gfm as blanks (its line ends kept, so lines stay where
+// they are); begin == end when there is none.
+Span FrontMatter(std::string_view s) {
+  const size_t start = s.starts_with("\xEF\xBB\xBF") ? 3 : 0;
   std::string_view fence;
   if (s.substr(start).starts_with("---\n") || s.substr(start).starts_with("---\r\n")) fence = "---";
   else if (s.substr(start).starts_with("+++\n") || s.substr(start).starts_with("+++\r\n")) fence = "+++";
-  else return;
+  else return {};
   size_t line = s.find('\n', start) + 1;
   while (line < s.size()) {
     size_t end = s.find('\n', line);
@@ -471,13 +473,11 @@ void BlankFrontMatter(std::string& input) {
     std::string_view text = s.substr(line, end - line);
     if (text.ends_with("\r")) text.remove_suffix(1);
     if (text == fence || (fence == "---" && text == "...")) {
-      for (size_t i = start; i < end; ++i) {
-        if (input[i] != '\n' && input[i] != '\r') input[i] = ' ';
-      }
-      return;
+      return {static_cast<uint32_t>(start), static_cast<uint32_t>(end)};
     }
     line = end + 1;
   }
+  return {};
 }
 
 }  // namespace
@@ -491,16 +491,10 @@ Document LoadMarkdown(std::shared_ptr<const SourceFile> source) {
   doc.format = Format::kMarkdown;
   const std::vector<DefinitionLine> definition_lines = FindDefinitionLines(*source);
 
-  std::string input(source->bytes());
-  BlankFrontMatter(input);
   std::unordered_set<std::string> seen;
   std::string appendix;
   for (const DefinitionLine& d : definition_lines) {
     if (seen.insert(d.label).second) appendix += "[^" + d.label + "] ";
-  }
-  if (!appendix.empty()) {
-    if (!input.empty() && input.back() != '\n') input += '\n';
-    input += "\n" + appendix + "\n";
   }
 
   cmark_parser* parser = cmark_parser_new(CMARK_OPT_FOOTNOTES);
@@ -509,7 +503,25 @@ Document LoadMarkdown(std::shared_ptr<const SourceFile> source) {
       cmark_parser_attach_syntax_extension(parser, ext);
     }
   }
-  cmark_parser_feed(parser, input.data(), input.size());
+  // The source is fed as it is, in pieces (cmark-gfm joins them as one
+  // stream), not copied whole: front matter as blanks, then the appendix
+  // that makes every definition line a reference.
+  const std::string_view bytes = source->bytes();
+  auto feed = [&](std::string_view piece) {
+    if (!piece.empty()) cmark_parser_feed(parser, piece.data(), piece.size());
+  };
+  const Span front = FrontMatter(bytes);
+  feed(bytes.substr(0, front.begin));
+  std::string blanked(bytes.substr(front.begin, front.size()));
+  for (char& c : blanked) {
+    if (c != '\n' && c != '\r') c = ' ';
+  }
+  feed(blanked);
+  feed(bytes.substr(front.end));
+  if (!appendix.empty()) {
+    if (!bytes.empty() && bytes.back() != '\n') feed("\n");
+    feed("\n" + appendix + "\n");
+  }
   cmark_node* root = cmark_parser_finish(parser);
   Walker(doc, *source).Run(root, definition_lines);
   cmark_node_free(root);

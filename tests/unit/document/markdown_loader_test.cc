@@ -138,6 +138,22 @@ TEST(MarkdownLoaderTest, FrontMatterAndInlineCodeAreNotProse) {
   EXPECT_EQ(doc.source->Locate(doc.markers[0].span.begin).line, 5);  // positions after front matter stay right
 }
 
+TEST(MarkdownLoaderTest, FrontMatterAfterAByteOrderMarkWithCrlfAndNoFinalNewline) {
+  // The source is given to cmark-gfm in pieces (the front matter blanked,
+  // then the rest as written, then the appendix of definition labels).
+  const std::string md =
+      "\xEF\xBB\xBF---\r\ntitle: Harbour ferries\r\n---\r\n\r\nThe fares rose.[^a]\r\n\r\n[^a]: Harbour Gazette.";
+  Document doc = test::Load(md, Format::kMarkdown);
+  EXPECT_EQ(doc.text.find("Harbour ferries"), std::string::npos);
+  ASSERT_EQ(doc.markers.size(), 1u);
+  ASSERT_EQ(doc.notes.size(), 1u);
+  EXPECT_EQ(doc.markers[0].note, 0);
+  EXPECT_EQ(doc.notes[0].text, "Harbour Gazette.");
+  const LineCol at = doc.source->Locate(doc.markers[0].span.begin);
+  EXPECT_EQ(at.line, 5);
+  EXPECT_EQ(at.column, 16);
+}
+
 }  // namespace
 }  // namespace citelint
 
