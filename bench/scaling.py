@@ -3,8 +3,8 @@
 line (minified HTML is one line), many notes (plain text, and HTML notes as
 tex4ht writes them: named by an id inside), a large plain-text file and,
 when ../shared is present, the Mueller report's real text and the corpus's
-Wikipedia pages repeated; the last column says whether peak RSS is under
-4x the input + 30 MB.
+Wikipedia pages and Markdown documents repeated; the last column says
+whether peak RSS is under 4x the input + 30 MB.
 
   bench/scaling.py [--bin CITELINT] [--base-mb N] [--factors 1,10,100] [--cases real-text,...]
 
@@ -88,6 +88,7 @@ def real_text(mb):
 
 
 WIKIPEDIA = os.path.join(ROOT, "..", "shared", "corpora", "documents", "wikipedia-html")
+CORPUS = os.path.join(ROOT, "..", "shared", "corpora", "documents")
 
 
 def real_html(mb):
@@ -105,6 +106,22 @@ def real_html(mb):
         out.append(pages[len(out) % len(pages)])
         size += len(out[-1].encode())
     return "".join(out), ".html"
+
+
+def real_markdown(mb):
+    # Real Markdown: the corpus's Markdown documents (RFCs, PEPs, posts) one
+    # after another, over again until the size; only when ../shared is present.
+    docs = []
+    for folder, _, names in sorted(os.walk(CORPUS)):
+        for name in sorted(names):
+            if name.endswith(".md"):
+                with open(os.path.join(folder, name), encoding="utf-8", errors="replace") as f:
+                    docs.append(f.read() + "\n\n")
+    out, size = [], 0
+    while size < mb * 1_000_000:
+        out.append(docs[len(out) % len(docs)])
+        size += len(out[-1].encode())
+    return "".join(out), ".md"
 
 
 def measure(binary, path):
@@ -133,7 +150,7 @@ def main():
     parser.add_argument("--factors", default="1,2,4,8",
                         help="the sizes, as multiples of the base (e.g. 1,10,100 for the 100x step)")
     parser.add_argument("--cases", default="",
-                        help="only these cases, comma-separated (long-line, many-notes, tex4ht-notes, large-text, real-text, real-html)")
+                        help="only these cases, comma-separated (long-line, many-notes, tex4ht-notes, large-text, real-text, real-html, real-md)")
     args = parser.parse_args()
     factors = [float(f) for f in args.factors.split(",")]
     print(f"{'case':<12} {'size':>9} {'time':>8} {'MB/s':>7} {'peak RSS':>9} {'RSS/size':>9} {'time/byte vs 1x':>16}"
@@ -144,6 +161,8 @@ def main():
         cases.append(("real text", real_text))
     if os.path.isdir(WIKIPEDIA):
         cases.append(("real html", real_html))
+    if os.path.isdir(CORPUS):
+        cases.append(("real md", real_markdown))
     if args.cases:
         wanted = set(args.cases.split(","))
         cases = [c for c in cases if c[0].replace(" ", "-") in wanted]
