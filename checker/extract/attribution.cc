@@ -1008,6 +1008,7 @@ const EntityRef& Attribution::Speaker() const {
 
 MidSentenceCapitals FindMidSentenceCapitals(std::string_view s) {
   MidSentenceCapitals out;
+  std::string folded;
   int32_t before = '.';  // the last character before the current word that is not a space
   bool after_abbreviation = false;
   uint32_t i = 0;
@@ -1021,6 +1022,10 @@ MidSentenceCapitals FindMidSentenceCapitals(std::string_view s) {
     }
     uint32_t end = i;
     while (end < s.size()) {
+      if (text::IsAsciiAlnum(s[end])) {  // the common case, answered without decoding
+        ++end;
+        continue;
+      }
       uint32_t k = end;
       const int32_t d = text::NextCodePoint(s, k);
       if (!text::IsLetter(d) && d != '-' && !(d >= '0' && d <= '9')) break;
@@ -1031,7 +1036,10 @@ MidSentenceCapitals FindMidSentenceCapitals(std::string_view s) {
     // After a title's abbreviation ("Sen. Cruz", "Mr. Cruz") is inside too.
     const bool inside = text::IsLetter(before) || (before >= '0' && before <= '9') || before == ',' || before == ';' ||
                         before == ')' || before == '&' || (before == '.' && after_abbreviation);
-    if (inside && text::IsUpper(c)) out.folded.insert(text::FoldCase(s.substr(start, end - start)));
+    if (inside && text::IsUpper(c)) {
+      text::FoldCase(s.substr(start, end - start), folded);  // (a word seen before is not copied again)
+      if (!out.folded.contains(folded)) out.folded.insert(folded);
+    }
     after_abbreviation = text::IsUpper(c) && end - start <= 4 && end < s.size() && s[end] == '.';
     before = 'a';
     i = end;
