@@ -327,9 +327,9 @@ void YamlRule::RunUnit(const Analysis& analysis, const UnitText& unit, LexiconWo
       auto folded = [&](const Word& w) { return std::string_view(folded_words).substr(w.folded_begin, w.folded_size); };
       for (size_t i = 0; i < words.size(); ++i) {
         // Only the phrases that start with this word, in the lexicon's order.
-        const auto first = phrases_by_first_word_.find(folded(words[i]));
-        if (first == phrases_by_first_word_.end()) continue;
-        for (const size_t p : first->second) {
+        const std::vector<size_t>* first = phrases_by_first_word_.find(folded(words[i]));
+        if (first == nullptr) continue;
+        for (const size_t p : *first) {
           const auto& phrase = t.phrases[p];
           if (phrase.empty() || i + phrase.size() > words.size()) continue;
           bool ok = true;

@@ -97,7 +97,7 @@ class YamlRule final : public Check {
   YamlRuleSpec spec_;
   // A lexicon trigger's phrases by their first word (indexes, ascending):
   // a word is compared with the phrases it can start, not with every one.
-  StringMap<std::vector<size_t>> phrases_by_first_word_;
+  FlatStringMap<std::vector<size_t>> phrases_by_first_word_;
 };
 
 // Names for error messages and the JSON schema.

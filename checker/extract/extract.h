@@ -16,6 +16,7 @@
 
 #include "checker/base/boxed.h"
 #include "checker/base/span.h"
+#include "checker/base/string_hash.h"
 #include "checker/document/document.h"
 #include "checker/extract/lexicon.h"
 #include "checker/extract/words.h"
@@ -330,8 +331,8 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon);
 // capitalizes only where a sentence starts ("Things", "Horrified", "Last")
 // is no name, however it is spelled there. Computed once per document.
 struct MidSentenceCapitals {
-  std::unordered_set<std::string> folded;
-  [[nodiscard]] bool Has(const std::string& folded_word) const { return folded.count(folded_word) > 0; }
+  FlatStringSet folded;
+  [[nodiscard]] bool Has(std::string_view folded_word) const { return folded.contains(folded_word); }
 };
 MidSentenceCapitals FindMidSentenceCapitals(std::string_view text);
 

@@ -143,8 +143,7 @@ class LexiconIndex {
   // when none does (most words): one lookup, then a comparison with those
   // phrases only.
   [[nodiscard]] const PhraseStarts* PhrasesStartingWith(std::string_view folded_word) const {
-    const auto it = phrase_starts_.find(folded_word);
-    return it == phrase_starts_.end() ? nullptr : &it->second;
+    return phrase_starts_.find(folded_word);
   }
   // Of those, the ones of one list (none when `starts` is null).
   [[nodiscard]] static std::span<const Phrase> Phrases(const PhraseStarts* starts, PhraseList list) {
@@ -160,11 +159,11 @@ class LexiconIndex {
   const Lexicons lexicons_;
   std::unordered_map<std::string, int> by_name_, by_handle_, by_domain_;
   // Looked up by string_view, without making a string of each word.
-  using WordSet = StringSet;
+  using WordSet = FlatStringSet;
   WordSet cue_verbs_, roles_, pronouns_, platforms_, speaker_nouns_, not_names_, auxiliaries_;
   WordSet report_cues_, unnamed_, quote_naming_, identifiers_, months_, not_counted_,
       determiners_, between_, organizations_, places_, prepositions_, noun_cues_, verb_markers_, title_abbreviations_;
-  StringMap<PhraseStarts> phrase_starts_;
+  FlatStringMap<PhraseStarts> phrase_starts_;
 };
 
 // Folds case and drops a leading "the " ("The Courier" → "courier").
