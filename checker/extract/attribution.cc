@@ -26,6 +26,8 @@ struct Token {
   bool quoted = false;
   char punct = 0;           // ',', '(', ')', ':' for punctuation tokens; 0 for words
   bool dash = false;        // the ',' stands for a dash (—)
+  uint32_t classes = 0;     // the word lists `folded` is in (LexiconIndex::ClassesOf)
+  [[nodiscard]] bool Is(WordClass c) const { return (classes & c) != 0; }
 };
 
 std::vector<Token> Tokenize(std::string_view s, const std::vector<Span>& quotes) {
@@ -126,12 +128,15 @@ std::vector<Token> Tokenize(std::string_view s, const std::vector<Span>& quotes)
 std::vector<Token> TokenizeSentence(std::string_view s, const std::vector<Span>& quotes, const LexiconIndex& lex,
                                     const MidSentenceCapitals* capitals) {
   std::vector<Token> all = Tokenize(s, quotes);
+  for (Token& t : all) {
+    if (t.punct == 0) t.classes = lex.ClassesOf(t.folded);  // one lookup a word, for every list
+  }
   // "Vermont Sen. Bernie Sanders": a title's period does not end the name.
   // Which periods go is decided first, then the rest of the tokens moved.
   std::vector<bool> dropped(all.size(), false);
   for (size_t k = 1; k + 1 < all.size(); ++k) {
     dropped[k] = all[k].punct == '.' && !all[k].quoted && all[k - 1].punct == 0 &&
-                 lex.IsTitleAbbreviation(all[k - 1].folded) && all[k + 1].punct == 0 && all[k + 1].capitalized &&
+                 all[k - 1].Is(kTitleAbbreviation) && all[k + 1].punct == 0 && all[k + 1].capitalized &&
                  !all[k + 1].quoted;
   }
   // Compacted in place: nothing moves before the first dropped period.
@@ -144,7 +149,7 @@ std::vector<Token> TokenizeSentence(std::string_view s, const std::vector<Span>&
   all.resize(kept);
   std::vector<Token> out = std::move(all);
   if (capitals != nullptr && !out.empty() && out[0].punct == 0 && !out[0].quoted && out[0].capitalized &&
-      out[0].text[0] != '@' && !capitals->Has(out[0].folded) && !lex.IsRole(out[0].folded) &&
+      out[0].text[0] != '@' && !capitals->Has(out[0].folded) && !out[0].Is(kRole) &&
       !lex.IsPlace(out[0].text) && lex.ResolveName(out[0].text).lexicon < 0 &&
       std::none_of(out[0].text.begin() + 1, out[0].text.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) &&  // "McLenney"
       (out.size() == 1 || out[1].punct != 0 || out[1].quoted || !out[1].capitalized)) {
@@ -171,8 +176,8 @@ std::string Words(const std::vector<Token>& toks, size_t from, size_t to) {
   return phrase;
 }
 
-bool IsNameToken(const Token& t, const LexiconIndex& lex) {
-  return t.punct == 0 && !t.quoted && t.capitalized && !lex.IsPronoun(t.folded) && !Shouted(t);
+bool IsNameToken(const Token& t) {
+  return t.punct == 0 && !t.quoted && t.capitalized && !t.Is(kPronoun) && !Shouted(t);
 }
 
 // The capitalized run ending at token `last` (inclusive), roles dropped.
@@ -180,19 +185,19 @@ std::string NameEndingAt(const std::vector<Token>& toks, int last, const Lexicon
   int first = last;
   while (first - 1 >= 0 && first - 1 >= last - 5) {
     const Token& p = toks[first - 1];
-    if (IsNameToken(p, lex) && !p.possessive) {
+    if (IsNameToken(p) && !p.possessive) {
       --first;
     } else if (p.punct == 0 && !p.quoted && (p.folded == "of" || p.folded == "&" || p.folded == "de" || p.folded == "for") &&
                first - 2 >= 0 &&
-               IsNameToken(toks[first - 2], lex)) {
+               IsNameToken(toks[first - 2])) {
       first -= 2;
     } else {
       break;
     }
   }
   // Function words that start a sentence are not part of a name ("As the Courier").
-  while (first < last && lex.IsNotName(toks[first].folded)) ++first;
-  if (first == last && lex.IsNotName(toks[first].folded)) return {};  // "Please", "Thanks"
+  while (first < last && toks[first].Is(kNotName)) ++first;
+  if (first == last && toks[first].Is(kNotName)) return {};  // "Please", "Thanks"
   auto join = [&](int from) {
     std::string n;
     for (int k = from; k <= last; ++k) {
@@ -207,7 +212,7 @@ std::string NameEndingAt(const std::vector<Token>& toks, int last, const Lexicon
   if (lex.ResolveName(name).lexicon < 0) {
     int from = first;
     while (from < last) {
-      if (lex.IsRole(toks[from].folded)) {
+      if (toks[from].Is(kRole)) {
         ++from;
       } else if (from + 2 <= last && toks[from].folded == "of" && from > first) {
         from += 2;  // "Secretary of State John Kerry": the title's complement goes too
@@ -218,9 +223,9 @@ std::string NameEndingAt(const std::vector<Token>& toks, int last, const Lexicon
     // "Vermont Sen. Bernie Sanders", "Republican National Chairman Reince
     // Priebus": a title inside the run; the name is what follows it.
     for (int r = last - 1; r > from; --r) {
-      if (lex.IsRole(toks[r].folded) || lex.IsTitleAbbreviation(toks[r].folded)) {
+      if (toks[r].Is(kRole) || toks[r].Is(kTitleAbbreviation)) {
         bool names_after = true;
-        for (int m = r + 1; m <= last && names_after; ++m) names_after = !lex.IsRole(toks[m].folded) && toks[m].folded != "of";
+        for (int m = r + 1; m <= last && names_after; ++m) names_after = !toks[m].Is(kRole) && toks[m].folded != "of";
         if (names_after) from = r + 1;
         break;
       }
@@ -232,7 +237,7 @@ std::string NameEndingAt(const std::vector<Token>& toks, int last, const Lexicon
   if (lex.IsPlace(name)) return {};
   bool date = true;
   for (int k = first; k <= last && date; ++k) {
-    date = lex.IsMonth(toks[k].folded) || lex.IsNotName(toks[k].folded) || (!toks[k].text.empty() && toks[k].text[0] >= '0' && toks[k].text[0] <= '9');
+    date = toks[k].Is(kMonth) || toks[k].Is(kNotName) || (!toks[k].text.empty() && toks[k].text[0] >= '0' && toks[k].text[0] <= '9');
   }
   if (date) return {};
   if (first_out) *first_out = first;
@@ -247,7 +252,7 @@ std::string NameEndingAt(const std::vector<Token>& toks, int last, const Lexicon
 std::string FirstNameAfter(const std::vector<Token>& toks, size_t from, const LexiconIndex& lex) {
   std::string name;
   // "said a prominent committee member": an indefinite phrase names nobody.
-  if (from < toks.size() && !toks[from].quoted && toks[from].punct == 0 && lex.IsDeterminer(toks[from].folded) &&
+  if (from < toks.size() && !toks[from].quoted && toks[from].punct == 0 && toks[from].Is(kDeterminer) &&
       toks[from].folded != "the" && !toks[from].capitalized) {
     return {};  // "said one resident", "said another lawyer"
   }
@@ -258,7 +263,7 @@ std::string FirstNameAfter(const std::vector<Token>& toks, size_t from, const Le
   for (int skipped = 0; skipped < 3 && from < toks.size() && toks[from].punct == 0 && !toks[from].quoted &&
                         !toks[from].capitalized;
        ++skipped) {
-    if (skipped > 0 && lex.IsPreposition(toks[from].folded)) return {};
+    if (skipped > 0 && toks[from].Is(kPreposition)) return {};
     ++from;
   }
   // The last capitalized run of the phrase: a title, a place or a group
@@ -270,23 +275,23 @@ std::string FirstNameAfter(const std::vector<Token>& toks, size_t from, const Le
   for (size_t k = from; k < toks.size() && k < from + 10; ++k) {
     const Token& t = toks[k];
     if (t.quoted) break;
-    if (t.punct == '.' && k > from && lex.IsRole(toks[k - 1].folded)) continue;  // "Gov." "Sen."
+    if (t.punct == '.' && k > from && toks[k - 1].Is(kRole)) continue;  // "Gov." "Sen."
     if (t.punct != 0) break;
     // "said Stu Rothenberg of the Political Report": the person before "of the".
     if (t.folded == "of" && !name.empty() && k + 1 < toks.size() && toks[k + 1].punct == 0 &&
         (toks[k + 1].folded == "the" || !toks[k + 1].capitalized)) {
       break;
     }
-    if (!IsNameToken(t, lex)) {
-      if (lex.IsPreposition(t.folded) || lex.IsCueVerb(t.folded) || lex.IsAuxiliary(t.folded) || t.folded == "who" ||
-          t.folded == "which" || t.folded == "that" || lex.IsVerbMarker(t.folded)) {
+    if (!IsNameToken(t)) {
+      if (t.Is(kPreposition) || t.Is(kCueVerb) || t.Is(kAuxiliary) || t.folded == "who" ||
+          t.folded == "which" || t.folded == "that" || t.Is(kVerbMarker)) {
         break;
       }
       if (!name.empty()) best = name;
       name.clear();
       continue;  // a lower-case word between: "party", "campaign", "spokeswoman"
     }
-    if (lex.IsRole(t.folded) || lex.IsNotName(t.folded)) {
+    if (t.Is(kRole) || t.Is(kNotName)) {
       if (!name.empty() && !lex.IsPlace(name)) best = name;
       name.clear();
       continue;
@@ -313,11 +318,11 @@ bool PhraseAt(const std::vector<Token>& toks, size_t at, const std::vector<std::
 
 // A capitalized name right after `from` (an optional "the" first): the
 // outlet or person spoken to ("told the Courier", "told the Ledger").
-std::string NameRightAfter(const std::vector<Token>& toks, size_t from, const LexiconIndex& lex) {
+std::string NameRightAfter(const std::vector<Token>& toks, size_t from) {
   if (from < toks.size() && toks[from].folded == "the" && !toks[from].quoted) ++from;
   std::string name;
   for (size_t k = from; k < toks.size() && k < from + 5; ++k) {
-    if (!IsNameToken(toks[k], lex) || lex.IsNotName(toks[k].folded)) break;
+    if (!IsNameToken(toks[k]) || toks[k].Is(kNotName)) break;
     if (!name.empty()) name += ' ';
     name += toks[k].text;
     if (toks[k].possessive) break;
@@ -355,9 +360,9 @@ std::string UnnamedAt(const std::vector<Token>& toks, int k, const LexiconIndex&
   bool determined = false;
   for (int m = k - 1; m >= 0 && m >= k - 2; --m) {
     if (toks[m].punct != 0 || toks[m].quoted) break;
-    if (lex.IsDeterminer(toks[m].folded)) {
+    if (toks[m].Is(kDeterminer)) {
       // "in the past described", "at the time said": a time or place, not a speaker.
-      if (m > 0 && toks[m - 1].punct == 0 && lex.IsPreposition(toks[m - 1].folded)) return {};
+      if (m > 0 && toks[m - 1].punct == 0 && toks[m - 1].Is(kPreposition)) return {};
       determined = true;
       break;
     }
@@ -386,16 +391,16 @@ std::string UnnamedAt(const std::vector<Token>& toks, int k, const LexiconIndex&
 // An unnamed speaker right after `from`: a determiner or number, up to three
 // lower-case words, ending in a speaker noun or a role ("a senior official",
 // "one resident", "two people"); empty if none.
-std::string UnnamedAfter(const std::vector<Token>& toks, size_t from, const LexiconIndex& lex) {
+std::string UnnamedAfter(const std::vector<Token>& toks, size_t from) {
   std::string phrase;
   for (size_t m = from; m < toks.size() && m < from + 4; ++m) {
     const Token& t = toks[m];
-    if (t.punct != 0 || t.quoted || (t.capitalized && m > from) || lex.IsPreposition(t.folded) || lex.IsCueVerb(t.folded)) break;
+    if (t.punct != 0 || t.quoted || (t.capitalized && m > from) || t.Is(kPreposition) || t.Is(kCueVerb)) break;
     const bool number = !t.text.empty() && t.text[0] >= '0' && t.text[0] <= '9';
-    if (m == from && !lex.IsDeterminer(t.folded) && !number && !lex.IsUnnamedSpeaker(t.folded)) return {};
+    if (m == from && !t.Is(kDeterminer) && !number && !t.Is(kUnnamedSpeaker)) return {};
     if (!phrase.empty()) phrase += ' ';
     phrase += t.text;
-    if (m > from && (lex.IsUnnamedSpeaker(t.folded) || lex.IsRole(t.folded))) return phrase;
+    if (m > from && (t.Is(kUnnamedSpeaker) || t.Is(kRole))) return phrase;
   }
   return {};
 }
@@ -404,14 +409,14 @@ std::string UnnamedAfter(const std::vector<Token>& toks, size_t from, const Lexi
 // to the speaker noun it qualifies ("a spokeswoman for the opposition said",
 // "two people familiar with the talks said", "a lawyer for Senator Varga
 // said"): that noun's index, or -1.
-int QualifiedSpeakerNoun(const std::vector<Token>& toks, int k, const LexiconIndex& lex) {
+int QualifiedSpeakerNoun(const std::vector<Token>& toks, int k) {
   for (int m = k; m >= 1 && m >= k - 6; --m) {
     if (toks[m].punct != 0 || toks[m].quoted) return -1;
-    if (!lex.IsPreposition(toks[m].folded) || m == k) continue;
+    if (!toks[m].Is(kPreposition) || m == k) continue;
     for (int n = m - 1; n >= 0 && n >= m - 2; --n) {
       const Token& t = toks[n];
       if (t.punct != 0 || t.quoted || t.capitalized) return -1;
-      if (lex.IsUnnamedSpeaker(t.folded) || lex.IsRole(t.folded)) return n;
+      if (t.Is(kUnnamedSpeaker) || t.Is(kRole)) return n;
     }
     return -1;
   }
@@ -450,7 +455,7 @@ int AppositiveStart(const std::vector<Token>& toks, int k, const LexiconIndex& l
     if (toks[open].punct != ',') continue;
     const Token& first = toks[open + 1];
     const bool lower_start = open + 1 < k && first.punct == 0 &&
-                             (!first.capitalized || lex.IsDeterminer(first.folded) || first.possessive);  // ", Sanders’ campaign manager,"
+                             (!first.capitalized || first.Is(kDeterminer) || first.possessive);  // ", Sanders’ campaign manager,"
     // "Rep. Jim Jordan (R-Ohio), an oversight panel member,": past the parenthetical.
     int before = open - 1;
     if (toks[before].punct == ')') {
@@ -458,7 +463,7 @@ int AppositiveStart(const std::vector<Token>& toks, int k, const LexiconIndex& l
       if (toks[before].punct != '(') return -1;
       --before;
     }
-    if (!lower_start || before < 0 || !IsNameToken(toks[before], lex) || lex.IsPlace(toks[before].text)) continue;
+    if (!lower_start || before < 0 || !IsNameToken(toks[before]) || lex.IsPlace(toks[before].text)) continue;
     // "X, president of the Union, which represents teachers, said": a
     // relative clause qualifies the appositive's name; the speaker is before.
     if (first.folded == "which" || first.folded == "who" || first.folded == "whose") {
@@ -499,8 +504,8 @@ Subject SubjectAt(const std::vector<Token>& toks, size_t limit, const LexiconInd
   // A lone word before a comma and a pronoun ("Nonetheless, I write") or in
   // -ed ("Enraged, definitely") is such a phrase too.
   const bool lone_word = t + 2 < toks.size() && toks[t + 1].punct == ',' && !toks[t + 1].dash &&
-                         (lex.IsPronoun(toks[t + 2].folded) || lead.ends_with("ed"));
-  if (!IsNameToken(toks[t], lex) || lex.IsNotName(lead) || lex.IsCueVerb(lead) || lead.ends_with("ing") ||
+                         (toks[t + 2].Is(kPronoun) || lead.ends_with("ed"));
+  if (!IsNameToken(toks[t]) || lex.IsNotName(lead) || lex.IsCueVerb(lead) || lead.ends_with("ing") ||
       lead.ends_with("ly") || lex.IsMonth(lead) || lone_word) {
     if (!lex.IsPronoun(lead) && !lex.IsDeterminer(lead)) {
       size_t comma = t;
@@ -513,21 +518,21 @@ Subject SubjectAt(const std::vector<Token>& toks, size_t limit, const LexiconInd
       }
     }
   }
-  if (lex.IsPronoun(toks[t].folded)) {
+  if (toks[t].Is(kPronoun)) {
     out.pronoun = static_cast<int>(t);
     out.mention = toks[t].span;
     return out;
   }
   // A noun phrase: capitalized words and lower-case titles, after an optional determiner.
   size_t begin = t;
-  const bool determined = lex.IsDeterminer(toks[t].folded);
+  const bool determined = toks[t].Is(kDeterminer);
   // An indefinite phrase ("A Clinton campaign official", "a longtime GOP data
   // expert") or a group of lower-case words ending in a noun ("Nuclear
   // proliferation experts") names nobody: its head is lower case.
   {
     size_t e = t + (determined ? 1 : 0);
     while (e < toks.size() && e < limit && e < t + 10 && toks[e].punct == 0 && !toks[e].quoted &&
-           !lex.IsCueVerb(toks[e].folded) && !lex.IsVerbMarker(toks[e].folded) && !lex.IsPreposition(toks[e].folded) &&
+           !toks[e].Is(kCueVerb) && !toks[e].Is(kVerbMarker) && !toks[e].Is(kPreposition) &&
            toks[e].folded != "who" && toks[e].folded != "which" && toks[e].folded != "that") {
       ++e;
     }
@@ -536,7 +541,7 @@ Subject SubjectAt(const std::vector<Token>& toks, size_t limit, const LexiconInd
     for (size_t k = t; k + 1 < e; ++k) {
       if (!toks[k].possessive || !toks[k].capitalized) continue;
       for (size_t m = k + 1; m < e && !toks[m].capitalized; ++m) {
-        if (lex.IsUnnamedSpeaker(toks[m].folded) || lex.IsOrganizationWord(toks[m].folded)) {
+        if (toks[m].Is(kUnnamedSpeaker) || toks[m].Is(kOrganizationWord)) {
           e = m + 1;
           break;
         }
@@ -548,7 +553,7 @@ Subject SubjectAt(const std::vector<Token>& toks, size_t limit, const LexiconInd
       const bool indefinite = determined && toks[t].folded != "the" && toks[t].folded != "this" && toks[t].folded != "these" &&
                               toks[t].folded != "those";
       const bool possessed = e >= 2 && e - 2 >= t && toks[e - 2].possessive && toks[e - 2].capitalized;  // "Cruz's campaign"
-      const bool speaker_noun = lex.IsUnnamedSpeaker(head.folded) || lex.IsRole(head.folded) || lex.IsOrganizationWord(head.folded);
+      const bool speaker_noun = head.Is(kUnnamedSpeaker) || head.Is(kRole) || head.Is(kOrganizationWord);
       // "The Sanders campaign", "This Clinton ad": a name modifying the head.
       const bool modified = determined && !indefinite && e >= t + 3;
       if (!head.capitalized && speaker_noun &&
@@ -566,21 +571,21 @@ Subject SubjectAt(const std::vector<Token>& toks, size_t limit, const LexiconInd
   for (; end < toks.size() && end < limit && end < t + 8; ++end) {
     const Token& tok = toks[end];
     if (tok.punct != 0 || tok.quoted) break;
-    if (IsNameToken(tok, lex)) {
+    if (IsNameToken(tok)) {
       last_capital = static_cast<int>(end);
-    } else if (last_capital >= 0 && !lex.IsCueVerb(tok.folded) && !lex.IsAuxiliary(tok.folded) && end + 1 < toks.size() &&
-               IsNameToken(toks[end + 1], lex) && !toks[end].possessive && !lex.IsVerbMarker(tok.folded) &&
-               !lex.IsPreposition(tok.folded) && !(tok.folded.size() > 4 && tok.folded.ends_with("ed"))) {
+    } else if (last_capital >= 0 && !tok.Is(kCueVerb) && !tok.Is(kAuxiliary) && end + 1 < toks.size() &&
+               IsNameToken(toks[end + 1]) && !toks[end].possessive && !tok.Is(kVerbMarker) &&
+               !tok.Is(kPreposition) && !(tok.folded.size() > 4 && tok.folded.ends_with("ed"))) {
       // "Conservative icon Phyllis Schlafly": a lower-case word between
       // capitalized ones (not a verb: "Cruz exhorted Republicans").
-    } else if (!lex.IsRole(tok.folded) && !(determined && !lex.IsCueVerb(tok.folded) && !lex.IsAuxiliary(tok.folded) &&
+    } else if (!tok.Is(kRole) && !(determined && !tok.Is(kCueVerb) && !tok.Is(kAuxiliary) &&
                                             end + 1 < toks.size() && toks[end + 1].punct == 0 && !toks[end + 1].quoted &&
-                                            lex.IsRole(toks[end + 1].folded))) {
+                                            toks[end + 1].Is(kRole))) {
       break;
     }
   }
   if (end == t) return out;
-  const bool ends_with_role = !IsNameToken(toks[end - 1], lex);
+  const bool ends_with_role = !IsNameToken(toks[end - 1]);
   if (last_capital >= 0 && !ends_with_role) {
     const std::string name = NameEndingAt(toks, last_capital, lex, nullptr);
     if (!name.empty() && !lex.IsRole(text::FoldCase(name))) {
@@ -606,7 +611,7 @@ std::optional<EntityRef> MediumIn(const std::vector<Token>& toks, size_t from, c
     if (toks[i].quoted || toks[i].punct != 0) continue;
     for (const Phrase& p : lex.Phrases(lex.PhrasesStartingWith(toks[i].folded), PhraseList::kMedia)) {
       if (!PhraseAt(toks, i, p.words)) continue;
-      const std::string name = NameRightAfter(toks, i + p.words.size(), lex);
+      const std::string name = NameRightAfter(toks, i + p.words.size());
       if (!name.empty()) return lex.ResolveName(name);
     }
   }
@@ -645,16 +650,16 @@ std::optional<Attribution> AttributionIn(std::string_view s, const std::vector<T
   {
     size_t k = 0;
     while (k < toks.size() && k < 4 && toks[k].punct == 0 && !toks[k].quoted &&
-           (IsNameToken(toks[k], lexicon) || (k > 0 && lexicon.IsRole(toks[k].folded)))) {
+           (IsNameToken(toks[k]) || (k > 0 && toks[k].Is(kRole)))) {
       ++k;
     }
     if (k > 0 && k < toks.size() && toks[k].punct == ':' && k + 1 < toks.size() && toks[k + 1].quoted &&
         toks[0].capitalized) {
       const std::string name = NameEndingAt(toks, static_cast<int>(k) - 1, lexicon, nullptr);
-      if (!name.empty() && !lexicon.IsRole(text::FoldCase(name)) && !lexicon.IsRole(toks[k - 1].folded)) {
+      if (!name.empty() && !lexicon.IsRole(text::FoldCase(name)) && !toks[k - 1].Is(kRole)) {
         return named(name, ":", "label");
       }
-      if (lexicon.IsRole(toks[k - 1].folded)) return unnamed(std::string(s.substr(toks[0].span.begin, toks[k - 1].span.end - toks[0].span.begin)), ":", "label");
+      if (toks[k - 1].Is(kRole)) return unnamed(std::string(s.substr(toks[0].span.begin, toks[k - 1].span.end - toks[0].span.begin)), ":", "label");
     }
   }
 
@@ -663,7 +668,7 @@ std::optional<Attribution> AttributionIn(std::string_view s, const std::vector<T
   for (size_t k = 1; k + 1 < toks.size(); ++k) {
     if (!toks[k].dash || toks[k].quoted || !toks[k - 1].quoted) continue;
     size_t e = k + 1;
-    while (e < toks.size() && e < k + 5 && IsNameToken(toks[e], lexicon)) ++e;
+    while (e < toks.size() && e < k + 5 && IsNameToken(toks[e])) ++e;
     if (e == k + 1 || (e < toks.size() && toks[e].punct != '.' && toks[e].punct != ',' && toks[e].punct != '(')) continue;
     const std::string name = NameEndingAt(toks, static_cast<int>(e) - 1, lexicon, nullptr);
     if (!name.empty() && !lexicon.IsRole(text::FoldCase(name))) {
@@ -716,7 +721,7 @@ std::optional<Attribution> AttributionIn(std::string_view s, const std::vector<T
       std::string name = FirstNameAfter(toks, i + p.words.size(), lexicon);
       if (name.empty()) {
         // "according to a senior official"
-        if (const std::string phrase = UnnamedAfter(toks, i + p.words.size(), lexicon); !phrase.empty() && !fallback) {
+        if (const std::string phrase = UnnamedAfter(toks, i + p.words.size()); !phrase.empty() && !fallback) {
           fallback = unnamed(phrase, p.text, "named");
         }
         continue;
@@ -732,7 +737,7 @@ std::optional<Attribution> AttributionIn(std::string_view s, const std::vector<T
         break;
       }
     }
-    if (cue.empty() && !toks[i].capitalized && lexicon.IsCueVerb(toks[i].folded)) {
+    if (cue.empty() && !toks[i].capitalized && toks[i].Is(kCueVerb)) {
       cue = toks[i].text;
       cue_len = 1;
     }
@@ -743,21 +748,21 @@ std::optional<Attribution> AttributionIn(std::string_view s, const std::vector<T
     // After a possessive or a determiner the cue is a noun: "Lovelace's
     // notes", "a prepared text", "a phone message".
     if (i > 0 && toks[i - 1].possessive && !toks[i - 1].quoted) continue;
-    if (i > 0 && toks[i - 1].punct == 0 && lexicon.IsDeterminer(toks[i - 1].folded)) continue;
-    if (i > 1 && lexicon.IsNounCue(toks[i].folded) && toks[i - 1].punct == 0 && !toks[i - 1].capitalized &&
-        toks[i - 2].punct == 0 && lexicon.IsDeterminer(toks[i - 2].folded)) {
+    if (i > 0 && toks[i - 1].punct == 0 && toks[i - 1].Is(kDeterminer)) continue;
+    if (i > 1 && toks[i].Is(kNounCue) && toks[i - 1].punct == 0 && !toks[i - 1].capitalized &&
+        toks[i - 2].punct == 0 && toks[i - 2].Is(kDeterminer)) {
       continue;
     }
     // "a Facebook message", "of Republican claims": a name modifying the noun.
-    if (i > 1 && lexicon.IsNounCue(toks[i].folded) && toks[i - 1].punct == 0 && !toks[i - 1].quoted &&
+    if (i > 1 && toks[i].Is(kNounCue) && toks[i - 1].punct == 0 && !toks[i - 1].quoted &&
         toks[i - 2].punct == 0 && !toks[i - 2].quoted &&
-        (toks[i - 2].folded == "a" || toks[i - 2].folded == "an" || lexicon.IsPreposition(toks[i - 2].folded))) {
+        (toks[i - 2].folded == "a" || toks[i - 2].folded == "an" || toks[i - 2].Is(kPreposition))) {
       continue;
     }
     // Passive voice is not an attribution ("until AGI was declared"); the
     // progressive is ("Clinton is telling customers").
     const bool progressive = toks[i].folded.size() > 4 && toks[i].folded.ends_with("ing");
-    if (!progressive && i > 0 && !toks[i - 1].quoted && toks[i - 1].punct == 0 && lexicon.IsAuxiliary(toks[i - 1].folded)) {
+    if (!progressive && i > 0 && !toks[i - 1].quoted && toks[i - 1].punct == 0 && toks[i - 1].Is(kAuxiliary)) {
       continue;
     }
     // "…, saying “…”", "went after Bush, calling him": a participle's speaker
@@ -807,7 +812,7 @@ std::optional<Attribution> AttributionIn(std::string_view s, const std::vector<T
           }
         }
         k = open - 1;
-      } else if (progressive && k + 1 == static_cast<int>(i) && toks[k].punct == 0 && lexicon.IsAuxiliary(toks[k].folded)) {
+      } else if (progressive && k + 1 == static_cast<int>(i) && toks[k].punct == 0 && toks[k].Is(kAuxiliary)) {
         --k;  // "Clinton is telling customers"
       } else if (skippable(toks[k]) && !toks[k].capitalized) {
         // "the statement continued": an unnamed speaker, unless a name comes before it.
@@ -819,18 +824,18 @@ std::optional<Attribution> AttributionIn(std::string_view s, const std::vector<T
         // "Kevin Brady, chairman of the House Ways and Means Committee, said"
         k = name_end;
         appositive = true;
-      } else if (toks[k].punct == ',' && k - 1 >= 0 && IsNameToken(toks[k - 1], lexicon)) {
+      } else if (toks[k].punct == ',' && k - 1 >= 0 && IsNameToken(toks[k - 1])) {
         --k;  // appositive: "…, Denise Dresser, told"
       } else if (toks[k].punct == ',' && !toks[k].dash) {
         // "X, a trade newsletter, reported": skip a lower-case appositive
         // between commas back to the name before it.
         int open = k - 1;
         while (open >= 0 && open >= k - 10 && toks[open].punct == 0 && !toks[open].quoted &&
-               !lexicon.IsCueVerb(toks[open].folded)) {
+               !toks[open].Is(kCueVerb)) {
           --open;
         }
         if (open >= 1 && open < k - 1 && toks[open].punct == ',' && !toks[open + 1].capitalized &&
-            IsNameToken(toks[open - 1], lexicon)) {
+            IsNameToken(toks[open - 1])) {
           k = open - 1;
           appositive = true;
         } else {
@@ -843,12 +848,12 @@ std::optional<Attribution> AttributionIn(std::string_view s, const std::vector<T
     // "Section 600.4 affords", "PEP 8 says": a number ends the name.
     std::string number_suffix;
     if (k >= 1 && toks[k].punct == 0 && !toks[k].quoted && !toks[k].text.empty() && toks[k].text[0] >= '0' &&
-        toks[k].text[0] <= '9' && IsNameToken(toks[k - 1], lexicon)) {
+        toks[k].text[0] <= '9' && IsNameToken(toks[k - 1])) {
       number_suffix = " ";
       number_suffix += toks[k].text;
       --k;
     }
-    if (const int noun = k >= 0 ? QualifiedSpeakerNoun(toks, k, lexicon) : -1; noun >= 0) {
+    if (const int noun = k >= 0 ? QualifiedSpeakerNoun(toks, k) : -1; noun >= 0) {
       if (const std::string phrase = UnnamedAt(toks, noun, lexicon); !phrase.empty()) {
         if (!fallback) fallback = unnamed(phrase, cue, "named");
         continue;
@@ -858,18 +863,18 @@ std::optional<Attribution> AttributionIn(std::string_view s, const std::vector<T
       // Only words like "also", "later", "has" between the pronoun and the cue.
       bool adverbs_only = true;
       for (int m = k + 1; m < static_cast<int>(i) && adverbs_only; ++m) adverbs_only = skippable(toks[m]) && !toks[m].capitalized;
-      if (lexicon.IsPronoun(toks[k].folded) && adverbs_only) {  // "he said", "she has said", "he also said"
+      if (toks[k].Is(kPronoun) && adverbs_only) {  // "he said", "she has said", "he also said"
         if (auto a = pronoun(toks[k], cue)) return a;
         continue;
       }
-      if (IsNameToken(toks[k], lexicon) || (toks[k].possessive && toks[k].capitalized)) {
+      if (IsNameToken(toks[k]) || (toks[k].possessive && toks[k].capitalized)) {
         int first = k;
         std::string name = NameEndingAt(toks, k, lexicon, &first);
         // "Japan branded North Korea …", "Russia insisted …": a country
         // opening the sentence right before the cue speaks for its government.
         if (name.empty() && k + 1 == static_cast<int>(i) && !toks[k].possessive) {
           int start = k;
-          while (start > 0 && IsNameToken(toks[start - 1], lexicon) && !toks[start - 1].possessive) --start;
+          while (start > 0 && IsNameToken(toks[start - 1]) && !toks[start - 1].possessive) --start;
           std::string place;
           for (int m = start; m <= k; ++m) {
             if (!place.empty()) place += ' ';
@@ -883,8 +888,8 @@ std::optional<Attribution> AttributionIn(std::string_view s, const std::vector<T
         // the person before the preposition speaks, not the organization after it.
         int p = first - 1;
         if (p >= 0 && toks[p].punct == 0 && toks[p].folded == "the") --p;
-        if (p >= 1 && toks[p].punct == 0 && !toks[p].quoted && (lexicon.IsPreposition(toks[p].folded) || toks[p].folded == "of") &&
-            IsNameToken(toks[p - 1], lexicon) && !toks[p - 1].possessive) {
+        if (p >= 1 && toks[p].punct == 0 && !toks[p].quoted && (toks[p].Is(kPreposition) || toks[p].folded == "of") &&
+            IsNameToken(toks[p - 1]) && !toks[p - 1].possessive) {
           const std::string person = NameEndingAt(toks, p - 1, lexicon, nullptr);
           if (!person.empty() && PersonLike(lexicon.ResolveName(person), person, lexicon) &&
               !lexicon.IsRole(text::FoldCase(person))) {
@@ -898,7 +903,7 @@ std::optional<Attribution> AttributionIn(std::string_view s, const std::vector<T
             (toks[first - 1].folded == "a" || toks[first - 1].folded == "an")) {
           int noun = -1;
           for (int m = k + 1; m < static_cast<int>(i) && noun < 0; ++m) {
-            if (toks[m].punct == 0 && !toks[m].quoted && lexicon.IsSpeakerNoun(toks[m].folded)) noun = m;
+            if (toks[m].punct == 0 && !toks[m].quoted && toks[m].Is(kSpeakerNoun)) noun = m;
           }
           if (noun >= 0) {
             if (!fallback) fallback = unnamed(Words(toks, first - 1, noun + 1), cue, "named");
@@ -920,20 +925,20 @@ std::optional<Attribution> AttributionIn(std::string_view s, const std::vector<T
     if (i > 0 && (toks[i - 1].quoted || toks[i - 1].punct == ',')) {
       const std::string name = FirstNameAfter(toks, i + cue_len, lexicon);
       if (!name.empty()) return named(name, cue, "after-quote");
-      if (const std::string phrase = UnnamedAfter(toks, i + cue_len, lexicon); !phrase.empty()) {
+      if (const std::string phrase = UnnamedAfter(toks, i + cue_len); !phrase.empty()) {
         if (!fallback) fallback = unnamed(phrase, cue, "after-quote");
         continue;
       }
       for (size_t m = i + cue_len; m < toks.size() && m < i + cue_len + 4; ++m) {
-        if (toks[m].punct != 0 || toks[m].quoted || lexicon.IsPreposition(toks[m].folded)) break;  // "said in a phone interview"
+        if (toks[m].punct != 0 || toks[m].quoted || toks[m].Is(kPreposition)) break;  // "said in a phone interview"
         // "said a spokeswoman", "asked a worker", "answered the soldier stubbornly"
-        const bool after_determiner = m > i + cue_len && lexicon.IsDeterminer(toks[m - 1].folded) && !toks[m].capitalized &&
-                                      !lexicon.IsNotName(toks[m].folded);
-        if (m == i + cue_len && lexicon.IsPronoun(toks[m].folded)) {  // "said he"
+        const bool after_determiner = m > i + cue_len && toks[m - 1].Is(kDeterminer) && !toks[m].capitalized &&
+                                      !toks[m].Is(kNotName);
+        if (m == i + cue_len && toks[m].Is(kPronoun)) {  // "said he"
           if (auto a = pronoun(toks[m], cue)) return a;
           break;
         }
-        if (lexicon.IsUnnamedSpeaker(toks[m].folded) || lexicon.IsRole(toks[m].folded) || after_determiner) {
+        if (toks[m].Is(kUnnamedSpeaker) || toks[m].Is(kRole) || after_determiner) {
           if (!fallback) fallback = unnamed(std::string(toks[m].text), cue, "after-quote");
           break;
         }
@@ -945,7 +950,7 @@ std::optional<Attribution> AttributionIn(std::string_view s, const std::vector<T
     if (!toks[i].quoted) continue;
     if (toks[i + 1].quoted) continue;
     if (toks[i + 1].punct == ',' && toks[i + 1].dash) {
-      const std::string name = NameRightAfter(toks, i + 2, lexicon);
+      const std::string name = NameRightAfter(toks, i + 2);
       if (!name.empty()) return named(name, "\u2014", "signature");
     }
     break;
@@ -966,8 +971,8 @@ std::optional<Attribution> AttributionIn(std::string_view s, const std::vector<T
   for (size_t i = 0; i < first_quote; ++i) {
     if (toks[i].punct != 0) continue;
     if (toks[i].folded == "by") return std::nullopt;
-    if (lexicon.IsAuxiliary(toks[i].folded) && i + 1 < first_quote && toks[i + 1].punct == 0 &&
-        (toks[i + 1].folded.ends_with("ed") || toks[i + 1].folded.ends_with("en") || lexicon.IsCueVerb(toks[i + 1].folded)) &&
+    if (toks[i].Is(kAuxiliary) && i + 1 < first_quote && toks[i + 1].punct == 0 &&
+        (toks[i + 1].folded.ends_with("ed") || toks[i + 1].folded.ends_with("en") || toks[i + 1].Is(kCueVerb)) &&
         !toks[i + 1].folded.ends_with("ing")) {
       return std::nullopt;
     }
@@ -1066,12 +1071,12 @@ std::optional<EntityRef> SubjectIn(const std::vector<Token>& toks, const Lexicon
   }
   std::optional<EntityRef> last;
   for (size_t k = 0; k < toks.size(); ++k) {
-    if (!IsNameToken(toks[k], lexicon)) continue;
+    if (!IsNameToken(toks[k])) continue;
     size_t e = k;
-    while (e + 1 < toks.size() && IsNameToken(toks[e + 1], lexicon) && !toks[e].possessive) ++e;
+    while (e + 1 < toks.size() && IsNameToken(toks[e + 1]) && !toks[e].possessive) ++e;
     int first = static_cast<int>(k);
     const std::string name = NameEndingAt(toks, static_cast<int>(e), lexicon, &first);
-    const bool definite = first > 0 && toks[first - 1].punct == 0 && lexicon.IsDeterminer(toks[first - 1].folded);
+    const bool definite = first > 0 && toks[first - 1].punct == 0 && toks[first - 1].Is(kDeterminer);
     if (!name.empty() && !definite && !toks[e].possessive && !lexicon.IsRole(text::FoldCase(name))) {
       EntityRef ref = lexicon.ResolveName(name);
       if (PersonLike(ref, name, lexicon)) last = ref;

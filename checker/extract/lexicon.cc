@@ -32,23 +32,26 @@ LexiconIndex::LexiconIndex(const Lexicons& lexicons) : lexicons_(lexicons) {  //
     for (const auto& h : e.handles) by_handle_.emplace(text::FoldCase(h), static_cast<int>(i));
     for (const auto& d : e.domains) by_domain_.emplace(text::FoldCase(d), static_cast<int>(i));
   }
-  for (const auto& v : lexicons.cue_verbs) cue_verbs_.insert(text::FoldCase(v));
-  for (const auto& r : lexicons.roles) roles_.insert(text::FoldCase(r));
-  for (const auto& p : lexicons.pronouns) pronouns_.insert(text::FoldCase(p));
+  auto file = [&](const std::vector<std::string>& words, WordClass c) {
+    for (const auto& w : words) classes_[text::FoldCase(w)] |= c;
+  };
+  file(lexicons.cue_verbs, kCueVerb);
+  file(lexicons.roles, kRole);
+  file(lexicons.pronouns, kPronoun);
   for (const auto& p : lexicons.platforms) platforms_.insert(p);
-  for (const auto& n : lexicons.speaker_nouns) speaker_nouns_.insert(text::FoldCase(n));
-  for (const auto& n : lexicons.not_names) not_names_.insert(text::FoldCase(n));
-  for (const auto& n : lexicons.auxiliaries) auxiliaries_.insert(text::FoldCase(n));
-  for (const auto& n : lexicons.unnamed_speakers) unnamed_.insert(text::FoldCase(n));
+  file(lexicons.speaker_nouns, kSpeakerNoun);
+  file(lexicons.not_names, kNotName);
+  file(lexicons.auxiliaries, kAuxiliary);
+  file(lexicons.unnamed_speakers, kUnnamedSpeaker);
   for (const auto& n : lexicons.report_cues) report_cues_.insert(text::FoldCase(n));
-  for (const auto& n : lexicons.determiners) determiners_.insert(text::FoldCase(n));
-  for (const auto& n : lexicons.between_words) between_.insert(text::FoldCase(n));
-  for (const auto& n : lexicons.organization_words) organizations_.insert(text::FoldCase(n));
+  file(lexicons.determiners, kDeterminer);
+  file(lexicons.between_words, kBetweenWord);
+  file(lexicons.organization_words, kOrganizationWord);
   for (const auto& n : lexicons.places) places_.insert(text::FoldCase(n));
-  for (const auto& n : lexicons.prepositions) prepositions_.insert(text::FoldCase(n));
-  for (const auto& n : lexicons.noun_cues) noun_cues_.insert(text::FoldCase(n));
-  for (const auto& n : lexicons.verb_markers) verb_markers_.insert(text::FoldCase(n));
-  for (const auto& n : lexicons.title_abbreviations) title_abbreviations_.insert(text::FoldCase(n));
+  file(lexicons.prepositions, kPreposition);
+  file(lexicons.noun_cues, kNounCue);
+  file(lexicons.verb_markers, kVerbMarker);
+  file(lexicons.title_abbreviations, kTitleAbbreviation);
   // Each list's phrases split into folded words once, filed by first word.
   auto split = [&](const std::vector<std::string>& phrases, PhraseList list) {
     for (const auto& p : phrases) {
@@ -70,10 +73,10 @@ LexiconIndex::LexiconIndex(const Lexicons& lexicons) : lexicons_(lexicons) {  //
   split(lexicons.cue_phrases, PhraseList::kCue);
   split(lexicons.media_cues, PhraseList::kMedia);
   split(lexicons.not_cues, PhraseList::kNotCue);
-  for (const auto& n : lexicons.quote_naming) quote_naming_.insert(text::FoldCase(n));
-  for (const auto& n : lexicons.figure_identifiers) identifiers_.insert(text::FoldCase(n));
-  for (const auto& n : lexicons.months) months_.insert(text::FoldCase(n));
-  for (const auto& n : lexicons.not_counted) not_counted_.insert(text::FoldCase(n));
+  file(lexicons.quote_naming, kQuoteNaming);
+  file(lexicons.figure_identifiers, kFigureIdentifier);
+  file(lexicons.months, kMonth);
+  file(lexicons.not_counted, kNotCountedNoun);
 }
 
 bool LexiconIndex::IsPlace(std::string_view name) const { return places_.count(text::FoldCase(name)) > 0; }

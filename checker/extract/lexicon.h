@@ -102,6 +102,28 @@ struct SameEntityRef {
 // same key, or (people) one name is the other's surname.
 bool SameEntity(const EntityRef& a, const EntityRef& b);
 
+// The one-word lists a folded word may be in, as bits (LexiconIndex::ClassesOf).
+enum WordClass : uint32_t {
+  kCueVerb = 1u << 0,
+  kRole = 1u << 1,
+  kPronoun = 1u << 2,
+  kNotName = 1u << 3,
+  kAuxiliary = 1u << 4,
+  kSpeakerNoun = 1u << 5,
+  kUnnamedSpeaker = 1u << 6,
+  kQuoteNaming = 1u << 7,
+  kFigureIdentifier = 1u << 8,
+  kMonth = 1u << 9,
+  kNotCountedNoun = 1u << 10,
+  kDeterminer = 1u << 11,
+  kBetweenWord = 1u << 12,
+  kOrganizationWord = 1u << 13,
+  kPreposition = 1u << 14,
+  kNounCue = 1u << 15,
+  kVerbMarker = 1u << 16,
+  kTitleAbbreviation = 1u << 17,
+};
+
 // Built once per loaded rule set (Resources::lexicon_index) and shared,
 // read-only, by every document and thread. It keeps its own copy of the
 // lexicons, so it stays valid however the Resources it came from is moved.
@@ -116,29 +138,35 @@ class LexiconIndex {
   // Resolves a domain ("www.courier.example.com"); unknown ones key on the domain's name part.
   [[nodiscard]] EntityRef ResolveDomain(std::string_view domain) const;
 
-  [[nodiscard]] bool IsCueVerb(std::string_view folded_word) const { return cue_verbs_.count(folded_word); }
-  [[nodiscard]] bool IsRole(std::string_view folded_word) const { return roles_.count(folded_word); }
-  [[nodiscard]] bool IsPronoun(std::string_view folded_word) const { return pronouns_.count(folded_word); }
+  // What a folded word is, as WordClass bits (0 for most words): the word
+  // lists below in one lookup, for a tokenizer to keep with each token.
+  [[nodiscard]] uint32_t ClassesOf(std::string_view folded_word) const {
+    const uint32_t* classes = classes_.find(folded_word);
+    return classes == nullptr ? 0 : *classes;
+  }
+  [[nodiscard]] bool IsCueVerb(std::string_view folded_word) const { return Is(folded_word, kCueVerb); }
+  [[nodiscard]] bool IsRole(std::string_view folded_word) const { return Is(folded_word, kRole); }
+  [[nodiscard]] bool IsPronoun(std::string_view folded_word) const { return Is(folded_word, kPronoun); }
   [[nodiscard]] bool IsPlatform(std::string_view word) const { return platforms_.count(word); }
-  [[nodiscard]] bool IsNotName(std::string_view folded_word) const { return not_names_.count(folded_word); }
-  [[nodiscard]] bool IsAuxiliary(std::string_view folded_word) const { return auxiliaries_.count(folded_word); }
-  [[nodiscard]] bool IsSpeakerNoun(std::string_view folded_word) const { return speaker_nouns_.count(folded_word); }
+  [[nodiscard]] bool IsNotName(std::string_view folded_word) const { return Is(folded_word, kNotName); }
+  [[nodiscard]] bool IsAuxiliary(std::string_view folded_word) const { return Is(folded_word, kAuxiliary); }
+  [[nodiscard]] bool IsSpeakerNoun(std::string_view folded_word) const { return Is(folded_word, kSpeakerNoun); }
   // A cue as written ("According to", "reported") that credits a source's reporting.
   [[nodiscard]] bool IsReportCue(std::string_view cue) const;
-  [[nodiscard]] bool IsUnnamedSpeaker(std::string_view folded_word) const { return unnamed_.count(folded_word); }
-  [[nodiscard]] bool IsQuoteNaming(std::string_view folded_word) const { return quote_naming_.count(folded_word); }
-  [[nodiscard]] bool IsFigureIdentifier(std::string_view folded_word) const { return identifiers_.count(folded_word); }
-  [[nodiscard]] bool IsMonth(std::string_view folded_word) const { return months_.count(folded_word); }
-  [[nodiscard]] bool IsNotCountedNoun(std::string_view folded_word) const { return not_counted_.count(folded_word); }
-  [[nodiscard]] bool IsDeterminer(std::string_view folded_word) const { return determiners_.count(folded_word); }
-  [[nodiscard]] bool IsBetweenWord(std::string_view folded_word) const { return between_.count(folded_word); }
-  [[nodiscard]] bool IsOrganizationWord(std::string_view folded_word) const { return organizations_.count(folded_word); }
+  [[nodiscard]] bool IsUnnamedSpeaker(std::string_view folded_word) const { return Is(folded_word, kUnnamedSpeaker); }
+  [[nodiscard]] bool IsQuoteNaming(std::string_view folded_word) const { return Is(folded_word, kQuoteNaming); }
+  [[nodiscard]] bool IsFigureIdentifier(std::string_view folded_word) const { return Is(folded_word, kFigureIdentifier); }
+  [[nodiscard]] bool IsMonth(std::string_view folded_word) const { return Is(folded_word, kMonth); }
+  [[nodiscard]] bool IsNotCountedNoun(std::string_view folded_word) const { return Is(folded_word, kNotCountedNoun); }
+  [[nodiscard]] bool IsDeterminer(std::string_view folded_word) const { return Is(folded_word, kDeterminer); }
+  [[nodiscard]] bool IsBetweenWord(std::string_view folded_word) const { return Is(folded_word, kBetweenWord); }
+  [[nodiscard]] bool IsOrganizationWord(std::string_view folded_word) const { return Is(folded_word, kOrganizationWord); }
   // A name as written ("South Carolina") that is a place.
   [[nodiscard]] bool IsPlace(std::string_view name) const;
-  [[nodiscard]] bool IsPreposition(std::string_view folded_word) const { return prepositions_.count(folded_word); }
-  [[nodiscard]] bool IsNounCue(std::string_view folded_word) const { return noun_cues_.count(folded_word); }
-  [[nodiscard]] bool IsVerbMarker(std::string_view folded_word) const { return verb_markers_.count(folded_word); }
-  [[nodiscard]] bool IsTitleAbbreviation(std::string_view folded_word) const { return title_abbreviations_.count(folded_word); }
+  [[nodiscard]] bool IsPreposition(std::string_view folded_word) const { return Is(folded_word, kPreposition); }
+  [[nodiscard]] bool IsNounCue(std::string_view folded_word) const { return Is(folded_word, kNounCue); }
+  [[nodiscard]] bool IsVerbMarker(std::string_view folded_word) const { return Is(folded_word, kVerbMarker); }
+  [[nodiscard]] bool IsTitleAbbreviation(std::string_view folded_word) const { return Is(folded_word, kTitleAbbreviation); }
   // The multi-word cues of the five lists that begin with a folded word; null
   // when none does (most words): one lookup, then a comparison with those
   // phrases only.
@@ -156,13 +184,14 @@ class LexiconIndex {
 
  private:
   EntityRef FromLexicon(int index) const;
+  [[nodiscard]] bool Is(std::string_view folded_word, WordClass c) const { return (ClassesOf(folded_word) & c) != 0; }
   const Lexicons lexicons_;
   std::unordered_map<std::string, int> by_name_, by_handle_, by_domain_;
-  // Looked up by string_view, without making a string of each word.
-  using WordSet = FlatStringSet;
-  WordSet cue_verbs_, roles_, pronouns_, platforms_, speaker_nouns_, not_names_, auxiliaries_;
-  WordSet report_cues_, unnamed_, quote_naming_, identifiers_, months_, not_counted_,
-      determiners_, between_, organizations_, places_, prepositions_, noun_cues_, verb_markers_, title_abbreviations_;
+  // Every word of the one-word lists, folded, with the lists it is in.
+  FlatStringMap<uint32_t> classes_;
+  // Looked up by string_view, without making a string of each word: the
+  // lists read as written (platforms) or as phrases (places, report cues).
+  FlatStringSet platforms_, report_cues_, places_;
   FlatStringMap<PhraseStarts> phrase_starts_;
 };
 
