@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "checker/engine/config.h"
 #include "tests/test_util.h"
 
 namespace citelint {
@@ -35,6 +36,25 @@ class RuleEngineTest : public test::TempDirTest {
 };
 
 constexpr const char* kHeader = "id: house.broken\nkind: pattern\nmessage: \"m\"\ndescription: \"d\"\n";
+
+// A run finds each file's config through a ConfigFinder, which keeps each
+// directory's answer: the same answer as FindConfig, whatever order the
+// files come in (the deepest first, then a sibling, then the shallowest).
+TEST_F(RuleEngineTest, ConfigFinderAnswersAsFindConfigDoes) {
+  const std::string site = Write("site/.citelint.yaml", "profile: default\n");
+  const std::string nested = Write("site/a/c/.citelint.yaml", "profile: strict\n");
+  const std::vector<std::string> files = {
+      Write("site/a/b/deep/doc.md", "x"), Write("site/a/c/doc.md", "x"), Write("site/a/c/d/doc.md", "x"),
+      Write("site/a/b/doc.md", "x"),      Write("site/doc.md", "x"),     Write("elsewhere/doc.md", "x")};
+  ConfigFinder finder;
+  for (const std::string& f : files) EXPECT_EQ(finder.Find(f), FindConfig(f)) << f;
+  EXPECT_EQ(finder.Find(files[0]), site);
+  EXPECT_EQ(finder.Find(files[1]), nested);
+  EXPECT_EQ(finder.Find(files[2]), nested);
+  EXPECT_EQ(finder.Find(files[4]), site);
+  EXPECT_EQ(finder.Find((dir_ / "site/a/b").string()), site);  // a directory looks in itself first
+  EXPECT_EQ(finder.Find((dir_ / "site/a/c").string()), nested);
+}
 
 TEST_F(RuleEngineTest, UnknownKey) {
   ExpectBrokenRule(std::string(kHeader) + "patterns: ['x']\nseverityy: error\n", 6, 1,

@@ -183,11 +183,12 @@ int RunCheck(const CheckOptions& options) {
     bool html = false;  // read as HTML (the format given or the name's)
   };
   std::vector<Job> jobs;
+  ConfigFinder configs;
   for (const std::string& path : files) {
     // Standard input checked as a named file: its format, config and path are that name's.
     const bool named_stdin = path == "-" && !options.stdin_filename.empty();
     const std::string& shown = named_stdin ? options.stdin_filename : path;
-    const std::string config_path = options.config.empty() ? FindConfig(shown) : options.config;
+    const std::string config_path = options.config.empty() ? configs.Find(shown) : options.config;
     auto setup_it = setups.find(config_path);
     if (setup_it == setups.end()) {
       auto setup = MakeSetup(config_path, options.rules_dir, options.extra_rules, options.preview, options.profile);

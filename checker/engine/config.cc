@@ -273,19 +273,52 @@ bool Config::Ignored(const std::string& path) const {
                      [&](const Setting& s) { return GlobMatch(s.value, rel) || GlobMatch(s.value, path); });
 }
 
-std::string FindConfig(const std::string& path) {
-  if (path == "-") return FindConfig(".");
+namespace {
+
+// The directory FindConfig starts from: the path's own if it is one, else
+// its parent's (absolute).
+fs::path StartDir(const std::string& path) {
   std::error_code ec;
-  fs::path dir = fs::absolute(path, ec);
+  fs::path dir = fs::absolute(path == "-" ? std::string(".") : path, ec);
   if (!fs::is_directory(dir, ec)) dir = dir.parent_path();
-  for (; !dir.empty(); dir = dir.parent_path()) {
-    const fs::path candidate = dir / ".citelint.yaml";
-    if (fs::is_regular_file(candidate, ec)) return candidate.string();
-    // A ".citelint.yml" is found too, so that LoadConfig can say it is misnamed.
-    if (fs::is_regular_file(dir / ".citelint.yml", ec)) return (dir / ".citelint.yml").string();
+  return dir;
+}
+
+// The config in `dir` itself, or empty.
+std::string ConfigIn(const fs::path& dir) {
+  std::error_code ec;
+  const fs::path candidate = dir / ".citelint.yaml";
+  if (fs::is_regular_file(candidate, ec)) return candidate.string();
+  // A ".citelint.yml" is found too, so that LoadConfig can say it is misnamed.
+  if (fs::is_regular_file(dir / ".citelint.yml", ec)) return (dir / ".citelint.yml").string();
+  return {};
+}
+
+}  // namespace
+
+std::string FindConfig(const std::string& path) {
+  for (fs::path dir = StartDir(path); !dir.empty(); dir = dir.parent_path()) {
+    if (std::string found = ConfigIn(dir); !found.empty()) return found;
     if (dir == dir.root_path()) break;
   }
   return {};
+}
+
+std::string ConfigFinder::Find(const std::string& path) {
+  // The directories looked in on the way up, each given the answer found.
+  std::vector<std::string> looked;
+  std::string found;
+  for (fs::path dir = StartDir(path); !dir.empty(); dir = dir.parent_path()) {
+    if (const auto known = by_dir_.find(dir.string()); known != by_dir_.end()) {
+      found = known->second;
+      break;
+    }
+    looked.push_back(dir.string());
+    if (found = ConfigIn(dir); !found.empty()) break;
+    if (dir == dir.root_path()) break;
+  }
+  for (const std::string& d : looked) by_dir_.emplace(d, found);
+  return found;
 }
 
 Expected<Config> LoadConfig(const std::string& file) {

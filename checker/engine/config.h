@@ -82,6 +82,16 @@ Expected<Profile> ResolveProfile(const Config& config, const std::string& name =
 // The nearest `.citelint.yaml` at or above `path`'s directory, or empty (a
 // misnamed `.citelint.yml` is returned too: LoadConfig refuses it by name).
 std::string FindConfig(const std::string& path);
+// FindConfig for the many files of one run: each directory's answer is
+// kept, so a thousand files in one folder look for a config once, not a
+// thousand times up every parent (the run's serial part, before --jobs).
+class ConfigFinder {
+ public:
+  std::string Find(const std::string& path);
+
+ private:
+  std::map<std::string, std::string> by_dir_;  // an absolute directory -> its config, or empty
+};
 // Loads a config file strictly (unknown keys, wrong types: path:line:col errors).
 Expected<Config> LoadConfig(const std::string& path);
 
