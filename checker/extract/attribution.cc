@@ -19,7 +19,7 @@ namespace {
 struct Token {
   Span span;
   std::string_view text;  // as written (without a trailing possessive), in the tokenized string
-  std::string folded;
+  std::string_view folded;  // case folded (kept by the Tokens it is one of)
   bool capitalized = false;
   bool possessive = false;  // Ridgeway’s
   std::string_view possessive_suffix;  // "’s" or "'s" as written (a literal)
@@ -30,9 +30,27 @@ struct Token {
   [[nodiscard]] bool Is(WordClass c) const { return (classes & c) != 0; }
 };
 
-std::vector<Token> Tokenize(std::string_view s, const std::vector<Span>& quotes) {
-  std::vector<Token> out;
+// A piece of text's tokens, and the folded words they view: kept with them,
+// one after another (in a vector of bytes, which a move leaves where they
+// are), where a string of its own took 32 bytes a token and a call to fold.
+// Not copied: a copy's tokens would view the original's bytes.
+struct Tokens : std::vector<Token> {
+  Tokens() = default;
+  Tokens(Tokens&&) = default;
+  Tokens& operator=(Tokens&&) = default;
+  Tokens(const Tokens&) = delete;
+  Tokens& operator=(const Tokens&) = delete;
+  ~Tokens() = default;
+  std::vector<char> folded;
+};
+
+Tokens Tokenize(std::string_view s, const std::vector<Span>& quotes) {
+  Tokens out;
   out.reserve(s.size() / 4 + 1);  // prose has a token every five bytes or so: one allocation as a rule
+  out.folded.reserve(s.size());   // as long as the words, as a rule (folding may lengthen a few)
+  std::vector<std::pair<uint32_t, uint32_t>> folded_at;  // by token: where its folded word is in out.folded
+  folded_at.reserve(s.size() / 4 + 1);
+  std::string non_ascii;  // a word folded by ICU
   auto in_quote = [&](uint32_t at) {
     return std::any_of(quotes.begin(), quotes.end(), [&](const Span& q) { return at >= q.begin && at < q.end; });
   };
@@ -50,6 +68,7 @@ std::vector<Token> Tokenize(std::string_view s, const std::vector<Span>& quotes)
       t.punct = t.dash ? ',' : static_cast<char>(c);
       t.quoted = in_quote(start);
       out.push_back(std::move(t));
+      folded_at.emplace_back(0, 0);
       continue;
     }
     if (!(text::IsLetter(c) || c == '@' || (c >= '0' && c <= '9'))) continue;
@@ -84,7 +103,15 @@ std::vector<Token> Tokenize(std::string_view s, const std::vector<Span>& quotes)
         t.possessive_suffix = poss;
       }
     }
-    t.folded = text::FoldCase(word);
+    // Folded as FoldCase folds it: ASCII lowered byte by byte, else by ICU.
+    const auto folded_begin = static_cast<uint32_t>(out.folded.size());
+    if (std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+      for (const char c : word) out.folded.push_back(text::AsciiLower(c));
+    } else {
+      text::FoldCase(word, non_ascii);
+      out.folded.insert(out.folded.end(), non_ascii.begin(), non_ascii.end());
+    }
+    folded_at.emplace_back(folded_begin, static_cast<uint32_t>(out.folded.size()) - folded_begin);
     uint32_t k = 0;
     const int32_t first = text::NextCodePoint(word, k);
     t.capitalized = text::IsUpper(first) || first == '@';
@@ -92,6 +119,10 @@ std::vector<Token> Tokenize(std::string_view s, const std::vector<Span>& quotes)
     t.quoted = in_quote(start);
     out.push_back(std::move(t));
     i = end;
+  }
+  // The views, now that the folded words no longer move.
+  for (size_t k = 0; k < out.size(); ++k) {
+    out[k].folded = std::string_view(out.folded.data() + folded_at[k].first, folded_at[k].second);
   }
   // "Chastened by …", "Enraged, …": a sentence opening with a participle.
   if (out.size() > 1 && out[0].punct == 0 && !out[0].quoted && out[0].text.size() > 4 &&
@@ -125,9 +156,9 @@ std::vector<Token> Tokenize(std::string_view s, const std::vector<Span>& quotes)
 // sentence is no name (a role's title, "Secretary of State …", a handle, a
 // place or a name a lexicon knows, and a word with a capital inside,
 // "McLenney", keep their capital).
-std::vector<Token> TokenizeSentence(std::string_view s, const std::vector<Span>& quotes, const LexiconIndex& lex,
-                                    const MidSentenceCapitals* capitals) {
-  std::vector<Token> all = Tokenize(s, quotes);
+Tokens TokenizeSentence(std::string_view s, const std::vector<Span>& quotes, const LexiconIndex& lex,
+                        const MidSentenceCapitals* capitals) {
+  Tokens all = Tokenize(s, quotes);
   for (Token& t : all) {
     if (t.punct == 0) t.classes = lex.ClassesOf(t.folded);  // one lookup a word, for every list
   }
@@ -147,7 +178,7 @@ std::vector<Token> TokenizeSentence(std::string_view s, const std::vector<Span>&
     ++kept;
   }
   all.resize(kept);
-  std::vector<Token> out = std::move(all);
+  Tokens out = std::move(all);
   if (capitals != nullptr && !out.empty() && out[0].punct == 0 && !out[0].quoted && out[0].capitalized &&
       out[0].text[0] != '@' && !capitals->Has(out[0].folded) && !out[0].Is(kRole) &&
       !lex.IsPlace(out[0].text) && lex.ResolveName(out[0].text).lexicon < 0 &&
@@ -349,7 +380,7 @@ bool PersonLike(const EntityRef& e, const std::string& name, const LexiconIndex&
 // spokeswoman", "the senator", "officials", "the company"): its words.
 std::string UnnamedAt(const std::vector<Token>& toks, int k, const LexiconIndex& lex) {
   if (k < 0 || toks[k].punct != 0 || toks[k].quoted) return {};
-  const std::string& w = toks[k].folded;
+  const std::string_view w = toks[k].folded;
   if (w == "i" || w == "we" || w == "you") return std::string(toks[k].text);  // the writer, or the reader addressed
   // "a spokeswoman", "officials", "the President" (a role), "a tall soldier"
   // (any noun after a determiner).
@@ -374,7 +405,7 @@ std::string UnnamedAt(const std::vector<Token>& toks, int k, const LexiconIndex&
     if (toks[m].punct != 0 || toks[m].quoted) break;
     // "is what former employees (have called)": the phrase starts after a verb
     // or a relative word.
-    const std::string& f = toks[m].folded;
+    const std::string_view f = toks[m].folded;
     if (lex.IsAuxiliary(f) || lex.IsVerbMarker(f) || lex.IsPreposition(f) || lex.IsCueVerb(f) || f == "what" ||
         f == "who" || f == "which" || f == "that" || f == "and" || f == "or") {
       break;
@@ -500,7 +531,7 @@ Subject SubjectAt(const std::vector<Token>& toks, size_t limit, const LexiconInd
   if (t >= limit || t >= toks.size()) return out;
   // An introductory phrase ("Later on Sunday,", "Asked if he was bullied,",
   // "Speaking in Salem,"): the subject comes after its comma.
-  const std::string& lead = toks[t].folded;
+  const std::string_view lead = toks[t].folded;
   // A lone word before a comma and a pronoun ("Nonetheless, I write") or in
   // -ed ("Enraged, definitely") is such a phrase too.
   const bool lone_word = t + 2 < toks.size() && toks[t + 1].punct == ',' && !toks[t + 1].dash &&
@@ -597,7 +628,7 @@ Subject SubjectAt(const std::vector<Token>& toks, size_t limit, const LexiconInd
   }
   // "The Florida senator", "a woman", "Campaign officials": unnamed.
   if (ends_with_role || determined) {
-    const std::string& head = toks[end - 1].folded;
+    const std::string_view head = toks[end - 1].folded;
     if (lex.IsRole(head) || lex.IsUnnamedSpeaker(head)) {
       out.unnamed = Words(toks, begin, end);
       out.mention = {toks[begin].span.begin, toks[end - 1].span.end};
@@ -787,7 +818,7 @@ std::optional<Attribution> AttributionIn(std::string_view s, const std::vector<T
     bool appositive = false;
     auto skippable = [&](const Token& t) {
       if (t.punct != 0 || t.quoted) return false;
-      const std::string& w = t.folded;
+      const std::string_view w = t.folded;
       // "X's own blog framed it", "X quickly said", "X herself said", "X has said".
       return lexicon.IsSpeakerNoun(w) || lexicon.IsBetweenWord(w) || (w.size() > 4 && w.ends_with("ly"));
     };
