@@ -70,6 +70,7 @@ void Words(std::string_view s, std::vector<Word>& out, std::string& folded) {
     }
     const int32_t c = text::NextCodePoint(s, i);
     if (!(text::IsLetter(c) || (c >= '0' && c <= '9'))) continue;
+    bool ascii = c < 0x80;  // (noted as the word is read, not read again)
     uint32_t end = i;
     while (end < s.size()) {
       if (text::IsAsciiAlnum(s[end])) {  // the common case, answered without decoding
@@ -80,6 +81,7 @@ void Words(std::string_view s, std::vector<Word>& out, std::string& folded) {
       const int32_t d = text::NextCodePoint(s, k);
       if (text::IsLetter(d) || (d >= '0' && d <= '9') || ((d == '\'' || d == 0x2019 || d == '-') && k < s.size() &&
                                                           text::IsLetter(static_cast<unsigned char>(s[k])))) {
+        ascii = ascii && k - end == 1;  // one byte: an ASCII character (a lead byte takes two or more)
         end = k;
       } else {
         break;
@@ -87,7 +89,7 @@ void Words(std::string_view s, std::vector<Word>& out, std::string& folded) {
     }
     const std::string_view token = s.substr(start, end - start);
     const auto folded_begin = static_cast<uint32_t>(folded.size());
-    if (std::all_of(token.begin(), token.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; })) {
+    if (ascii) {
       // ASCII letters and digits joined by ' or -: normalized, it is itself,
       // folded (its lower case, made in place in the buffer).
       folded += token;
