@@ -455,11 +455,9 @@ void Walker::Run(cmark_node* root, const std::vector<DefinitionLine>& definition
 }
 
 // Front matter (YAML between `---` lines, TOML between `+++` lines) at the
-// top of the file is metadata, not prose: it is blanked (newlines kept, so
-// every position after it stays where it is) before cmark-gfm sees it.
-// YAML (---) or TOML (+++) front matter at the top: the bytes [begin, end)
-// to give cmark-gfm as blanks (its line ends kept, so lines stay where
-// they are); begin == end when there is none.
+// top of the file is metadata, not prose: the bytes [begin, end) that
+// cmark-gfm is given as blanks (line ends kept, so every position after
+// them stays where it is); begin == end when there is none.
 Span FrontMatter(std::string_view s) {
   const size_t start = s.starts_with("\xEF\xBB\xBF") ? 3 : 0;
   std::string_view fence;

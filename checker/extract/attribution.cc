@@ -33,22 +33,26 @@ struct Token {
 // A piece of text's tokens, and the folded words they view: kept with them,
 // one after another (in a vector of bytes, which a move leaves where they
 // are), where a string of its own took 32 bytes a token and a call to fold.
-// Not copied: a copy's tokens would view the original's bytes.
-struct Tokens : std::vector<Token> {
+// Read as `list` while the Tokens lives; not copied (a copy's tokens would
+// view the original's bytes).
+struct Tokens {
   Tokens() = default;
   Tokens(Tokens&&) = default;
   Tokens& operator=(Tokens&&) = default;
   Tokens(const Tokens&) = delete;
   Tokens& operator=(const Tokens&) = delete;
   ~Tokens() = default;
+  std::vector<Token> list;
   std::vector<char> folded;
 };
 
 Tokens Tokenize(std::string_view s, const std::vector<Span>& quotes) {
-  Tokens out;
+  Tokens tokens;
+  std::vector<Token>& out = tokens.list;
+  std::vector<char>& folded = tokens.folded;
   out.reserve(s.size() / 4 + 1);  // prose has a token every five bytes or so: one allocation as a rule
-  out.folded.reserve(s.size());   // as long as the words, as a rule (folding may lengthen a few)
-  std::vector<std::pair<uint32_t, uint32_t>> folded_at;  // by token: where its folded word is in out.folded
+  folded.reserve(s.size());       // as long as the words, as a rule (folding may lengthen a few)
+  std::vector<std::pair<uint32_t, uint32_t>> folded_at;  // by token: where its folded word is in folded
   folded_at.reserve(s.size() / 4 + 1);
   std::string non_ascii;  // a word folded by ICU
   auto in_quote = [&](uint32_t at) {
@@ -104,14 +108,14 @@ Tokens Tokenize(std::string_view s, const std::vector<Span>& quotes) {
       }
     }
     // Folded as FoldCase folds it: ASCII lowered byte by byte, else by ICU.
-    const auto folded_begin = static_cast<uint32_t>(out.folded.size());
+    const auto folded_begin = static_cast<uint32_t>(folded.size());
     if (std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-      for (const char c : word) out.folded.push_back(text::AsciiLower(c));
+      for (const char c : word) folded.push_back(text::AsciiLower(c));
     } else {
       text::FoldCase(word, non_ascii);
-      out.folded.insert(out.folded.end(), non_ascii.begin(), non_ascii.end());
+      folded.insert(folded.end(), non_ascii.begin(), non_ascii.end());
     }
-    folded_at.emplace_back(folded_begin, static_cast<uint32_t>(out.folded.size()) - folded_begin);
+    folded_at.emplace_back(folded_begin, static_cast<uint32_t>(folded.size()) - folded_begin);
     uint32_t k = 0;
     const int32_t first = text::NextCodePoint(word, k);
     t.capitalized = text::IsUpper(first) || first == '@';
@@ -122,7 +126,7 @@ Tokens Tokenize(std::string_view s, const std::vector<Span>& quotes) {
   }
   // The views, now that the folded words no longer move.
   for (size_t k = 0; k < out.size(); ++k) {
-    out[k].folded = std::string_view(out.folded.data() + folded_at[k].first, folded_at[k].second);
+    out[k].folded = std::string_view(folded.data() + folded_at[k].first, folded_at[k].second);
   }
   // "Chastened by …", "Enraged, …": a sentence opening with a participle.
   if (out.size() > 1 && out[0].punct == 0 && !out[0].quoted && out[0].text.size() > 4 &&
@@ -148,7 +152,7 @@ Tokens Tokenize(std::string_view s, const std::vector<Span>& quotes) {
     }
     k = e;
   }
-  return out;
+  return tokens;
 }
 
 // The tokens of a sentence. "Things are …", "Last week …": a lone
@@ -158,10 +162,9 @@ Tokens Tokenize(std::string_view s, const std::vector<Span>& quotes) {
 // "McLenney", keep their capital).
 Tokens TokenizeSentence(std::string_view s, const std::vector<Span>& quotes, const LexiconIndex& lex,
                         const MidSentenceCapitals* capitals) {
-  Tokens all = Tokenize(s, quotes);
-  for (Token& t : all) {
-    if (t.punct == 0) t.classes = lex.ClassesOf(t.folded);  // one lookup a word, for every list
-  }
+  Tokens tokens = Tokenize(s, quotes);
+  std::vector<Token>& all = tokens.list;
+  for (Token& t : all) t.classes = lex.ClassesOf(t.folded);  // one lookup a token, for every list
   // "Vermont Sen. Bernie Sanders": a title's period does not end the name.
   // Which periods go is decided first, then the rest of the tokens moved.
   std::vector<bool> dropped(all.size(), false);
@@ -178,7 +181,7 @@ Tokens TokenizeSentence(std::string_view s, const std::vector<Span>& quotes, con
     ++kept;
   }
   all.resize(kept);
-  Tokens out = std::move(all);
+  std::vector<Token>& out = all;
   if (capitals != nullptr && !out.empty() && out[0].punct == 0 && !out[0].quoted && out[0].capitalized &&
       out[0].text[0] != '@' && !capitals->Has(out[0].folded) && !out[0].Is(kRole) &&
       !lex.IsPlace(out[0].text) && lex.ResolveName(out[0].text).lexicon < 0 &&
@@ -186,7 +189,7 @@ Tokens TokenizeSentence(std::string_view s, const std::vector<Span>& quotes, con
       (out.size() == 1 || out[1].punct != 0 || out[1].quoted || !out[1].capitalized)) {
     out[0].capitalized = false;
   }
-  return out;
+  return tokens;
 }
 
 // A word in capitals longer than an acronym is a headline's, not a name's ("EXPLOSION").
@@ -378,16 +381,17 @@ bool PersonLike(const EntityRef& e, const std::string& name, const LexiconIndex&
 
 // A speaker the sentence does not name, looking back from `k` ("a
 // spokeswoman", "the senator", "officials", "the company"): its words.
-std::string UnnamedAt(const std::vector<Token>& toks, int k, const LexiconIndex& lex) {
+std::string UnnamedAt(const std::vector<Token>& toks, int k) {
   if (k < 0 || toks[k].punct != 0 || toks[k].quoted) return {};
   const std::string_view w = toks[k].folded;
   if (w == "i" || w == "we" || w == "you") return std::string(toks[k].text);  // the writer, or the reader addressed
   // "a spokeswoman", "officials", "the President" (a role), "a tall soldier"
   // (any noun after a determiner).
-  const bool listed = lex.IsUnnamedSpeaker(w) || lex.IsRole(w);
-  if (toks[k].capitalized && !lex.IsRole(w)) return {};
+  const Token& word = toks[k];
+  const bool listed = word.Is(kUnnamedSpeaker) || word.Is(kRole);
+  if (word.capitalized && !word.Is(kRole)) return {};
   // "a series of", "a swiftly (called meeting)": no noun ends there.
-  if (!listed && (lex.IsPreposition(w) || lex.IsDeterminer(w) || (w.size() > 4 && w.ends_with("ly")))) return {};
+  if (!listed && (word.Is(kPreposition) || word.Is(kDeterminer) || (w.size() > 4 && w.ends_with("ly")))) return {};
   bool determined = false;
   for (int m = k - 1; m >= 0 && m >= k - 2; --m) {
     if (toks[m].punct != 0 || toks[m].quoted) break;
@@ -399,14 +403,14 @@ std::string UnnamedAt(const std::vector<Token>& toks, int k, const LexiconIndex&
     }
   }
   if (!listed && !determined) return {};
-  if (!listed && lex.IsNotName(w)) return {};  // after a determiner a cue word is a noun: "the notes promise"
+  if (!listed && word.Is(kNotName)) return {};  // after a determiner a cue word is a noun: "the notes promise"
   std::string phrase(toks[k].text);
   for (int m = k - 1; m >= 0 && m >= k - 3; --m) {
     if (toks[m].punct != 0 || toks[m].quoted) break;
     // "is what former employees (have called)": the phrase starts after a verb
     // or a relative word.
     const std::string_view f = toks[m].folded;
-    if (lex.IsAuxiliary(f) || lex.IsVerbMarker(f) || lex.IsPreposition(f) || lex.IsCueVerb(f) || f == "what" ||
+    if (toks[m].Is(kAuxiliary) || toks[m].Is(kVerbMarker) || toks[m].Is(kPreposition) || toks[m].Is(kCueVerb) || f == "what" ||
         f == "who" || f == "which" || f == "that" || f == "and" || f == "or") {
       break;
     }
@@ -536,15 +540,15 @@ Subject SubjectAt(const std::vector<Token>& toks, size_t limit, const LexiconInd
   // -ed ("Enraged, definitely") is such a phrase too.
   const bool lone_word = t + 2 < toks.size() && toks[t + 1].punct == ',' && !toks[t + 1].dash &&
                          (toks[t + 2].Is(kPronoun) || lead.ends_with("ed"));
-  if (!IsNameToken(toks[t]) || lex.IsNotName(lead) || lex.IsCueVerb(lead) || lead.ends_with("ing") ||
-      lead.ends_with("ly") || lex.IsMonth(lead) || lone_word) {
-    if (!lex.IsPronoun(lead) && !lex.IsDeterminer(lead)) {
+  if (!IsNameToken(toks[t]) || toks[t].Is(kNotName) || toks[t].Is(kCueVerb) || lead.ends_with("ing") ||
+      lead.ends_with("ly") || toks[t].Is(kMonth) || lone_word) {
+    if (!toks[t].Is(kPronoun) && !toks[t].Is(kDeterminer)) {
       size_t comma = t;
       while (comma < limit && comma < toks.size() && comma < t + 14 && toks[comma].punct != ',' && !toks[comma].quoted) ++comma;
       if (comma < limit && comma < toks.size() && toks[comma].punct == ',' && comma + 1 < limit) {
         t = comma + 1;
         if (t >= toks.size()) return out;
-      } else if (!lex.IsPronoun(lead)) {
+      } else if (!toks[t].Is(kPronoun)) {
         return out;
       }
     }
@@ -628,8 +632,7 @@ Subject SubjectAt(const std::vector<Token>& toks, size_t limit, const LexiconInd
   }
   // "The Florida senator", "a woman", "Campaign officials": unnamed.
   if (ends_with_role || determined) {
-    const std::string_view head = toks[end - 1].folded;
-    if (lex.IsRole(head) || lex.IsUnnamedSpeaker(head)) {
+    if (toks[end - 1].Is(kRole) || toks[end - 1].Is(kUnnamedSpeaker)) {
       out.unnamed = Words(toks, begin, end);
       out.mention = {toks[begin].span.begin, toks[end - 1].span.end};
     }
@@ -820,7 +823,7 @@ std::optional<Attribution> AttributionIn(std::string_view s, const std::vector<T
       if (t.punct != 0 || t.quoted) return false;
       const std::string_view w = t.folded;
       // "X's own blog framed it", "X quickly said", "X herself said", "X has said".
-      return lexicon.IsSpeakerNoun(w) || lexicon.IsBetweenWord(w) || (w.size() > 4 && w.ends_with("ly"));
+      return t.Is(kSpeakerNoun) || t.Is(kBetweenWord) || (w.size() > 4 && w.ends_with("ly"));
     };
     for (int guard = 0; k >= 0 && guard < 6; ++guard) {
       // "a survey that said", "officials who said"
@@ -847,7 +850,7 @@ std::optional<Attribution> AttributionIn(std::string_view s, const std::vector<T
         --k;  // "Clinton is telling customers"
       } else if (skippable(toks[k]) && !toks[k].capitalized) {
         // "the statement continued": an unnamed speaker, unless a name comes before it.
-        if (const std::string phrase = UnnamedAt(toks, k, lexicon); !phrase.empty() && !fallback) {
+        if (const std::string phrase = UnnamedAt(toks, k); !phrase.empty() && !fallback) {
           fallback = unnamed(phrase, cue, "named");
         }
         --k;
@@ -885,7 +888,7 @@ std::optional<Attribution> AttributionIn(std::string_view s, const std::vector<T
       --k;
     }
     if (const int noun = k >= 0 ? QualifiedSpeakerNoun(toks, k) : -1; noun >= 0) {
-      if (const std::string phrase = UnnamedAt(toks, noun, lexicon); !phrase.empty()) {
+      if (const std::string phrase = UnnamedAt(toks, noun); !phrase.empty()) {
         if (!fallback) fallback = unnamed(phrase, cue, "named");
         continue;
       }
@@ -948,7 +951,7 @@ std::optional<Attribution> AttributionIn(std::string_view s, const std::vector<T
         }
       }
       // "a spokeswoman said", "the senator said", "officials told".
-      if (const std::string phrase = UnnamedAt(toks, k, lexicon); !phrase.empty() && !fallback) {
+      if (const std::string phrase = UnnamedAt(toks, k); !phrase.empty() && !fallback) {
         fallback = unnamed(phrase, cue, "named");
       }
     }
@@ -1028,13 +1031,13 @@ std::optional<Attribution> AttributionIn(std::string_view s, const std::vector<T
 std::optional<Attribution> FindAttribution(std::string_view s, const std::vector<Span>& quotes,
                                            const LexiconIndex& lexicon, const EntityRef* last_person,
                                            const MidSentenceCapitals* capitals) {
-  return AttributionIn(s, TokenizeSentence(s, quotes, lexicon, capitals), lexicon,
+  return AttributionIn(s, TokenizeSentence(s, quotes, lexicon, capitals).list, lexicon,
                        last_person == nullptr ? LastPerson() : LastPerson([last_person] { return last_person; }));
 }
 
 std::optional<Attribution> FindSpeaker(std::string_view s, const std::vector<Span>& quotes, const LexiconIndex& lexicon,
                                        const LastPerson& last_person, const MidSentenceCapitals* capitals) {
-  return AttributionIn(s, TokenizeSentence(s, quotes, lexicon, capitals), lexicon, last_person);
+  return AttributionIn(s, TokenizeSentence(s, quotes, lexicon, capitals).list, lexicon, last_person);
 }
 
 const EntityRef& Attribution::Speaker() const {
@@ -1121,7 +1124,7 @@ std::optional<EntityRef> SubjectIn(const std::vector<Token>& toks, const Lexicon
 
 std::optional<EntityRef> SentenceSubject(std::string_view s, const std::vector<Span>& quotes, const LexiconIndex& lexicon,
                                          const MidSentenceCapitals* capitals) {
-  return SubjectIn(TokenizeSentence(s, quotes, lexicon, capitals), lexicon);
+  return SubjectIn(TokenizeSentence(s, quotes, lexicon, capitals).list, lexicon);
 }
 
 
