@@ -275,8 +275,8 @@ bool Config::Ignored(const std::string& path) const {
 
 namespace {
 
-// The directory FindConfig starts from: the path's own if it is one, else
-// its parent's (absolute).
+// The directory the search for a config starts from: the path's own if it
+// is one, else its parent's (absolute).
 fs::path StartDir(const std::string& path) {
   std::error_code ec;
   fs::path dir = fs::absolute(path == "-" ? std::string(".") : path, ec);
@@ -296,13 +296,7 @@ std::string ConfigIn(const fs::path& dir) {
 
 }  // namespace
 
-std::string FindConfig(const std::string& path) {
-  for (fs::path dir = StartDir(path); !dir.empty(); dir = dir.parent_path()) {
-    if (std::string found = ConfigIn(dir); !found.empty()) return found;
-    if (dir == dir.root_path()) break;
-  }
-  return {};
-}
+std::string FindConfig(const std::string& path) { return ConfigFinder().Find(path); }
 
 std::string ConfigFinder::Find(const std::string& path) {
   // The directories looked in on the way up, each given the answer found.
