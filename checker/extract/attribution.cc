@@ -54,7 +54,7 @@ Tokens Tokenize(std::string_view s, const std::vector<Span>& quotes) {
   folded.reserve(s.size());       // as long as the words, as a rule (folding may lengthen a few)
   std::vector<std::pair<uint32_t, uint32_t>> folded_at;  // by token: where its folded word is in folded
   folded_at.reserve(s.size() / 4 + 1);
-  std::string non_ascii;  // a word folded by ICU
+  std::string word_folded;  // each word folded (the buffer reused)
   auto in_quote = [&](uint32_t at) {
     return std::any_of(quotes.begin(), quotes.end(), [&](const Span& q) { return at >= q.begin && at < q.end; });
   };
@@ -107,14 +107,9 @@ Tokens Tokenize(std::string_view s, const std::vector<Span>& quotes) {
         t.possessive_suffix = poss;
       }
     }
-    // Folded as FoldCase folds it: ASCII lowered byte by byte, else by ICU.
     const auto folded_begin = static_cast<uint32_t>(folded.size());
-    if (std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-      for (const char c : word) folded.push_back(text::AsciiLower(c));
-    } else {
-      text::FoldCase(word, non_ascii);
-      folded.insert(folded.end(), non_ascii.begin(), non_ascii.end());
-    }
+    text::FoldCase(word, word_folded);
+    folded.insert(folded.end(), word_folded.begin(), word_folded.end());
     folded_at.emplace_back(folded_begin, static_cast<uint32_t>(folded.size()) - folded_begin);
     uint32_t k = 0;
     const int32_t first = text::NextCodePoint(word, k);
@@ -1076,8 +1071,8 @@ MidSentenceCapitals FindMidSentenceCapitals(std::string_view s) {
     const bool inside = text::IsLetter(before) || (before >= '0' && before <= '9') || before == ',' || before == ';' ||
                         before == ')' || before == '&' || (before == '.' && after_abbreviation);
     if (inside && text::IsUpper(c)) {
-      text::FoldCase(s.substr(start, end - start), folded);  // (a word seen before is not copied again)
-      if (!out.folded.contains(folded)) out.folded.insert(folded);
+      text::FoldCase(s.substr(start, end - start), folded);
+      out.folded.insert(folded);  // (a word seen before is not copied again)
     }
     after_abbreviation = text::IsUpper(c) && end - start <= 4 && end < s.size() && s[end] == '.';
     before = 'a';

@@ -188,8 +188,8 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon) {
     return person_of[s];
   };
   // By sentence: the last person before it.
-  std::vector<int32_t> person_before(n + 1, kNotYet);
-  person_before[0] = 0;
+  std::vector<int32_t> person_before(n, kNotYet);
+  if (n > 0) person_before[0] = 0;
   std::vector<size_t> looked_at;
   auto last_person_before = [&](size_t s) -> const EntityRef* {
     looked_at.clear();
