@@ -31,10 +31,10 @@ struct Token {
 };
 
 // A piece of text's tokens, and the folded words they view: kept with them,
-// one after another (in a vector of bytes, which a move leaves where they
-// are), where a string of its own took 32 bytes a token and a call to fold.
-// Read as `list` while the Tokens lives; not copied (a copy's tokens would
-// view the original's bytes).
+// one after another (folded straight into one string, on the heap so that a
+// move leaves them where they are: see Tokenize), where a string of its own
+// took 32 bytes a token and a call to fold. Read as `list` while the Tokens
+// lives; not copied (a copy's tokens would view the original's bytes).
 struct Tokens {
   Tokens() = default;
   Tokens(Tokens&&) = default;
@@ -43,18 +43,20 @@ struct Tokens {
   Tokens& operator=(const Tokens&) = delete;
   ~Tokens() = default;
   std::vector<Token> list;
-  std::vector<char> folded;
+  std::string folded;
 };
 
 Tokens Tokenize(std::string_view s, const std::vector<Span>& quotes) {
   Tokens tokens;
   std::vector<Token>& out = tokens.list;
-  std::vector<char>& folded = tokens.folded;
+  std::string& folded = tokens.folded;
   out.reserve(s.size() / 4 + 1);  // prose has a token every five bytes or so: one allocation as a rule
-  folded.reserve(s.size());       // as long as the words, as a rule (folding may lengthen a few)
+  // As long as the words, as a rule (folding may lengthen a few); and never
+  // less than a short string holds in place, which a move would copy from
+  // under the views.
+  folded.reserve(std::max<size_t>(s.size(), sizeof(std::string)));
   std::vector<std::pair<uint32_t, uint32_t>> folded_at;  // by token: where its folded word is in folded
   folded_at.reserve(s.size() / 4 + 1);
-  std::string word_folded;  // each word folded (the buffer reused)
   auto in_quote = [&](uint32_t at) {
     return std::any_of(quotes.begin(), quotes.end(), [&](const Span& q) { return at >= q.begin && at < q.end; });
   };
@@ -108,8 +110,7 @@ Tokens Tokenize(std::string_view s, const std::vector<Span>& quotes) {
       }
     }
     const auto folded_begin = static_cast<uint32_t>(folded.size());
-    text::FoldCase(word, word_folded);
-    folded.insert(folded.end(), word_folded.begin(), word_folded.end());
+    text::AppendFoldCase(word, folded);
     folded_at.emplace_back(folded_begin, static_cast<uint32_t>(folded.size()) - folded_begin);
     uint32_t k = 0;
     const int32_t first = text::NextCodePoint(word, k);

@@ -3,6 +3,7 @@
 #include <link.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <functional>
 #include <unicode/ucnv.h>
@@ -194,16 +195,34 @@ namespace {
 // defined on a code point's decomposition ("ǰ" folds to "j" and a combining
 // caron, its decomposition, so the property is false for it): a code point
 // that has one goes through ICU.
+bool FoldsToItselfSlow(UChar32 c) {
+  return !u_hasBinaryProperty(c, UCHAR_CHANGES_WHEN_CASEFOLDED) &&
+         u_getIntPropertyValue(c, UCHAR_DECOMPOSITION_TYPE) == U_DT_NONE;
+}
+
 bool FoldsToItself(std::string_view run) {
+  // The answers for Latin-1 and General Punctuation (curly quotation marks,
+  // dashes: most of the non-ASCII in English prose), asked of ICU once.
+  static const auto kLatin1 = [] {
+    std::array<bool, 0x80> t{};
+    for (UChar32 c = 0x80; c < 0x100; ++c) t[c - 0x80] = FoldsToItselfSlow(c);
+    return t;
+  }();
+  static const auto kPunctuation = [] {
+    std::array<bool, 0x70> t{};
+    for (UChar32 c = 0x2000; c < 0x2070; ++c) t[c - 0x2000] = FoldsToItselfSlow(c);
+    return t;
+  }();
   int32_t i = 0;
   const auto n = static_cast<int32_t>(run.size());
   while (i < n) {
     UChar32 c;
     U8_NEXT(run.data(), i, n, c);
-    if (c < 0 || u_hasBinaryProperty(c, UCHAR_CHANGES_WHEN_CASEFOLDED) ||
-        u_getIntPropertyValue(c, UCHAR_DECOMPOSITION_TYPE) != U_DT_NONE) {
-      return false;
-    }
+    if (c < 0) return false;
+    const bool same = c < 0x100                  ? kLatin1[c - 0x80]
+                      : c >= 0x2000 && c < 0x2070 ? kPunctuation[c - 0x2000]
+                                                  : FoldsToItselfSlow(c);
+    if (!same) return false;
   }
   return true;
 }
@@ -223,17 +242,23 @@ void FoldCase(std::string_view s, std::string& out) {
     FoldCase(copy, out);
     return;
   }
+  out.clear();
+  AppendFoldCase(s, out);
+}
+
+void AppendFoldCase(std::string_view s, std::string& out) {
   // ASCII lowered byte by byte. Case folding maps each code point on its own
   // (no context), and an ASCII byte always ends an ill-formed sequence, so
   // each run of non-ASCII bytes is folded alone: copied when nothing in it
   // folds, else through ICU (UTF-16 and back). The result is ICU's folding
   // of the whole string (a unit test holds it to that for every code point).
   // The common case, all ASCII, lowered in place in one copy.
-  out.assign(s);
+  const size_t base = out.size();
+  out.append(s);
   size_t i = 0;
-  for (; i < out.size() && static_cast<unsigned char>(out[i]) < 0x80; ++i) out[i] = AsciiLower(out[i]);
-  if (i == out.size()) return;
-  out.resize(i);
+  for (; i < s.size() && static_cast<unsigned char>(s[i]) < 0x80; ++i) out[base + i] = AsciiLower(s[i]);
+  if (i == s.size()) return;
+  out.resize(base + i);
   while (i < s.size()) {
     if (static_cast<unsigned char>(s[i]) < 0x80) {
       out += AsciiLower(s[i]);

@@ -55,6 +55,9 @@ int32_t PrevCodePoint(std::string_view s, uint32_t& i);
 std::string FoldCase(std::string_view s);
 // The same into `out` (its buffer reused; `s` may view it).
 void FoldCase(std::string_view s, std::string& out);
+// The same appended to `out` (`s` must not view it): a tokenizer's words
+// folded one after another into one buffer, without a copy apiece.
+void AppendFoldCase(std::string_view s, std::string& out);
 
 // Unicode letters and case; ASCII answered inline (the same answers ICU
 // gives: A-Z and a-z are the only ASCII letters), the rest by ICU.

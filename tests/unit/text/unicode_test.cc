@@ -46,6 +46,12 @@ TEST(UnicodeTest, FoldCase) {
   out = "Harbour GAZETTE Straße";
   FoldCase(std::string_view(out).substr(8), out);
   EXPECT_EQ(out, "gazette strasse");
+  // Appended: what is there stays, ASCII and not.
+  out = "kept|";
+  AppendFoldCase("Mixed ÉCOLE", out);
+  AppendFoldCase("|STRASSE Straße", out);
+  AppendFoldCase("", out);
+  EXPECT_EQ(out, "kept|mixed école|strasse strasse");
 }
 
 }  // namespace
