@@ -3,6 +3,7 @@
 // found in the source), and what kind of quotation it is — reported speech,
 // or words quoted as words (a term, a title, a string of code).
 #include <algorithm>
+#include <array>
 
 #include "checker/extract/extract.h"
 #include "checker/text/regex.h"
@@ -40,6 +41,11 @@ QuoteFragments Fragments(std::string_view inner, uint32_t& word_count, TextArena
   size_t i = 0;
   bool closing_bracket = inner.find(']') != std::string_view::npos;  // none left: stop looking
   while (i < inner.size()) {
+    // Only '[', '.' and the lead byte of '…' can start a cut: on to the next.
+    if (inner[i] != '[' && inner[i] != '.' && inner[i] != '\xE2') {
+      ++i;
+      continue;
+    }
     if (inner[i] == '[' && closing_bracket) {
       const size_t close = inner.find(']', i);
       if (close != std::string_view::npos) {
@@ -66,6 +72,13 @@ QuoteFragments Fragments(std::string_view inner, uint32_t& word_count, TextArena
   flush(inner.size());
   return QuoteFragments(kept.Keep(packed));
 }
+
+// The bytes a quotation's search stops at (see FindQuotes).
+constexpr auto kQuoteSearchByte = [] {
+  std::array<bool, 256> stop{};
+  for (unsigned char b : {'\n', '"', '\xE2', '\xC2'}) stop[b] = true;
+  return stop;
+}();
 
 bool IsOpeningContext(int32_t before) {
   return before < 0 || text::IsWhitespace(before) || before == '(' || before == '[' || before == 0x2014 ||
@@ -116,6 +129,13 @@ void FindQuotes(std::string_view text, std::vector<Quote>& quotes, std::vector<U
     const uint32_t limit = reversed ? std::min<uint32_t>(static_cast<uint32_t>(text.size()), body + 2000)
                                     : static_cast<uint32_t>(text.size());
     while (j < limit) {
+      // Only a line feed, '"' and the marks “ ” „ « » (lead bytes 0xE2 and
+      // 0xC2, which never continue another character) end, nest or close a
+      // quotation: on to the next such byte without decoding what lies between.
+      if (!kQuoteSearchByte[static_cast<unsigned char>(text[j])]) {
+        ++j;
+        continue;
+      }
       const uint32_t at = j;
       const int32_t d = text::NextCodePoint(text, j);
       if (d == '\n' && j < text.size() && text[j] == '\n') break;  // a paragraph ends the search
