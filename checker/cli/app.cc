@@ -347,6 +347,12 @@ int RunCheck(const CheckOptions& options) {
     parallel(again.size(), [&](size_t k, bool) { check(again[k].first, again[k].second); });
   }
   std::vector<std::string> checked_paths;
+  {
+    // Every file's findings moved in once, into room made for them all.
+    size_t total = diagnostics.size();
+    for (const Outcome& o : outcomes) total += o.found.size();
+    diagnostics.reserve(total);
+  }
   for (Outcome& o : outcomes) {
     if (!o.error.empty()) errors.push_back(std::move(o.error));
     if (!o.checked) continue;

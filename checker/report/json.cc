@@ -70,6 +70,7 @@ void WriteJson(std::ostream& out, const Input& input) {
   auto element = [&](size_t index, std::string& into) {
     const Diagnostic& d = input.diagnostics[index];
     const Position pos = Locate(input, d);
+    into.reserve(640 + d.message.size());  // an element's size, as a rule: grown once, not six times
     JsonWriter j(into, diagnostics.indent());
     j.BeginObject();
     j.Member("rule", d.rule);

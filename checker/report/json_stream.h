@@ -40,10 +40,13 @@ class JsonWriter {
   void EndObject() { Close('}'); }
   void BeginArray() { Open('['); }
   void EndArray() { Close(']'); }
+  // (A key is the writer's own name, "rule" or "end_line": nothing in it to
+  // escape.)
   void Key(std::string_view key) {
     Separate();
-    AppendString(out_, key);
-    out_ += ": ";
+    out_ += '"';
+    out_ += key;
+    out_ += "\": ";
     after_key_ = true;
   }
   void String(std::string_view s) {
@@ -88,10 +91,17 @@ class JsonWriter {
   void Separate() {
     if (frames_.empty()) return;
     Frame& f = frames_.back();
-    out_ += f.empty ? "\n" : ",\n";
+    if (!f.empty) out_ += ',';
     f.empty = false;
-    out_ += indent_;
-    out_.append(2 * frames_.size(), ' ');
+    out_ += LineStart(frames_.size());
+  }
+  // A new line and the indent of `depth`: made once a depth, the writer's
+  // most frequent piece of output.
+  std::string_view LineStart(size_t depth) {
+    while (line_starts_.size() <= depth) {
+      line_starts_.push_back("\n" + std::string(indent_) + std::string(2 * line_starts_.size(), ' '));
+    }
+    return line_starts_[depth];
   }
   void Value() {
     if (after_key_) {
@@ -108,17 +118,14 @@ class JsonWriter {
   void Close(char bracket) {
     const bool empty = frames_.back().empty;
     frames_.pop_back();
-    if (!empty) {
-      out_ += '\n';
-      out_ += indent_;
-      out_.append(2 * frames_.size(), ' ');
-    }
+    if (!empty) out_ += LineStart(frames_.size());
     out_ += bracket;
   }
 
   std::string& out_;
   std::string_view indent_;
   std::vector<Frame> frames_;
+  std::vector<std::string> line_starts_;  // by depth
   bool after_key_ = false;
 };
 
