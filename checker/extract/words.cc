@@ -297,33 +297,55 @@ WordIndex::Runs WordIndex::RunsOf(const Fragments& quote) const {
   return runs;
 }
 
+template <class F>
+void WordIndex::ForEachTextWith(std::span<const uint32_t> run, const F& found) const {
+  // Every occurrence of the run's rarest word, where the rest of the run
+  // stands around it inside one text; once a text has it, on to the next.
+  size_t k = 0;
+  for (size_t j = 1; j < run.size(); ++j) {
+    if (word_start_[run[j] + 1] - word_start_[run[j]] < word_start_[run[k] + 1] - word_start_[run[k]]) k = j;
+  }
+  const uint32_t* p = positions_.data() + word_start_[run[k]];
+  const uint32_t* e = positions_.data() + word_start_[run[k] + 1];
+  while (p != e) {
+    const int text = TextAt(*p);
+    const uint32_t text_end = starts_[static_cast<size_t>(text) + 1];
+    const uint32_t start = *p - static_cast<uint32_t>(k);
+    if (*p >= starts_[static_cast<size_t>(text)] + k && start + run.size() <= text_end &&
+        std::equal(run.begin(), run.end(), tokens_.begin() + start)) {
+      found(text);
+      p = std::lower_bound(p, e, text_end);
+    } else {
+      ++p;
+    }
+  }
+}
+
 std::vector<int> WordIndex::Candidates(const Runs& runs) const {
   std::vector<int> out;
   for (const auto& [begin, length] : runs.known_) {
-    const std::span<const uint32_t> run(runs.ids_.data() + begin, length);
-    // Every occurrence of the run's rarest word, where the rest of the run
-    // stands around it inside one text; once a text has it, on to the next.
-    size_t k = 0;
-    for (size_t j = 1; j < run.size(); ++j) {
-      if (word_start_[run[j] + 1] - word_start_[run[j]] < word_start_[run[k] + 1] - word_start_[run[k]]) k = j;
-    }
-    const uint32_t* p = positions_.data() + word_start_[run[k]];
-    const uint32_t* e = positions_.data() + word_start_[run[k] + 1];
-    while (p != e) {
-      const int text = TextAt(*p);
-      const uint32_t text_end = starts_[static_cast<size_t>(text) + 1];
-      const uint32_t start = *p - static_cast<uint32_t>(k);
-      if (*p >= starts_[static_cast<size_t>(text)] + k && start + run.size() <= text_end &&
-          std::equal(run.begin(), run.end(), tokens_.begin() + start)) {
-        out.push_back(text);
-        p = std::lower_bound(p, e, text_end);
-      } else {
-        ++p;
-      }
-    }
+    ForEachTextWith(std::span<const uint32_t>(runs.ids_.data() + begin, length), [&](int text) { out.push_back(text); });
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::vector<std::pair<int, double>> WordIndex::Overlaps(const Runs& runs) const {
+  // Each text once for every run it holds: sorted, a text's count is the
+  // runs found in it, as Overlap counts them.
+  std::vector<int> hits;
+  for (const auto& [begin, length] : runs.known_) {
+    ForEachTextWith(std::span<const uint32_t>(runs.ids_.data() + begin, length), [&](int text) { hits.push_back(text); });
+  }
+  std::sort(hits.begin(), hits.end());
+  std::vector<std::pair<int, double>> out;
+  for (size_t i = 0; i < hits.size();) {
+    size_t j = i;
+    while (j < hits.size() && hits[j] == hits[i]) ++j;
+    out.emplace_back(hits[i], static_cast<double>(j - i) / static_cast<double>(runs.total_));
+    i = j;
+  }
   return out;
 }
 

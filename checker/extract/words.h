@@ -101,6 +101,10 @@ class WordIndex {
   [[nodiscard]] double Overlap(int id, const Fragments& quote) const { return Overlap(id, RunsOf(quote)); }
   // Texts that share at least one run with the quote, in increasing id.
   [[nodiscard]] std::vector<int> Candidates(const Runs& runs) const;
+  // Each of those texts with its Overlap, found in the one walk that finds
+  // them (each run's occurrences visited once, not searched for again in
+  // every candidate text).
+  [[nodiscard]] std::vector<std::pair<int, double>> Overlaps(const Runs& runs) const;
   [[nodiscard]] std::vector<int> Candidates(const Fragments& quote) const { return Candidates(RunsOf(quote)); }
   // True when every fragment occurs contiguously in text `id`, in order.
   [[nodiscard]] bool ContainsVerbatim(int id, const Fragments& quote) const;
@@ -117,6 +121,9 @@ class WordIndex {
   [[nodiscard]] uint32_t FindRun(std::span<const uint32_t> run, uint32_t from, uint32_t to) const;
   // The text holding a token position.
   [[nodiscard]] int TextAt(uint32_t position) const;
+  // Calls found(text) once for each text holding `run` (in increasing id).
+  template <class F>
+  void ForEachTextWith(std::span<const uint32_t> run, const F& found) const;
 
   // Word -> id, open addressing over the words' own bytes: a word takes its
   // bytes and 4 to 8 bytes of table, where a hash map's node took 64 (a

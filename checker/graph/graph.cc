@@ -225,8 +225,7 @@ CitationGraph CitationGraph::Build(const Document& doc, const extract::Extractio
     h.quote = q;
     h.begin = static_cast<uint32_t>(impl->home_notes.size());
     const auto runs = x.note_words.RunsOf(x.quotes[q].fragments.Split());
-    for (int n : x.note_words.Candidates(runs)) {
-      const double overlap = x.note_words.Overlap(n, runs);
+    for (const auto& [n, overlap] : x.note_words.Overlaps(runs)) {
       if (overlap >= options.quote_overlap) impl->home_notes.push_back({n, overlap});
     }
     h.count = static_cast<uint32_t>(impl->home_notes.size()) - h.begin;

@@ -381,6 +381,37 @@ TEST(QuotesTest, EditorialBracketsAndEllipsesMakeFragments) {
   EXPECT_DOUBLE_EQ(index.Overlap(0, fragments), 1.0);
   EXPECT_DOUBLE_EQ(index.Overlap(3, fragments), 0.5);
   EXPECT_DOUBLE_EQ(index.Overlap(2, fragments), 0.0);
+  // Both at once: the candidates, each with its overlap.
+  EXPECT_EQ(index.Overlaps(index.RunsOf(fragments)), (std::vector<std::pair<int, double>>{{0, 1.0}, {3, 0.5}}));
+}
+
+// Overlaps answers as Candidates and Overlap do, one by one: on texts that
+// repeat a quote's words (a run found twice in one text counts once), share
+// some of them, or hold none.
+TEST(WordIndexTest, OverlapsIsCandidatesWithTheirOverlap) {
+  WordIndex index;
+  const std::vector<std::string> texts = {
+      "we will keep every route open and we will keep every route open",
+      "every route open",
+      "nothing like it",
+      "",
+      "we will keep the ferry running; every route open, we will keep",
+      "keep keep keep every every route",
+  };
+  for (size_t i = 0; i < texts.size(); ++i) {
+    if (i != 3) index.Add(static_cast<int>(i), NormalizedWords(texts[i]));  // text 3 skipped: empty
+  }
+  index.Seal();
+  for (const WordIndex::Fragments& quote :
+       {WordIndex::Fragments{{"we", "will", "keep", "every", "route", "open"}},
+        WordIndex::Fragments{{"every", "route"}, {"we", "will"}}, WordIndex::Fragments{{"keep"}},
+        WordIndex::Fragments{{"absent", "words", "only"}}}) {
+    const WordIndex::Runs runs = index.RunsOf(quote);
+    std::vector<std::pair<int, double>> one_by_one;
+    for (int n : index.Candidates(runs)) one_by_one.emplace_back(n, index.Overlap(n, runs));
+    EXPECT_EQ(index.Overlaps(runs), one_by_one);
+  }
+  EXPECT_FALSE(index.Overlaps(index.RunsOf({{"we", "will", "keep", "every", "route", "open"}})).empty());
 }
 
 // Thousands of distinct words (the vocabulary's table grown many times):
