@@ -33,6 +33,24 @@ TEST(UnicodeTest, WhitespaceBeyondAscii) {
   EXPECT_FALSE(IsWhitespace(-1));      // not a code point
 }
 
+// The first ill-formed byte, wherever it falls among runs of ASCII (which
+// are passed over eight bytes at a time) and well-formed sequences that
+// straddle those eight-byte steps.
+TEST(UnicodeTest, FindInvalidUtf8) {
+  EXPECT_EQ(FindInvalidUtf8(""), std::nullopt);
+  EXPECT_EQ(FindInvalidUtf8("plain ASCII, longer than eight bytes"), std::nullopt);
+  for (size_t pad = 0; pad < 20; ++pad) {
+    const std::string ascii(pad, 'a');
+    // Well formed: a two-, a three- and a four-byte sequence after `pad` bytes, then more ASCII.
+    EXPECT_EQ(FindInvalidUtf8(ascii + "\xC3\xA9 \xE2\x80\x9D \xF0\x9F\x98\x80 and more text"), std::nullopt) << pad;
+    // A stray continuation byte, a truncated sequence, an overlong encoding.
+    EXPECT_EQ(FindInvalidUtf8(ascii + "\x80tail of ascii text"), pad) << pad;
+    EXPECT_EQ(FindInvalidUtf8(ascii + "\xE2\x80"), pad) << pad;
+    EXPECT_EQ(FindInvalidUtf8(ascii + "\xC0\xAF and text"), pad) << pad;
+    EXPECT_EQ(FindInvalidUtf8(ascii + "\xC3\xA9" + ascii + "\xFF"), 2 * pad + 2) << pad;
+  }
+}
+
 TEST(UnicodeTest, FoldCase) {
   EXPECT_EQ(FoldCase("Harbour GAZETTE 42"), "harbour gazette 42");
   EXPECT_EQ(FoldCase(""), "");
