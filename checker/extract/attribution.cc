@@ -55,8 +55,10 @@ Tokens Tokenize(std::string_view s, const std::vector<Span>& quotes) {
   // less than a short string holds in place, which a move would copy from
   // under the views.
   folded.reserve(std::max<size_t>(s.size(), sizeof(std::string)));
-  std::vector<std::pair<uint32_t, uint32_t>> folded_at;  // by token: where its folded word is in folded
-  folded_at.reserve(s.size() / 4 + 1);
+  // By token: where its folded word is in folded (a buffer kept by the
+  // thread from sentence to sentence).
+  thread_local std::vector<std::pair<uint32_t, uint32_t>> folded_at;
+  folded_at.clear();
   auto in_quote = [&](uint32_t at) {
     return std::any_of(quotes.begin(), quotes.end(), [&](const Span& q) { return at >= q.begin && at < q.end; });
   };
@@ -124,6 +126,7 @@ Tokens Tokenize(std::string_view s, const std::vector<Span>& quotes) {
   for (size_t k = 0; k < out.size(); ++k) {
     out[k].folded = std::string_view(folded.data() + folded_at[k].first, folded_at[k].second);
   }
+  if (folded_at.capacity() > (16u << 10)) decltype(folded_at)().swap(folded_at);  // a long sentence's is not kept
   // "Chastened by …", "Enraged, …": a sentence opening with a participle.
   if (out.size() > 1 && out[0].punct == 0 && !out[0].quoted && out[0].text.size() > 4 &&
       out[0].text.compare(out[0].text.size() - 2, 2, "ed") == 0 &&
@@ -163,7 +166,8 @@ Tokens TokenizeSentence(std::string_view s, const std::vector<Span>& quotes, con
   for (Token& t : all) t.classes = lex.ClassesOf(t.folded);  // one lookup a token, for every list
   // "Vermont Sen. Bernie Sanders": a title's period does not end the name.
   // Which periods go is decided first, then the rest of the tokens moved.
-  std::vector<bool> dropped(all.size(), false);
+  thread_local std::vector<bool> dropped;  // (kept by the thread from sentence to sentence)
+  dropped.assign(all.size(), false);
   for (size_t k = 1; k + 1 < all.size(); ++k) {
     dropped[k] = all[k].punct == '.' && !all[k].quoted && all[k - 1].punct == 0 &&
                  all[k - 1].Is(kTitleAbbreviation) && all[k + 1].punct == 0 && all[k + 1].capitalized &&
@@ -176,6 +180,7 @@ Tokens TokenizeSentence(std::string_view s, const std::vector<Span>& quotes, con
     if (kept != k) all[kept] = std::move(all[k]);
     ++kept;
   }
+  if (dropped.capacity() > (128u << 10)) decltype(dropped)().swap(dropped);  // a long sentence's is not kept
   all.resize(kept);
   std::vector<Token>& out = all;
   if (capitals != nullptr && !out.empty() && out[0].punct == 0 && !out[0].quoted && out[0].capitalized &&

@@ -112,17 +112,24 @@ void QuoteFragments::Pack(const std::vector<std::string>& words, std::string& pa
 size_t QuoteFragments::size() const { return static_cast<size_t>(std::count(packed_.begin(), packed_.end(), '\n')); }
 
 std::vector<std::vector<std::string_view>> QuoteFragments::Split() const {
-  std::vector<std::vector<std::string_view>> out(1);
   const std::string_view s(packed_);
+  // Each vector made its size at once (a fragment ends with '\n', a word with
+  // ' '), not grown a word at a time.
+  std::vector<std::vector<std::string_view>> out;
+  out.reserve(static_cast<size_t>(std::count(s.begin(), s.end(), '\n')) + 1);
   size_t start = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == ' ') {
-      out.back().push_back(s.substr(start, i - start));
-      start = i + 1;
-    } else if (s[i] == '\n') {
-      out.emplace_back();
-      start = i + 1;
+  for (size_t from = 0; from <= s.size();) {
+    const size_t end = std::min(s.find('\n', from), s.size());
+    std::vector<std::string_view>& words = out.emplace_back();
+    words.reserve(static_cast<size_t>(std::count(s.begin() + static_cast<std::ptrdiff_t>(from),
+                                                 s.begin() + static_cast<std::ptrdiff_t>(end), ' ')));
+    for (size_t i = from; i < end; ++i) {
+      if (s[i] == ' ') {
+        words.push_back(s.substr(start, i - start));
+        start = i + 1;
+      }
     }
+    start = from = end + 1;
   }
   out.pop_back();  // after the last fragment's '\n' (or the only one, when there is none)
   return out;
