@@ -211,7 +211,7 @@ void TextBuilder::AppendDecoded(std::string_view decoded, std::string_view origi
   while (d < decoded.size()) {
     const uint32_t at = source_offset + static_cast<uint32_t>(std::min(o, original.size()));
     // A no-break space (written &nbsp; or as the character) reads as a space.
-    if (decoded.compare(d, 2, "\xC2\xA0") == 0) {
+    if (decoded[d] == '\xC2' && decoded.compare(d, 2, "\xC2\xA0") == 0) {
       if (!doc_.text.empty() && !is_space(doc_.text.back())) emit(" ", at);
       d += 2;
       if (original.compare(o, 2, "\xC2\xA0") == 0) {

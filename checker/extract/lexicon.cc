@@ -12,7 +12,7 @@ std::string EntityKey(std::string_view name) {
   std::string key;
   key.reserve(folded.size());
   for (size_t i = 0; i < folded.size(); ++i) {
-    if (folded.compare(i, 3, "\u2019") == 0) {
+    if (folded[i] == '\xE2' && folded.compare(i, 3, "\u2019") == 0) {
       key += '\'';
       i += 2;
     } else {
