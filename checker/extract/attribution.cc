@@ -462,7 +462,8 @@ int QualifiedSpeakerNoun(const std::vector<Token>& toks, int k) {
 // Where a name (or unnamed phrase) built from these tokens stands: the first
 // run of unquoted tokens spelling it.
 Span FindMention(const std::vector<Token>& toks, const std::string& name) {
-  std::vector<std::string_view> words;
+  thread_local std::vector<std::string_view> words;  // (kept by the thread from call to call)
+  words.clear();
   size_t i = 0;
   while (i < name.size()) {
     size_t j = name.find(' ', i);

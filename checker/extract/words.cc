@@ -291,14 +291,21 @@ std::vector<const std::vector<std::string_view>*> Useful(const WordIndex::Fragme
 
 WordIndex::Runs WordIndex::RunsOf(const Fragments& quote) const {
   Runs runs;
+  thread_local std::vector<uint32_t> ids;  // a fragment's word ids, each word looked up once (kept by the thread)
   for (const auto* f : Useful(quote)) {
+    ids.clear();
+    for (const std::string_view w : *f) ids.push_back(vocabulary_.Find(w));
     const size_t len = std::min(f->size(), static_cast<size_t>(n_));
     for (size_t i = 0; i + len <= f->size(); ++i) {
       ++runs.total_;
-      const std::vector<uint32_t> run = Ids(*f, i, len);
-      if (run.empty()) continue;
-      runs.known_.emplace_back(static_cast<uint32_t>(runs.ids_.size()), static_cast<uint32_t>(run.size()));
-      runs.ids_.insert(runs.ids_.end(), run.begin(), run.end());
+      // A run with a word no text has is in no text.
+      if (std::find(ids.begin() + static_cast<std::ptrdiff_t>(i), ids.begin() + static_cast<std::ptrdiff_t>(i + len),
+                    kUnknown) != ids.begin() + static_cast<std::ptrdiff_t>(i + len)) {
+        continue;
+      }
+      runs.known_.emplace_back(static_cast<uint32_t>(runs.ids_.size()), static_cast<uint32_t>(len));
+      runs.ids_.insert(runs.ids_.end(), ids.begin() + static_cast<std::ptrdiff_t>(i),
+                       ids.begin() + static_cast<std::ptrdiff_t>(i + len));
     }
   }
   return runs;
@@ -340,8 +347,9 @@ std::vector<int> WordIndex::Candidates(const Runs& runs) const {
 
 std::vector<std::pair<int, double>> WordIndex::Overlaps(const Runs& runs) const {
   // Each text once for every run it holds: sorted, a text's count is the
-  // runs found in it, as Overlap counts them.
-  std::vector<int> hits;
+  // runs found in it, as Overlap counts them. (The buffer kept by the thread.)
+  thread_local std::vector<int> hits;
+  hits.clear();
   for (const auto& [begin, length] : runs.known_) {
     ForEachTextWith(std::span<const uint32_t>(runs.ids_.data() + begin, length), [&](int text) { hits.push_back(text); });
   }
