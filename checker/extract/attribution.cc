@@ -70,12 +70,11 @@ Tokens Tokenize(std::string_view s, const std::vector<Span>& quotes) {
     if (c == ',' || c == '(' || c == ')' || c == ':' || c == ';' || c == 0x2014 || c == 0x2015 || c == '.' ||
         double_hyphen) {
       if (double_hyphen) ++i;
-      Token t;
+      Token& t = out.emplace_back();  // (made in place: a token built aside and copied in stalled on the copy)
       t.span = {start, i};
       t.dash = c == 0x2014 || c == 0x2015 || double_hyphen;
       t.punct = t.dash ? ',' : static_cast<char>(c);
       t.quoted = in_quote(start);
-      out.push_back(std::move(t));
       folded_at.emplace_back(0, 0);
       continue;
     }
@@ -101,7 +100,7 @@ Tokens Tokenize(std::string_view s, const std::vector<Span>& quotes) {
         end + 2 < s.size() && text::IsUpper(static_cast<unsigned char>(s[end + 2]))) {
       ++end;
     }
-    Token t;
+    Token& t = out.emplace_back();
     t.span = {start, end};
     std::string_view word = s.substr(start, end - start);
     for (std::string_view poss : {std::string_view("\u2019s"), std::string_view("'s")}) {
@@ -119,7 +118,6 @@ Tokens Tokenize(std::string_view s, const std::vector<Span>& quotes) {
     t.capitalized = text::IsUpper(first) || first == '@';
     t.text = word;
     t.quoted = in_quote(start);
-    out.push_back(std::move(t));
     i = end;
   }
   // The views, now that the folded words no longer move.
