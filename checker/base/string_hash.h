@@ -25,15 +25,22 @@ struct StringHash {
       const uint64_t r = a * b;
       return r ^ (r >> 29);
     };
-    auto load = [&](size_t at, size_t n) {
+    auto load8 = [&](size_t at) {
       uint64_t v = 0;
-      std::memcpy(&v, s.data() + at, n);
+      std::memcpy(&v, s.data() + at, 8);  // (a fixed size: one load)
+      return v;
+    };
+    // The last one to seven bytes, the lowest first: a copy of a variable size
+    // was a call to memcpy and a load that waited for its stores.
+    auto tail = [&](size_t at) {
+      uint64_t v = 0;
+      for (size_t k = 0; at + k < s.size(); ++k) v |= static_cast<uint64_t>(static_cast<unsigned char>(s[at + k])) << (8 * k);
       return v;
     };
     uint64_t h = kP0 ^ s.size();
     size_t i = 0;
-    for (; i + 8 <= s.size(); i += 8) h = mix(h ^ load(i, 8), kP1);
-    if (i < s.size()) h = mix(h ^ load(i, s.size() - i), kP1);
+    for (; i + 8 <= s.size(); i += 8) h = mix(h ^ load8(i), kP1);
+    if (i < s.size()) h = mix(h ^ tail(i), kP1);
     return static_cast<size_t>(mix(h, kP0));
   }
 };
