@@ -4,6 +4,7 @@
 // or words quoted as words (a term, a title, a string of code).
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 #include "checker/extract/extract.h"
 #include "checker/text/regex.h"
@@ -248,14 +249,29 @@ bool TitleLike(std::string_view inner) {
 }  // namespace
 
 void ClassifyQuotes(std::string_view text, std::vector<Quote>& quotes, const LexiconIndex& lex) {
-  // Parenthesis depth before each quote, in one pass (paragraphs reset it).
+  // Parenthesis depth before each quote, in one pass (paragraphs reset it):
+  // from one '(', ')' or line feed to the next, each found by memchr (most
+  // bytes are none of them).
   int depth = 0;
-  uint32_t pos = 0;
+  auto next = [&](char c, size_t from) {
+    const void* at = from < text.size() ? std::memchr(text.data() + from, c, text.size() - from) : nullptr;
+    return at == nullptr ? text.size() : static_cast<size_t>(static_cast<const char*>(at) - text.data());
+  };
+  size_t open = next('(', 0), close = next(')', 0), line = next('\n', 0);
   for (Quote& q : quotes) {
-    for (; pos < q.text.begin; ++pos) {
-      if (text[pos] == '(') ++depth;
-      else if (text[pos] == ')' && depth > 0) --depth;
-      else if (text[pos] == '\n' && pos + 1 < text.size() && text[pos + 1] == '\n') depth = 0;
+    for (;;) {
+      const size_t pos = std::min({open, close, line});
+      if (pos >= q.text.begin) break;
+      if (pos == open) {
+        ++depth;
+        open = next('(', pos + 1);
+      } else if (pos == close) {
+        if (depth > 0) --depth;
+        close = next(')', pos + 1);
+      } else {
+        if (pos + 1 < text.size() && text[pos + 1] == '\n') depth = 0;
+        line = next('\n', pos + 1);
+      }
     }
     q.parenthetical = depth > 0;
   }

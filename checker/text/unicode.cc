@@ -262,9 +262,15 @@ void AppendFoldCase(std::string_view s, std::string& out) {
   // The common case, all ASCII, lowered in place in one copy.
   const size_t base = out.size();
   out.append(s);
+  // (Read and written through locals: stores through a char pointer may
+  // alias anything, and made the loop load the view and the buffer again at
+  // every byte.)
+  const char* const from = s.data();
+  const size_t n = s.size();
+  char* const to = out.data() + base;
   size_t i = 0;
-  for (; i < s.size() && static_cast<unsigned char>(s[i]) < 0x80; ++i) out[base + i] = AsciiLower(s[i]);
-  if (i == s.size()) return;
+  for (; i < n && static_cast<unsigned char>(from[i]) < 0x80; ++i) to[i] = AsciiLower(from[i]);
+  if (i == n) return;
   out.resize(base + i);
   while (i < s.size()) {
     if (static_cast<unsigned char>(s[i]) < 0x80) {
