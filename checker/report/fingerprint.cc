@@ -29,18 +29,21 @@ struct Fnv {
   }
 };
 
-// Digits → "#", white space → " ", collapsed.
-std::string Normalize(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
+// Adds `s` with digits → "#", white space → " ", each run of them one
+// (hashed as it is read, not written out first).
+void AddNormalized(Fnv& key, std::string_view s) {
+  char last = 0;  // the last character added from `s`; none yet
+  bool any = false;
   for (const char c : s) {
     const bool digit = c >= '0' && c <= '9';
     const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
     const char put = digit ? '#' : space ? ' ' : c;
-    if ((digit || space) && !out.empty() && out.back() == put) continue;
-    out += put;
+    if ((digit || space) && any && last == put) continue;
+    key.h ^= static_cast<unsigned char>(put);
+    key.h *= 1099511628211ULL;
+    last = put;
+    any = true;
   }
-  return out;
 }
 
 }  // namespace
@@ -74,11 +77,11 @@ std::vector<std::string> Fingerprints(const Input& input) {
       const uint32_t line_end = line_begin + static_cast<uint32_t>(src.Line(line).size());
       const uint32_t from = std::max(line_begin, begin >= 120 ? begin - 120 : 0);
       const uint32_t to = std::max(end, std::min(line_end, end + 120));
-      key.Add(Normalize(text.substr(begin, end - begin)));
+      AddNormalized(key, text.substr(begin, end - begin));
       key.Add("\x1f");
-      key.Add(Normalize(text.substr(from, begin - from)));
+      AddNormalized(key, text.substr(from, begin - from));
       key.Add("\x1f");
-      key.Add(Normalize(text.substr(end, to - end)));
+      AddNormalized(key, text.substr(end, to - end));
     }
   });
   // Equal keys told apart by their order: counted on this thread, then each
