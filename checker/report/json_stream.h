@@ -95,13 +95,14 @@ class JsonWriter {
     f.empty = false;
     out_ += LineStart(frames_.size());
   }
-  // A new line and the indent of `depth`: made once a depth, the writer's
-  // most frequent piece of output.
+  // A new line and the indent of `depth` (the writer's most frequent piece
+  // of output): a prefix of one string, a new line, the indent and spaces,
+  // lengthened as the depth grows.
   std::string_view LineStart(size_t depth) {
-    while (line_starts_.size() <= depth) {
-      line_starts_.push_back("\n" + std::string(indent_) + std::string(2 * line_starts_.size(), ' '));
-    }
-    return line_starts_[depth];
+    const size_t length = 1 + indent_.size() + 2 * depth;
+    if (line_.empty()) (line_ += '\n') += indent_;
+    if (line_.size() < length) line_.resize(length, ' ');
+    return std::string_view(line_).substr(0, length);
   }
   void Value() {
     if (after_key_) {
@@ -125,7 +126,7 @@ class JsonWriter {
   std::string& out_;
   std::string_view indent_;
   std::vector<Frame> frames_;
-  std::vector<std::string> line_starts_;  // by depth
+  std::string line_;  // see LineStart
   bool after_key_ = false;
 };
 
