@@ -8,6 +8,7 @@ namespace citelint::extract {
 
 std::vector<std::string> NormalizedWords(std::string_view text) {
   std::vector<std::string> words;
+  words.reserve(text.size() / 6 + 1);  // a word every six bytes or so: grown once, not five times
   NormalizedWords(text, words);
   return words;
 }
@@ -218,15 +219,16 @@ void WordIndex::Seal() {
   for (uint32_t p = 0; p < tokens_.size(); ++p) positions_[next[tokens_[p]]++] = p;
 }
 
-std::vector<uint32_t> WordIndex::Ids(const std::vector<std::string_view>& words, size_t from, size_t count) const {
-  std::vector<uint32_t> run;
-  run.reserve(count);
+void WordIndex::Ids(const std::vector<std::string_view>& words, size_t from, size_t count, std::vector<uint32_t>& run) const {
+  run.clear();
   for (size_t i = from; i < from + count; ++i) {
     const uint32_t id = vocabulary_.Find(words[i]);
-    if (id == kUnknown) return {};
+    if (id == kUnknown) {
+      run.clear();
+      return;
+    }
     run.push_back(id);
   }
-  return run;
 }
 
 uint32_t WordIndex::FindRun(std::span<const uint32_t> run, uint32_t from, uint32_t to) const {
@@ -276,15 +278,20 @@ int WordIndex::TextAt(uint32_t position) const {
 
 namespace {
 
-// The fragments worth matching: a one-word fragment beside longer ones says little.
-std::vector<const std::vector<std::string_view>*> Useful(const WordIndex::Fragments& quote) {
-  std::vector<const std::vector<std::string_view>*> out;
+// The fragments worth matching: a one-word fragment beside longer ones says
+// little. Calls f on each, in order, until it returns false; whether there
+// was one.
+template <class F>
+bool ForEachUseful(const WordIndex::Fragments& quote, const F& f) {
   size_t longest = 0;
-  for (const auto& f : quote) longest = std::max(longest, f.size());
-  for (const auto& f : quote) {
-    if (!f.empty() && (f.size() > 1 || longest <= 1)) out.push_back(&f);
+  for (const auto& fragment : quote) longest = std::max(longest, fragment.size());
+  bool any = false;
+  for (const auto& fragment : quote) {
+    if (fragment.empty() || (fragment.size() <= 1 && longest > 1)) continue;
+    any = true;
+    if (!f(fragment)) break;
   }
-  return out;
+  return any;
 }
 
 }  // namespace
@@ -292,11 +299,11 @@ std::vector<const std::vector<std::string_view>*> Useful(const WordIndex::Fragme
 WordIndex::Runs WordIndex::RunsOf(const Fragments& quote) const {
   Runs runs;
   thread_local std::vector<uint32_t> ids;  // a fragment's word ids, each word looked up once (kept by the thread)
-  for (const auto* f : Useful(quote)) {
+  ForEachUseful(quote, [&](const std::vector<std::string_view>& f) {
     ids.clear();
-    for (const std::string_view w : *f) ids.push_back(vocabulary_.Find(w));
-    const size_t len = std::min(f->size(), static_cast<size_t>(n_));
-    for (size_t i = 0; i + len <= f->size(); ++i) {
+    for (const std::string_view w : f) ids.push_back(vocabulary_.Find(w));
+    const size_t len = std::min(f.size(), static_cast<size_t>(n_));
+    for (size_t i = 0; i + len <= f.size(); ++i) {
       ++runs.total_;
       // A run with a word no text has is in no text.
       if (std::find(ids.begin() + static_cast<std::ptrdiff_t>(i), ids.begin() + static_cast<std::ptrdiff_t>(i + len),
@@ -307,7 +314,8 @@ WordIndex::Runs WordIndex::RunsOf(const Fragments& quote) const {
       runs.ids_.insert(runs.ids_.end(), ids.begin() + static_cast<std::ptrdiff_t>(i),
                        ids.begin() + static_cast<std::ptrdiff_t>(i + len));
     }
-  }
+    return true;
+  });
   return runs;
 }
 
@@ -378,18 +386,19 @@ double WordIndex::Overlap(int id, const Runs& runs) const {
 }
 
 bool WordIndex::ContainsVerbatim(int id, const Fragments& quote) const {
-  const auto useful = Useful(quote);
-  if (id < 0 || static_cast<size_t>(id) + 1 >= starts_.size() || useful.empty()) return false;
+  if (id < 0 || static_cast<size_t>(id) + 1 >= starts_.size()) return false;
   uint32_t from = starts_[static_cast<size_t>(id)];
   const uint32_t end = starts_[static_cast<size_t>(id) + 1];
-  for (const auto* f : useful) {
-    const std::vector<uint32_t> run = Ids(*f, 0, f->size());
-    if (run.empty()) return false;
-    const uint32_t at = FindRun(run, from, end);
-    if (at == end) return false;
+  bool found = true;
+  thread_local std::vector<uint32_t> run;  // (kept by the thread)
+  const bool any = ForEachUseful(quote, [&](const std::vector<std::string_view>& f) {
+    Ids(f, 0, f.size(), run);
+    const uint32_t at = run.empty() ? end : FindRun(run, from, end);
+    if (at == end) return found = false;
     from = at + static_cast<uint32_t>(run.size());
-  }
-  return true;
+    return true;
+  });
+  return any && found;
 }
 
 }  // namespace citelint::extract
