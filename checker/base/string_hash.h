@@ -2,6 +2,8 @@
 // making a string of each key asked about (C++20 heterogeneous lookup).
 #pragma once
 
+#include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <functional>
@@ -113,5 +115,30 @@ class FlatStringMap {
 
 // The same as a set of strings (contains, count, insert).
 using FlatStringSet = FlatStringMap<bool>;
+
+// A sieve over a set of words, asked before the set itself: whether a word
+// may be in it, by its length and first two bytes — one bit of a 4,096-bit
+// table, set for every word added. A false answer is exact; a true one
+// sends the word on to the set. Most words of a text start no lexicon phrase,
+// and are turned away without being hashed or looked for.
+class WordSieve {
+ public:
+  void Add(std::string_view w) {
+    const size_t b = Bit(w);
+    bits_[b / 64] |= uint64_t{1} << (b % 64);
+  }
+  [[nodiscard]] bool MayHold(std::string_view w) const {
+    const size_t b = Bit(w);
+    return (bits_[b / 64] >> (b % 64) & 1) != 0;
+  }
+
+ private:
+  static size_t Bit(std::string_view w) {
+    const auto c0 = static_cast<size_t>(w.empty() ? 0 : static_cast<unsigned char>(w[0]));
+    const auto c1 = static_cast<size_t>(w.size() < 2 ? 0 : static_cast<unsigned char>(w[1]));
+    return ((std::min<size_t>(w.size(), 15) << 8) | ((c0 ^ (c1 << 3) ^ (c1 >> 5)) & 0xFF)) & 4095;
+  }
+  std::array<uint64_t, 64> bits_{};
+};
 
 }  // namespace citelint

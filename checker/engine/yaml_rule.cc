@@ -134,7 +134,9 @@ Span Containing(std::span<const T> items, uint32_t at) {
 YamlRule::YamlRule(YamlRuleSpec spec) : spec_(std::move(spec)) {
   const auto& phrases = spec_.trigger.phrases;
   for (size_t p = 0; p < phrases.size(); ++p) {
-    if (!phrases[p].empty()) phrases_by_first_word_[phrases[p].front()].push_back(p);
+    if (phrases[p].empty()) continue;
+    phrases_by_first_word_[phrases[p].front()].push_back(p);
+    first_words_.Add(phrases[p].front());
   }
 }
 
@@ -329,6 +331,7 @@ void YamlRule::RunUnit(const Analysis& analysis, const UnitText& unit, LexiconWo
       auto folded = [&](const Word& w) { return std::string_view(folded_words).substr(w.folded_begin, w.folded_size); };
       for (size_t i = 0; i < words.size(); ++i) {
         // Only the phrases that start with this word, in the lexicon's order.
+        if (!first_words_.MayHold(folded(words[i]))) continue;
         const std::vector<size_t>* first = phrases_by_first_word_.find(folded(words[i]));
         if (first == nullptr) continue;
         for (const size_t p : *first) {

@@ -98,6 +98,7 @@ class YamlRule final : public Check {
   // A lexicon trigger's phrases by their first word (indexes, ascending):
   // a word is compared with the phrases it can start, not with every one.
   FlatStringMap<std::vector<size_t>> phrases_by_first_word_;
+  WordSieve first_words_;  // the same words, asked first
 };
 
 // Names for error messages and the JSON schema.

@@ -58,3 +58,25 @@ TEST(FlatStringMapTest, AsASetOfWords) {
 
 }  // namespace
 }  // namespace citelint
+
+namespace citelint {
+namespace {
+
+// A sieve says yes to every word added (it turns a word away only when the
+// set cannot hold it), and no to words whose length or first bytes no added
+// word has.
+TEST(WordSieveTest, NoWordAddedIsTurnedAway) {
+  WordSieve sieve;
+  const std::vector<std::string> added = {"critics", "some", "it", "a", "", "people", "reportedly", "officials’",
+                                          "an-extraordinarily-long-first-word"};
+  for (const auto& w : added) sieve.Add(w);
+  for (const auto& w : added) EXPECT_TRUE(sieve.MayHold(w)) << w;
+  EXPECT_TRUE(sieve.MayHold("critiqs"));  // same length, same first two bytes: sent on to the set
+  EXPECT_FALSE(sieve.MayHold("the"));      // no word of three bytes
+  EXPECT_FALSE(sieve.MayHold("critic"));   // nor of six starting "cr"
+  EXPECT_FALSE(sieve.MayHold("xylophones"));
+  EXPECT_FALSE(WordSieve().MayHold("critics"));  // an empty sieve holds nothing
+}
+
+}  // namespace
+}  // namespace citelint
