@@ -64,6 +64,7 @@ LexiconIndex::LexiconIndex(const Lexicons& lexicons) : lexicons_(lexicons) {  //
         i = j + 1;
       }
       if (phrase.words.empty()) continue;
+      phrase_words_.Add(phrase.words.front());
       PhraseStarts& starts = phrase_starts_[phrase.words.front()];
       starts.at[static_cast<size_t>(list)].push_back(std::move(phrase));
     }

@@ -171,6 +171,7 @@ class LexiconIndex {
   // when none does (most words): one lookup, then a comparison with those
   // phrases only.
   [[nodiscard]] const PhraseStarts* PhrasesStartingWith(std::string_view folded_word) const {
+    if (!phrase_words_.MayHold(folded_word)) return nullptr;  // most words, without hashing them
     return phrase_starts_.find(folded_word);
   }
   // Of those, the ones of one list (none when `starts` is null).
@@ -193,6 +194,7 @@ class LexiconIndex {
   // lists read as written (platforms) or as phrases (places, report cues).
   FlatStringSet platforms_, report_cues_, places_;
   FlatStringMap<PhraseStarts> phrase_starts_;
+  WordSieve phrase_words_;  // phrase_starts_'s words, asked first
 };
 
 // Folds case and drops a leading "the " ("The Courier" → "courier").
