@@ -294,6 +294,10 @@ std::vector<Candidate> FindCandidates(std::string_view body, int max_digits) {
   while (i < body.size()) {
     const unsigned char ch = static_cast<unsigned char>(body[i]);
     if (ch >= 0x80) {
+      if (ch != 0xC2 && ch != 0xE2) {
+        ++i;  // no superscript digit starts here (¹²³ lead with 0xC2, ⁰⁴…⁹ with 0xE2)
+        continue;
+      }
       // Superscript digits: ¹²³ are markers wherever they stand.
       uint32_t k = i;
       int value = 0;
