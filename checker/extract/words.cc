@@ -394,7 +394,10 @@ bool WordIndex::ContainsVerbatim(int id, const Fragments& quote) const {
   const bool any = ForEachUseful(quote, [&](const std::vector<std::string_view>& f) {
     Ids(f, 0, f.size(), run);
     const uint32_t at = run.empty() ? end : FindRun(run, from, end);
-    if (at == end) return found = false;
+    if (at == end) {
+      found = false;
+      return false;
+    }
     from = at + static_cast<uint32_t>(run.size());
     return true;
   });
