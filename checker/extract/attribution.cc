@@ -46,10 +46,41 @@ struct Tokens {
   std::string folded;
 };
 
-Tokens Tokenize(std::string_view s, const std::vector<Span>& quotes) {
-  Tokens tokens;
+// A Tokens lent by the thread's pool and given back when done: a sentence's
+// tokens reuse an earlier sentence's buffers instead of allocating two of
+// their own. (A pool, not one buffer: finding the speaker of one sentence can
+// ask for the subject of an earlier one, tokenized while the first is read.)
+class TokensLease {
+ public:
+  TokensLease() {
+    if (!Pool().empty()) {
+      tokens_ = std::move(Pool().back());
+      Pool().pop_back();
+    }
+  }
+  TokensLease(const TokensLease&) = delete;
+  TokensLease& operator=(const TokensLease&) = delete;
+  ~TokensLease() {
+    // A long sentence's buffers are not kept.
+    if (Pool().size() < 4 && tokens_.list.capacity() <= 4096 && tokens_.folded.capacity() <= (32u << 10)) {
+      Pool().push_back(std::move(tokens_));
+    }
+  }
+  Tokens& operator*() { return tokens_; }
+
+ private:
+  static std::vector<Tokens>& Pool() {
+    thread_local std::vector<Tokens> pool;
+    return pool;
+  }
+  Tokens tokens_;
+};
+
+void Tokenize(std::string_view s, const std::vector<Span>& quotes, Tokens& tokens) {
   std::vector<Token>& out = tokens.list;
   std::string& folded = tokens.folded;
+  out.clear();
+  folded.clear();
   out.reserve(s.size() / 4 + 1);  // prose has a token every five bytes or so: one allocation as a rule
   // As long as the words, as a rule (folding may lengthen a few); and never
   // less than a short string holds in place, which a move would copy from
@@ -149,7 +180,6 @@ Tokens Tokenize(std::string_view s, const std::vector<Span>& quotes) {
     }
     k = e;
   }
-  return tokens;
 }
 
 // The tokens of a sentence. "Things are …", "Last week …": a lone
@@ -157,9 +187,9 @@ Tokens Tokenize(std::string_view s, const std::vector<Span>& quotes) {
 // sentence is no name (a role's title, "Secretary of State …", a handle, a
 // place or a name a lexicon knows, and a word with a capital inside,
 // "McLenney", keep their capital).
-Tokens TokenizeSentence(std::string_view s, const std::vector<Span>& quotes, const LexiconIndex& lex,
-                        const MidSentenceCapitals* capitals) {
-  Tokens tokens = Tokenize(s, quotes);
+void TokenizeSentence(std::string_view s, const std::vector<Span>& quotes, const LexiconIndex& lex,
+                      const MidSentenceCapitals* capitals, Tokens& tokens) {
+  Tokenize(s, quotes, tokens);
   std::vector<Token>& all = tokens.list;
   for (Token& t : all) t.classes = lex.ClassesOf(t.folded);  // one lookup a token, for every list
   // "Vermont Sen. Bernie Sanders": a title's period does not end the name.
@@ -188,7 +218,6 @@ Tokens TokenizeSentence(std::string_view s, const std::vector<Span>& quotes, con
       (out.size() == 1 || out[1].punct != 0 || out[1].quoted || !out[1].capitalized)) {
     out[0].capitalized = false;
   }
-  return tokens;
 }
 
 // A word in capitals longer than an acronym is a headline's, not a name's ("EXPLOSION").
@@ -1031,13 +1060,17 @@ std::optional<Attribution> AttributionIn(std::string_view s, const std::vector<T
 std::optional<Attribution> FindAttribution(std::string_view s, const std::vector<Span>& quotes,
                                            const LexiconIndex& lexicon, const EntityRef* last_person,
                                            const MidSentenceCapitals* capitals) {
-  return AttributionIn(s, TokenizeSentence(s, quotes, lexicon, capitals).list, lexicon,
+  TokensLease tokens;
+  TokenizeSentence(s, quotes, lexicon, capitals, *tokens);
+  return AttributionIn(s, (*tokens).list, lexicon,
                        last_person == nullptr ? LastPerson() : LastPerson([last_person] { return last_person; }));
 }
 
 std::optional<Attribution> FindSpeaker(std::string_view s, const std::vector<Span>& quotes, const LexiconIndex& lexicon,
                                        const LastPerson& last_person, const MidSentenceCapitals* capitals) {
-  return AttributionIn(s, TokenizeSentence(s, quotes, lexicon, capitals).list, lexicon, last_person);
+  TokensLease tokens;
+  TokenizeSentence(s, quotes, lexicon, capitals, *tokens);
+  return AttributionIn(s, (*tokens).list, lexicon, last_person);
 }
 
 const EntityRef& Attribution::Speaker() const {
@@ -1124,7 +1157,9 @@ std::optional<EntityRef> SubjectIn(const std::vector<Token>& toks, const Lexicon
 
 std::optional<EntityRef> SentenceSubject(std::string_view s, const std::vector<Span>& quotes, const LexiconIndex& lexicon,
                                          const MidSentenceCapitals* capitals) {
-  return SubjectIn(TokenizeSentence(s, quotes, lexicon, capitals).list, lexicon);
+  TokensLease tokens;
+  TokenizeSentence(s, quotes, lexicon, capitals, *tokens);
+  return SubjectIn((*tokens).list, lexicon);
 }
 
 
