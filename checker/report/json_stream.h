@@ -3,9 +3,11 @@
 // a large run never holds the whole tree in memory.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <ostream>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -83,17 +85,14 @@ class JsonWriter {
   static void AppendString(std::string& out, std::string_view s);
 
  private:
-  struct Frame {
-    bool empty = true;
-  };
   // Before a member or an array element: the comma after the one before it,
   // a new line and the indent of its depth.
   void Separate() {
-    if (frames_.empty()) return;
-    Frame& f = frames_.back();
-    if (!f.empty) out_ += ',';
-    f.empty = false;
-    out_ += LineStart(frames_.size());
+    if (depth_ == 0) return;
+    bool& empty = empty_[depth_ - 1];
+    if (!empty) out_ += ',';
+    empty = false;
+    out_ += LineStart(depth_);
   }
   // A new line and the indent of `depth` (the writer's most frequent piece
   // of output): a prefix of one string, a new line, the indent and spaces,
@@ -114,18 +113,21 @@ class JsonWriter {
   void Open(char bracket) {
     Value();
     out_ += bracket;
-    frames_.push_back({});
+    if (depth_ == empty_.size()) throw std::length_error("JsonWriter: nested deeper than it was made for");
+    empty_[depth_++] = true;
   }
   void Close(char bracket) {
-    const bool empty = frames_.back().empty;
-    frames_.pop_back();
-    if (!empty) out_ += LineStart(frames_.size());
+    const bool empty = empty_[--depth_];
+    if (!empty) out_ += LineStart(depth_);
     out_ += bracket;
   }
 
   std::string& out_;
   std::string_view indent_;
-  std::vector<Frame> frames_;
+  // Whether each open object or array has no member yet, outermost first (a
+  // finding's element nests four deep; no vector to allocate for each one).
+  std::array<bool, 16> empty_{};
+  size_t depth_ = 0;
   std::string line_;  // see LineStart
   bool after_key_ = false;
 };

@@ -139,8 +139,9 @@ void FiguresMismatch::Run(const Analysis& analysis, Sink& sink) const {
     }
     return found_words[static_cast<size_t>(at)];
   };
+  std::vector<int> group;  // the claim's cited notes (the buffer reused from claim to claim)
   for (const extract::Claim& claim : x.claims) {
-    const std::vector<int> group = graph::CitedNotes(doc, claim);
+    graph::CitedNotes(doc, claim, group);
     if (group.empty() || x.FiguresOf(claim).empty()) continue;
     const Span para = ParagraphOf(facts, claim.text.begin);
     if (!around_index || indexed_paragraph != para.begin) {
@@ -234,8 +235,9 @@ const RuleInfo FiguresUnsupported::kInfo{
 void FiguresUnsupported::Run(const Analysis& analysis, Sink& sink) const {
   const Document& doc = analysis.doc();
   const auto& x = analysis.extraction();
+  std::vector<int> group;  // the claim's cited notes (the buffer reused from claim to claim)
   for (const extract::Claim& claim : x.claims) {
-    const std::vector<int> group = graph::CitedNotes(doc, claim);
+    graph::CitedNotes(doc, claim, group);
     if (group.empty()) continue;
     for (const extract::Figure& f : x.FiguresOf(claim)) {
       // Mentioned by any note of the citation group: supported.

@@ -43,10 +43,11 @@ void QuotesInOtherNote::Run(const Analysis& analysis, Sink& sink) const {
   const size_t min_words = static_cast<size_t>(analysis.options(kInfo.id).Number("min_words", 3));
   const TextFacts& facts = analysis.text_facts();
   std::map<uint32_t, std::set<int>> paragraph_notes;  // paragraph start → notes cited in it
+  std::vector<int> group;  // the claim's cited notes (the buffer reused from claim to claim)
   for (const graph::Credit& c : g.credits()) {
     if (c.cited < 0 || c.verdict == graph::Verdict::kMismatch) continue;
     const extract::Claim& claim = x.claims[c.claim];
-    const std::vector<int> group = graph::CitedNotes(doc, claim);
+    graph::CitedNotes(doc, claim, group);
     // A note that quotes nothing is a bare citation (a document, a page):
     // it is not expected to hold the words, so their being elsewhere says nothing.
     if (std::none_of(group.begin(), group.end(),
@@ -142,10 +143,11 @@ void QuotesNotInSource::Run(const Analysis& analysis, Sink& sink) const {
   const auto& x = analysis.extraction();
   const size_t min_words = static_cast<size_t>(analysis.options(kInfo.id).Number("min_words", 4));
   const size_t max_changed = static_cast<size_t>(analysis.options(kInfo.id).Number("max_changed_words", 2));
+  std::vector<int> group;  // the claim's cited notes (the buffer reused from claim to claim)
   for (const graph::Credit& c : analysis.graph().credits()) {
     if (c.cited < 0 || c.verdict == graph::Verdict::kMismatch || c.verdict == graph::Verdict::kUnverified) continue;
     const extract::Claim& claim = x.claims[c.claim];
-    const std::vector<int> group = graph::CitedNotes(doc, claim);
+    graph::CitedNotes(doc, claim, group);
     for (int q : claim.Quotes()) {
       const extract::Quote& quote = x.quotes[q];
       if (quote.kind != extract::QuoteKind::kSpeech || quote.word_count < min_words) continue;
