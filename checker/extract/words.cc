@@ -316,6 +316,7 @@ WordIndex::Runs WordIndex::RunsOf(const Fragments& quote) const {
     }
     return true;
   });
+  if (ids.capacity() > (64u << 10)) decltype(ids)().swap(ids);  // a long quotation's is not kept
   return runs;
 }
 
@@ -369,6 +370,7 @@ std::vector<std::pair<int, double>> WordIndex::Overlaps(const Runs& runs) const 
     out.emplace_back(hits[i], static_cast<double>(j - i) / static_cast<double>(runs.total_));
     i = j;
   }
+  if (hits.capacity() > (64u << 10)) decltype(hits)().swap(hits);  // a long quotation's is not kept
   return out;
 }
 
@@ -401,6 +403,7 @@ bool WordIndex::ContainsVerbatim(int id, const Fragments& quote) const {
     from = at + static_cast<uint32_t>(run.size());
     return true;
   });
+  if (run.capacity() > (64u << 10)) decltype(run)().swap(run);  // a long quotation's is not kept
   return any && found;
 }
 
