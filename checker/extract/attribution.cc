@@ -61,16 +61,22 @@ class TokensLease {
   TokensLease(const TokensLease&) = delete;
   TokensLease& operator=(const TokensLease&) = delete;
   ~TokensLease() {
-    // A long sentence's buffers are not kept.
-    if (Pool().size() < 4 && tokens_.list.capacity() <= 4096 && tokens_.folded.capacity() <= (32u << 10)) {
+    // A long sentence's buffers are not kept. (The pool has room made for
+    // kPool: giving one back never allocates, so never throws.)
+    if (Pool().size() < kPool && tokens_.list.capacity() <= 1024 && tokens_.folded.capacity() <= (8u << 10)) {
       Pool().push_back(std::move(tokens_));
     }
   }
   Tokens& operator*() { return tokens_; }
 
  private:
+  static constexpr size_t kPool = 4;
   static std::vector<Tokens>& Pool() {
-    thread_local std::vector<Tokens> pool;
+    thread_local std::vector<Tokens> pool = [] {
+      std::vector<Tokens> p;
+      p.reserve(kPool);
+      return p;
+    }();
     return pool;
   }
   Tokens tokens_;

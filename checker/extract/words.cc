@@ -8,7 +8,9 @@ namespace citelint::extract {
 
 std::vector<std::string> NormalizedWords(std::string_view text) {
   std::vector<std::string> words;
-  words.reserve(text.size() / 6 + 1);  // a word every six bytes or so: grown once, not five times
+  // A word every six bytes or so: grown once, not five times (up to 64; a
+  // long text with few word breaks, a URL or base64, reserves no more).
+  words.reserve(std::min<size_t>(text.size() / 6 + 1, 64));
   NormalizedWords(text, words);
   return words;
 }
@@ -303,6 +305,7 @@ WordIndex::Runs WordIndex::RunsOf(const Fragments& quote) const {
     ids.clear();
     for (const std::string_view w : f) ids.push_back(vocabulary_.Find(w));
     const size_t len = std::min(f.size(), static_cast<size_t>(n_));
+    if (len == 0) return true;  // (an index of 0-grams has no runs)
     for (size_t i = 0; i + len <= f.size(); ++i) {
       ++runs.total_;
       // A run with a word no text has is in no text.

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <array>
+#include <cassert>
 #include <cstdint>
 #include <optional>
 #include <ostream>
@@ -45,6 +46,7 @@ class JsonWriter {
   // (A key is the writer's own name, "rule" or "end_line": nothing in it to
   // escape.)
   void Key(std::string_view key) {
+    assert(key.find_first_of("\"\\") == std::string_view::npos);
     Separate();
     out_ += '"';
     out_ += key;
@@ -117,6 +119,7 @@ class JsonWriter {
     empty_[depth_++] = true;
   }
   void Close(char bracket) {
+    assert(depth_ > 0);
     const bool empty = empty_[--depth_];
     if (!empty) out_ += LineStart(depth_);
     out_ += bracket;

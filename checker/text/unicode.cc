@@ -226,7 +226,7 @@ bool FoldsToItself(std::string_view run) {
     UChar32 c;
     U8_NEXT(run.data(), i, n, c);
     if (c < 0) return false;
-    const bool same = c < 0x100                  ? kLatin1[c - 0x80]
+    const bool same = c >= 0x80 && c < 0x100     ? kLatin1[c - 0x80]
                       : c >= 0x2000 && c < 0x2070 ? kPunctuation[c - 0x2000]
                                                   : FoldsToItselfSlow(c);
     if (!same) return false;

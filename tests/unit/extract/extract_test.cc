@@ -405,12 +405,26 @@ TEST(WordIndexTest, OverlapsIsCandidatesWithTheirOverlap) {
   for (const WordIndex::Fragments& quote :
        {WordIndex::Fragments{{"we", "will", "keep", "every", "route", "open"}},
         WordIndex::Fragments{{"every", "route"}, {"we", "will"}}, WordIndex::Fragments{{"keep"}},
-        WordIndex::Fragments{{"absent", "words", "only"}}}) {
+        WordIndex::Fragments{{"absent", "words", "only"}},
+        // Runs with a word no text has beside runs every text has, and a run repeated.
+        WordIndex::Fragments{{"we", "will", "keep", "absent", "every", "route", "open"}},
+        WordIndex::Fragments{{"we", "will", "we", "will", "we", "will"}}}) {
     const WordIndex::Runs runs = index.RunsOf(quote);
     std::vector<std::pair<int, double>> one_by_one;
     for (int n : index.Candidates(runs)) one_by_one.emplace_back(n, index.Overlap(n, runs));
     EXPECT_EQ(index.Overlaps(runs), one_by_one);
+    // Every text, not only the candidates: a text Overlaps leaves out has no overlap.
+    const auto overlaps = index.Overlaps(runs);
+    for (int n = 0; n < static_cast<int>(texts.size()); ++n) {
+      const bool listed = std::any_of(overlaps.begin(), overlaps.end(), [&](const auto& o) { return o.first == n; });
+      EXPECT_EQ(listed, index.Overlap(n, runs) > 0) << n;
+    }
   }
+  // Runs holding an unknown word count in the whole: two of the five 3-grams are known, and text 0 holds both.
+  const auto mixed = index.Overlaps(index.RunsOf({{"we", "will", "keep", "absent", "every", "route", "open"}}));
+  ASSERT_FALSE(mixed.empty());
+  EXPECT_EQ(mixed.front().first, 0);
+  EXPECT_DOUBLE_EQ(mixed.front().second, 2.0 / 5.0);  // "we will keep" and "every route open"
   EXPECT_FALSE(index.Overlaps(index.RunsOf({{"we", "will", "keep", "every", "route", "open"}})).empty());
 }
 

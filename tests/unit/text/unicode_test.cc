@@ -70,6 +70,8 @@ TEST(UnicodeTest, FoldCase) {
   AppendFoldCase("|STRASSE Straße", out);
   AppendFoldCase("", out);
   EXPECT_EQ(out, "kept|mixed école|strasse strasse");
+  AppendFoldCase("|ALL ASCII, Longer Than Eight Bytes", out);  // all ASCII, onto what is there
+  EXPECT_EQ(out, "kept|mixed école|strasse strasse|all ascii, longer than eight bytes");
 }
 
 }  // namespace
