@@ -53,9 +53,11 @@ struct Tokens {
 class TokensLease {
  public:
   TokensLease() {
-    if (!Pool().empty()) {
-      tokens_ = std::move(Pool().back());
-      Pool().pop_back();
+    std::vector<Tokens>& pool = Pool();
+    if (pool.capacity() < kPool) pool.reserve(kPool);  // (here, where a failure may throw)
+    if (!pool.empty()) {
+      tokens_ = std::move(pool.back());
+      pool.pop_back();
     }
   }
   TokensLease(const TokensLease&) = delete;
@@ -63,8 +65,9 @@ class TokensLease {
   ~TokensLease() {
     // A long sentence's buffers are not kept. (The pool has room made for
     // kPool: giving one back never allocates, so never throws.)
-    if (Pool().size() < kPool && tokens_.list.capacity() <= 1024 && tokens_.folded.capacity() <= (8u << 10)) {
-      Pool().push_back(std::move(tokens_));
+    std::vector<Tokens>& pool = Pool();
+    if (pool.size() < kPool && tokens_.list.capacity() <= 1024 && tokens_.folded.capacity() <= (8u << 10)) {
+      pool.push_back(std::move(tokens_));
     }
   }
   Tokens& operator*() { return tokens_; }
@@ -72,11 +75,7 @@ class TokensLease {
  private:
   static constexpr size_t kPool = 4;
   static std::vector<Tokens>& Pool() {
-    thread_local std::vector<Tokens> pool = [] {
-      std::vector<Tokens> p;
-      p.reserve(kPool);
-      return p;
-    }();
+    thread_local std::vector<Tokens> pool;
     return pool;
   }
   Tokens tokens_;

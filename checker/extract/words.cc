@@ -8,9 +8,9 @@ namespace citelint::extract {
 
 std::vector<std::string> NormalizedWords(std::string_view text) {
   std::vector<std::string> words;
-  // A word every six bytes or so: grown once, not five times (up to 64; a
-  // long text with few word breaks, a URL or base64, reserves no more).
-  words.reserve(std::min<size_t>(text.size() / 6 + 1, 64));
+  // A word every six bytes or so: grown once, not five times (a
+  // long text with few word breaks, a URL or base64, reserves no more than 1,024).
+  words.reserve(std::min<size_t>(text.size() / 6 + 1, 1024));
   NormalizedWords(text, words);
   return words;
 }
