@@ -107,25 +107,25 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon) {
   x.note_quotes.shrink_to_fit();
   x.note_figures.shrink_to_fit();
 
+  // The quotes that reach into a range, where they are (x.quotes is sorted).
+  auto quotes_of = [&](Span range) {
+    const auto first = std::lower_bound(x.quotes.begin(), x.quotes.end(), range.begin,
+                                        [](const Quote& q, uint32_t b) { return q.text.end <= b; });
+    auto last = first;
+    while (last != x.quotes.end() && last->text.begin < range.end) ++last;
+    return std::span<const Quote>(first, last);
+  };
+  // Their indexes into x.quotes.
   auto quotes_in = [&](Span range) {
     std::vector<int> out;
-    auto it = std::lower_bound(x.quotes.begin(), x.quotes.end(), range.begin,
-                               [](const Quote& q, uint32_t b) { return q.text.end <= b; });
-    for (; it != x.quotes.end() && it->text.begin < range.end; ++it) out.push_back(static_cast<int>(it - x.quotes.begin()));
+    for (const Quote& q : quotes_of(range)) out.push_back(static_cast<int>(&q - x.quotes.data()));
     return out;
-  };
-  auto has_quote = [&](Span range) {  // whether quotes_in(range) is not empty, without listing them
-    auto it = std::lower_bound(x.quotes.begin(), x.quotes.end(), range.begin,
-                               [](const Quote& q, uint32_t b) { return q.text.end <= b; });
-    return it != x.quotes.end() && it->text.begin < range.end;
   };
   // The quotes in a range, as offsets into it.
   auto quotes_within = [&](Span range) {
-    std::vector<Span> rel;  // (the quotes read where they are, not listed first by quotes_in)
-    auto it = std::lower_bound(x.quotes.begin(), x.quotes.end(), range.begin,
-                               [](const Quote& q, uint32_t b) { return q.text.end <= b; });
-    for (; it != x.quotes.end() && it->text.begin < range.end; ++it) {
-      const Span s = it->text;
+    std::vector<Span> rel;
+    for (const Quote& q : quotes_of(range)) {
+      const Span s = q.text;
       rel.push_back({s.begin > range.begin ? s.begin - range.begin : 0, std::min(s.end, range.end) - range.begin});
     }
     return rel;
@@ -249,7 +249,7 @@ Extraction Extract(const Document& doc, const LexiconIndex& lexicon) {
       if (x.sentence_attribution[s] || x.sentence_paragraph[s] != x.sentence_paragraph[s + 1]) continue;
       const Span next = x.sentences[s + 1].text;
       const auto& a = x.sentence_attribution[s + 1];
-      if (!a || a->how == "context" || has_quote(next) || !has_quote(x.sentences[s].text)) continue;
+      if (!a || a->how == "context" || !quotes_of(next).empty() || quotes_of(x.sentences[s].text).empty()) continue;
       // A longer one qualifies when ICU split it off after “…?” or “…!” and it
       // opens with its speaker ("“Perpetual motion!” Rep. Glenn Thompson,
       // R-Pa., said of the swirl of conventions …").

@@ -4,7 +4,6 @@
 // or words quoted as words (a term, a title, a string of code).
 #include <algorithm>
 #include <array>
-#include <cstring>
 
 #include "checker/extract/extract.h"
 #include "checker/text/regex.h"
@@ -250,13 +249,10 @@ bool TitleLike(std::string_view inner) {
 
 void ClassifyQuotes(std::string_view text, std::vector<Quote>& quotes, const LexiconIndex& lex) {
   // Parenthesis depth before each quote, in one pass (paragraphs reset it):
-  // from one '(', ')' or line feed to the next, each found by memchr (most
-  // bytes are none of them).
+  // from one '(', ')' or line feed to the next, each found by find (memchr;
+  // most bytes are none of them), the end of the text when there is none.
   int depth = 0;
-  auto next = [&](char c, size_t from) {
-    const void* at = from < text.size() ? std::memchr(text.data() + from, c, text.size() - from) : nullptr;
-    return at == nullptr ? text.size() : static_cast<size_t>(static_cast<const char*>(at) - text.data());
-  };
+  auto next = [&](char c, size_t from) { return std::min(text.find(c, from), text.size()); };
   size_t open = next('(', 0), close = next(')', 0), line = next('\n', 0);
   for (Quote& q : quotes) {
     for (;;) {
