@@ -21,28 +21,26 @@ namespace {
 // FNV-1a, 64 bits: stable across platforms and releases (std::hash is not).
 struct Fnv {
   uint64_t h = 1469598103934665603ULL;
+  void Add(char c) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ULL;
+  }
   void Add(std::string_view s) {
-    for (const char c : s) {
-      h ^= static_cast<unsigned char>(c);
-      h *= 1099511628211ULL;
-    }
+    for (const char c : s) Add(c);
   }
 };
 
 // Adds `s` with digits → "#", white space → " ", each run of them one
 // (hashed as it is read, not written out first).
 void AddNormalized(Fnv& key, std::string_view s) {
-  char last = 0;  // the last character added from `s`; none yet
-  bool any = false;
+  char last = 0;  // the last character added from `s` (0 before the first: never '#' or ' ')
   for (const char c : s) {
     const bool digit = c >= '0' && c <= '9';
     const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
     const char put = digit ? '#' : space ? ' ' : c;
-    if ((digit || space) && any && last == put) continue;
-    key.h ^= static_cast<unsigned char>(put);
-    key.h *= 1099511628211ULL;
+    if ((digit || space) && last == put) continue;
+    key.Add(put);
     last = put;
-    any = true;
   }
 }
 
