@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <span>
 
+#include "checker/base/scratch.h"
 #include "checker/extract/extract.h"
 #include "checker/text/unicode.h"
 
@@ -46,23 +47,18 @@ struct Tokens {
   std::string folded;
 };
 
-// A Tokens lent by the thread's pool and given back when done: a sentence's
-// tokens reuse an earlier sentence's buffers instead of allocating two of
-// their own. (A pool, not one buffer: finding the speaker of one sentence can
-// ask for the subject of an earlier one, tokenized while the first is read.)
-class TokensLease {
+// A sentence's tokens (TokenizeSentence), in a Tokens lent by the thread's
+// pool and given back when done: a sentence reuses an earlier sentence's
+// buffers instead of allocating two of its own. (A pool, not one buffer:
+// finding the speaker of one sentence can ask for the subject of an earlier
+// one, tokenized while the first is read.)
+class SentenceTokens {
  public:
-  TokensLease() {
-    std::vector<Tokens>& pool = Pool();
-    if (pool.capacity() < kPool) pool.reserve(kPool);  // (here, where a failure may throw)
-    if (!pool.empty()) {
-      tokens_ = std::move(pool.back());
-      pool.pop_back();
-    }
-  }
-  TokensLease(const TokensLease&) = delete;
-  TokensLease& operator=(const TokensLease&) = delete;
-  ~TokensLease() {
+  SentenceTokens(std::string_view s, const std::vector<Span>& quotes, const LexiconIndex& lex,
+                 const MidSentenceCapitals* capitals);
+  SentenceTokens(const SentenceTokens&) = delete;
+  SentenceTokens& operator=(const SentenceTokens&) = delete;
+  ~SentenceTokens() {
     // A long sentence's buffers are not kept. (The pool has room made for
     // kPool: giving one back never allocates, so never throws.)
     std::vector<Tokens>& pool = Pool();
@@ -70,7 +66,7 @@ class TokensLease {
       pool.push_back(std::move(tokens_));
     }
   }
-  Tokens& operator*() { return tokens_; }
+  [[nodiscard]] const std::vector<Token>& list() const { return tokens_.list; }
 
  private:
   static constexpr size_t kPool = 4;
@@ -160,7 +156,7 @@ void Tokenize(std::string_view s, const std::vector<Span>& quotes, Tokens& token
   for (size_t k = 0; k < out.size(); ++k) {
     out[k].folded = std::string_view(folded.data() + folded_at[k].first, folded_at[k].second);
   }
-  if (folded_at.capacity() > (16u << 10)) decltype(folded_at)().swap(folded_at);  // a long sentence's is not kept
+  LetGoIfOver(folded_at, 16u << 10);
   // "Chastened by …", "Enraged, …": a sentence opening with a participle.
   if (out.size() > 1 && out[0].punct == 0 && !out[0].quoted && out[0].text.size() > 4 &&
       out[0].text.compare(out[0].text.size() - 2, 2, "ed") == 0 &&
@@ -213,7 +209,7 @@ void TokenizeSentence(std::string_view s, const std::vector<Span>& quotes, const
     if (kept != k) all[kept] = std::move(all[k]);
     ++kept;
   }
-  if (dropped.capacity() > (128u << 10)) decltype(dropped)().swap(dropped);  // a long sentence's is not kept
+  LetGoIfOver(dropped, 128u << 10);
   all.resize(kept);
   std::vector<Token>& out = all;
   if (capitals != nullptr && !out.empty() && out[0].punct == 0 && !out[0].quoted && out[0].capitalized &&
@@ -223,6 +219,17 @@ void TokenizeSentence(std::string_view s, const std::vector<Span>& quotes, const
       (out.size() == 1 || out[1].punct != 0 || out[1].quoted || !out[1].capitalized)) {
     out[0].capitalized = false;
   }
+}
+
+SentenceTokens::SentenceTokens(std::string_view s, const std::vector<Span>& quotes, const LexiconIndex& lex,
+                               const MidSentenceCapitals* capitals) {
+  std::vector<Tokens>& pool = Pool();
+  if (pool.capacity() < kPool) pool.reserve(kPool);  // (here, where a failure may throw)
+  if (!pool.empty()) {
+    tokens_ = std::move(pool.back());
+    pool.pop_back();
+  }
+  TokenizeSentence(s, quotes, lex, capitals, tokens_);
 }
 
 // A word in capitals longer than an acronym is a headline's, not a name's ("EXPLOSION").
@@ -1065,17 +1072,15 @@ std::optional<Attribution> AttributionIn(std::string_view s, const std::vector<T
 std::optional<Attribution> FindAttribution(std::string_view s, const std::vector<Span>& quotes,
                                            const LexiconIndex& lexicon, const EntityRef* last_person,
                                            const MidSentenceCapitals* capitals) {
-  TokensLease tokens;
-  TokenizeSentence(s, quotes, lexicon, capitals, *tokens);
-  return AttributionIn(s, (*tokens).list, lexicon,
+  const SentenceTokens tokens(s, quotes, lexicon, capitals);
+  return AttributionIn(s, tokens.list(), lexicon,
                        last_person == nullptr ? LastPerson() : LastPerson([last_person] { return last_person; }));
 }
 
 std::optional<Attribution> FindSpeaker(std::string_view s, const std::vector<Span>& quotes, const LexiconIndex& lexicon,
                                        const LastPerson& last_person, const MidSentenceCapitals* capitals) {
-  TokensLease tokens;
-  TokenizeSentence(s, quotes, lexicon, capitals, *tokens);
-  return AttributionIn(s, (*tokens).list, lexicon, last_person);
+  const SentenceTokens tokens(s, quotes, lexicon, capitals);
+  return AttributionIn(s, tokens.list(), lexicon, last_person);
 }
 
 const EntityRef& Attribution::Speaker() const {
@@ -1162,9 +1167,8 @@ std::optional<EntityRef> SubjectIn(const std::vector<Token>& toks, const Lexicon
 
 std::optional<EntityRef> SentenceSubject(std::string_view s, const std::vector<Span>& quotes, const LexiconIndex& lexicon,
                                          const MidSentenceCapitals* capitals) {
-  TokensLease tokens;
-  TokenizeSentence(s, quotes, lexicon, capitals, *tokens);
-  return SubjectIn((*tokens).list, lexicon);
+  const SentenceTokens tokens(s, quotes, lexicon, capitals);
+  return SubjectIn(tokens.list(), lexicon);
 }
 
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "checker/base/scratch.h"
 #include "checker/text/unicode.h"
 
 namespace citelint::extract {
@@ -59,7 +60,7 @@ void NormalizedWords(std::string_view text_in, std::vector<std::string>& words) 
   }
   flush();
   words.resize(count);
-  if (folded.capacity() > (64u << 10)) std::string().swap(folded);  // a long text's buffer is not kept
+  LetGoIfOver(folded, 64u << 10);
 }
 
 namespace {
@@ -221,10 +222,10 @@ void WordIndex::Seal() {
   for (uint32_t p = 0; p < tokens_.size(); ++p) positions_[next[tokens_[p]]++] = p;
 }
 
-void WordIndex::Ids(const std::vector<std::string_view>& words, size_t from, size_t count, std::vector<uint32_t>& run) const {
+void WordIndex::Ids(const std::vector<std::string_view>& words, std::vector<uint32_t>& run) const {
   run.clear();
-  for (size_t i = from; i < from + count; ++i) {
-    const uint32_t id = vocabulary_.Find(words[i]);
+  for (const std::string_view w : words) {
+    const uint32_t id = vocabulary_.Find(w);
     if (id == kUnknown) {
       run.clear();
       return;
@@ -319,7 +320,7 @@ WordIndex::Runs WordIndex::RunsOf(const Fragments& quote) const {
     }
     return true;
   });
-  if (ids.capacity() > (64u << 10)) decltype(ids)().swap(ids);  // a long quotation's is not kept
+  LetGoIfOver(ids, 64u << 10);
   return runs;
 }
 
@@ -373,7 +374,7 @@ std::vector<std::pair<int, double>> WordIndex::Overlaps(const Runs& runs) const 
     out.emplace_back(hits[i], static_cast<double>(j - i) / static_cast<double>(runs.total_));
     i = j;
   }
-  if (hits.capacity() > (64u << 10)) decltype(hits)().swap(hits);  // a long quotation's is not kept
+  LetGoIfOver(hits, 64u << 10);
   return out;
 }
 
@@ -397,7 +398,7 @@ bool WordIndex::ContainsVerbatim(int id, const Fragments& quote) const {
   bool found = true;
   thread_local std::vector<uint32_t> run;  // (kept by the thread)
   const bool any = ForEachUseful(quote, [&](const std::vector<std::string_view>& f) {
-    Ids(f, 0, f.size(), run);
+    Ids(f, run);
     const uint32_t at = run.empty() ? end : FindRun(run, from, end);
     if (at == end) {
       found = false;
@@ -406,7 +407,7 @@ bool WordIndex::ContainsVerbatim(int id, const Fragments& quote) const {
     from = at + static_cast<uint32_t>(run.size());
     return true;
   });
-  if (run.capacity() > (64u << 10)) decltype(run)().swap(run);  // a long quotation's is not kept
+  LetGoIfOver(run, 64u << 10);
   return any && found;
 }
 

@@ -114,8 +114,8 @@ class WordIndex {
 
  private:
   static constexpr uint32_t kUnknown = UINT32_MAX;
-  // A run of words as word ids into `run`; empty when a word occurs in no text.
-  void Ids(const std::vector<std::string_view>& words, size_t from, size_t count, std::vector<uint32_t>& run) const;
+  // Words as word ids into `run`; empty when a word occurs in no text.
+  void Ids(const std::vector<std::string_view>& words, std::vector<uint32_t>& run) const;
   // The first position at or after `from`, and before `to`, where `run`
   // occurs in the token stream; `to` when it does not.
   [[nodiscard]] uint32_t FindRun(std::span<const uint32_t> run, uint32_t from, uint32_t to) const;
